@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks and unpacks the MicroPython core into the build tree.
+# Idempotent and fast when everything is present. Usage: scripts/setup.sh [BUILD_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}
+core_dir=$build/_deps/mpcore
+
+# Debian packages the build, tests and benchmarks use. Later issues append here.
+packages=(build-essential cmake ninja-build python3 pkg-config clang-19 libclang-19-dev llvm-19-dev
+          libclang-rt-19-dev googletest libgtest-dev liblodepng-dev libcairo2-dev libsqlite3-dev
+          zlib1g-dev valgrind dpkg-dev xz-utils)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd=sudo
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The MicroPython v1.9.2 core, from Debian's source package firmware-microbit-micropython.
+# The system's apt sources only list binary packages, so a private deb-src list is derived
+# from them; the system's apt configuration is left untouched and no host name is written here.
+if [ ! -f "$core_dir/.unpacked" ]; then
+  work=$build/_deps/apt-src
+  rm -rf "$work" "$core_dir"
+  mkdir -p "$work/lists/partial" "$work/parts" "$work/dl"
+  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$work/parts/src.sources"
+  : > "$work/empty.list"
+  apt_opts=(-o "Dir::Etc::SourceList=$work/empty.list" -o "Dir::Etc::SourceParts=$work/parts"
+            -o "Dir::State::Lists=$work/lists" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+  apt-get "${apt_opts[@]}" update -qq
+  (cd "$work/dl" && apt-get "${apt_opts[@]}" source --download-only -qq firmware-microbit-micropython)
+  tarball=$(ls "$work"/dl/firmware-microbit-micropython_*.orig.tar.* | head -n 1)
+  mkdir -p "$core_dir"
+  tar -xf "$tarball" -C "$core_dir" --strip-components=1
+  # Our small patches to the core, each explaining itself in its header.
+  for p in "$root"/port/patches/*.patch; do
+    [ -e "$p" ] || continue
+    patch -s -d "$core_dir" -p1 < "$p"
+  done
+  touch "$core_dir/.unpacked"
+  rm -rf "$work"
+fi
+echo "setup: ok (core in $core_dir)"
