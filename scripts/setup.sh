@@ -25,17 +25,25 @@ fi
 # The MicroPython v1.9.2 core, from Debian's source package firmware-microbit-micropython.
 # The system's apt sources only list binary packages, so a private deb-src list is derived
 # from them; the system's apt configuration is left untouched and no host name is written here.
-if [ ! -f "$core_dir/.unpacked" ]; then
-  work=$build/_deps/apt-src
-  rm -rf "$work" "$core_dir"
-  mkdir -p "$work/lists/partial" "$work/parts" "$work/dl"
-  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$work/parts/src.sources"
-  : > "$work/empty.list"
-  apt_opts=(-o "Dir::Etc::SourceList=$work/empty.list" -o "Dir::Etc::SourceParts=$work/parts"
-            -o "Dir::State::Lists=$work/lists" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
-  apt-get "${apt_opts[@]}" update -qq
-  (cd "$work/dl" && apt-get "${apt_opts[@]}" source --download-only -qq firmware-microbit-micropython)
-  tarball=$(ls "$work"/dl/firmware-microbit-micropython_*.orig.tar.* | head -n 1)
+# The tarball is kept in _deps/mpcore-src so a change of our patches re-unpacks without downloading.
+src_dir=$build/_deps/mpcore-src
+patch_id=$(cat "$root"/port/patches/*.patch 2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$core_dir/.unpacked" 2>/dev/null)" != "$patch_id" ]; then
+  tarball=$(ls "$src_dir"/firmware-microbit-micropython_*.orig.tar.* 2>/dev/null | head -n 1 || true)
+  if [ -z "$tarball" ]; then
+    work=$build/_deps/apt-src
+    rm -rf "$work"
+    mkdir -p "$work/lists/partial" "$work/parts" "$src_dir"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources > "$work/parts/src.sources"
+    : > "$work/empty.list"
+    apt_opts=(-o "Dir::Etc::SourceList=$work/empty.list" -o "Dir::Etc::SourceParts=$work/parts"
+              -o "Dir::State::Lists=$work/lists" -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+    apt-get "${apt_opts[@]}" update -qq
+    (cd "$src_dir" && apt-get "${apt_opts[@]}" source --download-only -qq firmware-microbit-micropython)
+    rm -rf "$work"
+    tarball=$(ls "$src_dir"/firmware-microbit-micropython_*.orig.tar.* | head -n 1)
+  fi
+  rm -rf "$core_dir"
   mkdir -p "$core_dir"
   tar -xf "$tarball" -C "$core_dir" --strip-components=1
   # Our small patches to the core, each explaining itself in its header.
@@ -43,7 +51,6 @@ if [ ! -f "$core_dir/.unpacked" ]; then
     [ -e "$p" ] || continue
     patch -s -d "$core_dir" -p1 < "$p"
   done
-  touch "$core_dir/.unpacked"
-  rm -rf "$work"
+  echo "$patch_id" > "$core_dir/.unpacked"
 fi
 echo "setup: ok (core in $core_dir)"

@@ -1,0 +1,171 @@
+# The `micropython` interpreter target and the functions that put sources and modules into it.
+include_guard(GLOBAL)
+
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+
+set(MPBIND_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+set(MPBIND_PORT_DIR "${CMAKE_SOURCE_DIR}/port")
+# Holds genhdr/ (qstrs, module list); searched before the core's own genhdr/ so ours win.
+set(MPBIND_GENHDR_ROOT "${CMAKE_BINARY_DIR}/mpbind_genhdr")
+set(MPBIND_MODULES_DIR "${CMAKE_BINARY_DIR}/mpbind_modules")
+# Warnings for every C file of ours that runs in MicroPython; the core itself gets -Wall -Werror only.
+set(MPBIND_OWN_C_WARNINGS -Wall -Wextra -Werror -Wno-unused-parameter)
+
+if(NOT EXISTS "${MPCORE_DIR}/inc/py/mpconfig.h")
+  message(FATAL_ERROR "MicroPython core not found in ${MPCORE_DIR}: run scripts/setup.sh ${CMAKE_BINARY_DIR} first")
+endif()
+
+# Include paths for anything compiled against the interpreter's headers (port config, core, generated qstrs).
+add_library(mpbind_interp_headers INTERFACE)
+target_include_directories(mpbind_interp_headers INTERFACE
+  "${MPBIND_GENHDR_ROOT}" "${MPBIND_PORT_DIR}" "${MPCORE_DIR}/inc")
+
+add_executable(micropython)
+set_target_properties(micropython PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_libraries(micropython PRIVATE mpbind_interp_headers m)
+target_compile_options(micropython PRIVATE -Wall -Werror)
+
+# mpbind_add_interp_sources(SOURCES c... [INCLUDE_DIRS d...] [LIBRARIES l...] [COMPILE_OPTIONS o...] [CORE])
+# Adds C sources to the interpreter; they go through the qstr scan. CORE marks MicroPython's own files
+# (no -Wextra). Relative paths are taken from the calling CMake file's folder.
+function(mpbind_add_interp_sources)
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "CORE" "" "SOURCES;INCLUDE_DIRS;LIBRARIES;COMPILE_OPTIONS")
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "mpbind_add_interp_sources: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  set(abs_sources "")
+  foreach(src IN LISTS ARG_SOURCES)
+    get_filename_component(src "${src}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+    list(APPEND abs_sources "${src}")
+  endforeach()
+  set(abs_dirs "")
+  foreach(dir IN LISTS ARG_INCLUDE_DIRS)
+    get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+    list(APPEND abs_dirs "${dir}")
+  endforeach()
+  target_sources(micropython PRIVATE ${abs_sources})
+  if(abs_dirs)
+    target_include_directories(micropython PRIVATE ${abs_dirs})
+  endif()
+  if(ARG_LIBRARIES)
+    target_link_libraries(micropython PRIVATE ${ARG_LIBRARIES})
+  endif()
+  set(options ${ARG_COMPILE_OPTIONS})
+  if(NOT ARG_CORE)
+    list(PREPEND options ${MPBIND_OWN_C_WARNINGS})
+  endif()
+  if(abs_sources AND options)
+    set_property(SOURCE ${abs_sources} TARGET_DIRECTORY micropython APPEND PROPERTY COMPILE_OPTIONS ${options})
+  endif()
+  set_property(GLOBAL APPEND PROPERTY MPBIND_INTERP_SOURCES ${abs_sources})
+endfunction()
+
+# mpbind_add_module(NAME name [HEADERS h...] [SOURCES c...] [INCLUDE_DIRS d...] [LIBRARIES l...]
+#                   [OPTIONS generator-args...] [CLANG_ARGS args...])
+# Declares the builtin module `name`. Without HEADERS, SOURCES define `mp_module_<name>` by hand; with HEADERS,
+# the generator writes mp_<name>.c at build time and SOURCES are the library or helper C compiled beside it.
+function(mpbind_add_module)
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME" "HEADERS;SOURCES;INCLUDE_DIRS;LIBRARIES;OPTIONS;CLANG_ARGS")
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "mpbind_add_module: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT ARG_NAME MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "mpbind_add_module: NAME '${ARG_NAME}' is not a valid module name")
+  endif()
+  get_property(known GLOBAL PROPERTY MPBIND_MODULES)
+  if(ARG_NAME IN_LIST known)
+    message(FATAL_ERROR "mpbind_add_module: module '${ARG_NAME}' is declared twice")
+  endif()
+  if(NOT ARG_HEADERS AND NOT ARG_SOURCES)
+    message(FATAL_ERROR "mpbind_add_module(${ARG_NAME}): give HEADERS to generate it or SOURCES that define it")
+  endif()
+  set_property(GLOBAL APPEND PROPERTY MPBIND_MODULES "${ARG_NAME}")
+  if(ARG_SOURCES)
+    mpbind_add_interp_sources(SOURCES ${ARG_SOURCES} INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES})
+  elseif(ARG_INCLUDE_DIRS OR ARG_LIBRARIES)
+    mpbind_add_interp_sources(INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES})
+  endif()
+  if(ARG_HEADERS)
+    # The generator runs from the top directory at finalize time (custom command outputs must live
+    # where the interpreter target is), so remember everything with absolute paths.
+    set(headers "")
+    foreach(h IN LISTS ARG_HEADERS)
+      get_filename_component(h "${h}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+      list(APPEND headers "${h}")
+    endforeach()
+    set(clang_args "")
+    foreach(dir IN LISTS ARG_INCLUDE_DIRS)
+      get_filename_component(dir "${dir}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+      list(APPEND clang_args "-I${dir}")
+    endforeach()
+    list(APPEND clang_args ${ARG_CLANG_ARGS})
+    set_property(GLOBAL APPEND PROPERTY MPBIND_GENERATED_MODULES "${ARG_NAME}")
+    set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_HEADERS "${headers}")
+    set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_OPTIONS "${ARG_OPTIONS}")
+    set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_CLANG_ARGS "${clang_args}")
+  endif()
+endfunction()
+
+# Adds the build rule that runs the generator for one HEADERS module.
+function(_mpbind_generate_module name)
+  get_property(headers GLOBAL PROPERTY MPBIND_MODULE_${name}_HEADERS)
+  get_property(options GLOBAL PROPERTY MPBIND_MODULE_${name}_OPTIONS)
+  get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
+  set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${clang_args}
+    DEPENDS mpbind ${headers}
+    COMMENT "mpbind: generating module ${name}"
+    COMMAND_EXPAND_LISTS VERBATIM)
+  mpbind_add_interp_sources(SOURCES "${out}")
+endfunction()
+
+# Runs once after every folder was read: generator rules, the builtin module list and the qstr pipeline.
+function(_mpbind_finalize_interp)
+  get_property(generated GLOBAL PROPERTY MPBIND_GENERATED_MODULES)
+  get_property(modules GLOBAL PROPERTY MPBIND_MODULES)
+  foreach(name IN LISTS generated)
+    if(TARGET mpbind)
+      _mpbind_generate_module(${name})
+    else()
+      message(WARNING "module '${name}' needs the generator target 'mpbind', which does not exist: left out")
+      list(REMOVE_ITEM modules ${name})
+    endif()
+  endforeach()
+
+  set(decls "")
+  set(entries "")
+  foreach(name IN LISTS modules)
+    string(APPEND decls "extern const struct _mp_obj_module_t mp_module_${name};\n")
+    string(APPEND entries "    { MP_ROM_QSTR(MP_QSTR_${name}), MP_ROM_PTR(&mp_module_${name}) }, \\\n")
+  endforeach()
+  file(CONFIGURE OUTPUT "${MPBIND_GENHDR_ROOT}/genhdr/mpbind_modules.h" @ONLY CONTENT
+"// Generated by CMake from the mpbind_add_module() calls: the interpreter's builtin modules.
+${decls}
+#define MPBIND_BUILTIN_MODULES \\
+${entries}
+")
+
+  get_property(sources GLOBAL PROPERTY MPBIND_INTERP_SOURCES)
+  list(JOIN sources "\n" source_lines)
+  file(CONFIGURE OUTPUT "${MPBIND_GENHDR_ROOT}/qstr_sources.txt" CONTENT "${source_lines}\n" @ONLY)
+  set(qstr_header "${MPBIND_GENHDR_ROOT}/genhdr/qstrdefs.generated.h")
+  add_custom_command(
+    OUTPUT "${qstr_header}"
+    COMMAND "${Python3_EXECUTABLE}" "${MPBIND_CMAKE_DIR}/mpbind_qstr.py"
+            --compile-commands "${CMAKE_BINARY_DIR}/compile_commands.json"
+            --sources "${MPBIND_GENHDR_ROOT}/qstr_sources.txt"
+            --qstrdefs "${MPCORE_DIR}/inc/py/qstrdefs.h" "${MPBIND_PORT_DIR}/qstrdefsport.h"
+            --makeqstrdata "${MPCORE_DIR}/source/py/makeqstrdata.py"
+            --output "${qstr_header}"
+    DEPENDS ${sources} "${MPBIND_CMAKE_DIR}/mpbind_qstr.py" "${MPBIND_PORT_DIR}/qstrdefsport.h"
+            "${MPBIND_PORT_DIR}/mpconfigport.h" "${MPBIND_GENHDR_ROOT}/genhdr/mpbind_modules.h"
+            "${MPBIND_GENHDR_ROOT}/qstr_sources.txt"
+    COMMENT "Generating qstrs from ${CMAKE_BINARY_DIR}/compile_commands.json"
+    VERBATIM)
+  target_sources(micropython PRIVATE "${qstr_header}")
+endfunction()
+
+cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _mpbind_finalize_interp)

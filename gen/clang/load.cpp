@@ -1,0 +1,69 @@
+// Front-end entry: checks the headers, parses them with libclang, reports diagnostics, translates to IR.
+#include "load.h"
+
+#include <filesystem>
+
+#include "diagnostics.h"
+#include "ir/verify.h"
+#include "macros.h"
+#include "raii.h"
+#include "translate.h"
+
+namespace mpbind::clangw {
+
+namespace {
+constexpr const char *main_file = "mpbind-main.c";
+} // namespace
+
+LoadResult load(const LoadOptions &opt) {
+    LoadResult res;
+    res.module.headers = opt.headers;
+    for (const std::string &h : opt.headers) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(h, ec))
+            res.diagnostics.push_back(h + ": error: cannot open header (no such file)");
+    }
+    if (opt.headers.empty()) res.diagnostics.push_back("error: no header given");
+    std::optional<std::regex> include_re;
+    if (!opt.include_headers.empty()) {
+        try {
+            include_re.emplace(opt.include_headers, std::regex::ECMAScript);
+        } catch (const std::regex_error &e) {
+            res.diagnostics.push_back("error: invalid --include-headers regex '" + opt.include_headers + "': " + e.what());
+        }
+    }
+    if (!res.diagnostics.empty()) return res;
+
+    // One unsaved main file includes every header; quoted relative paths resolve from the current directory.
+    std::string prelude;
+    for (const std::string &h : opt.headers) prelude += "#include \"" + h + "\"\n";
+    std::vector<const char *> argv;
+    for (const std::string &a : opt.clang_args) argv.push_back(a.c_str());
+
+    Index index;
+    CXUnsavedFile file{main_file, prelude.data(), static_cast<unsigned long>(prelude.size())};
+    CXTranslationUnit raw = nullptr;
+    CXErrorCode err = clang_parseTranslationUnit2(
+        index.get(), main_file, argv.data(), static_cast<int>(argv.size()), &file, 1,
+        CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &raw);
+    TranslationUnit tu(raw);
+    if (err != CXError_Success || !tu) {
+        res.diagnostics.push_back("error: libclang could not parse the headers (error code " +
+                                  std::to_string(static_cast<int>(err)) + "); check the clang arguments");
+        return res;
+    }
+    if (collect_diagnostics(tu.get(), res.diagnostics)) return res;
+
+    Translator tr(res.module, tu.get(), opt.headers, include_re);
+    tr.translate_all();
+    if (opt.macros && !tr.macro_candidates().empty())
+        evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv);
+
+    std::vector<std::string> broken = ir::verify(res.module, ir::Phase::Parsed);
+    for (const std::string &e : broken)
+        res.diagnostics.push_back("error: internal: IR invariant broken after parsing: " + e);
+    res.ok = broken.empty();
+    return res;
+}
+
+} // namespace mpbind::clangw

@@ -1,0 +1,25 @@
+// Public entry of the clang front end: parse headers with libclang and translate them into an IR Module.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ir/module.h"
+
+namespace mpbind::clangw {
+
+struct LoadOptions {
+    std::vector<std::string> headers;     // bound headers, as given on the command line
+    std::vector<std::string> clang_args;  // -I, -D, -std, ... passed to clang unchanged
+    std::string include_headers;          // ECMAScript regex: further headers whose declarations are bound
+    bool macros = true;                   // evaluate object-like macros (second, probe parse)
+};
+
+struct LoadResult {
+    bool ok = false;                      // false: errors (diagnostics say why), module is incomplete
+    std::vector<std::string> diagnostics; // "file:line:col: severity: message", errors and warnings
+    ir::Module module;                    // verify(module, Phase::Parsed) holds when ok
+};
+
+LoadResult load(const LoadOptions &opt);
+
+} // namespace mpbind::clangw

@@ -1,0 +1,154 @@
+// Macro values: a second parse of a probe file declaring `static const __auto_type probe_N = (NAME);`
+// for every object-like macro, then clang_Cursor_Evaluate on each variable (see REFERENCE.md section 4).
+#include "macros.h"
+
+#include <cctype>
+#include <cstring>
+
+#include "raii.h"
+
+namespace mpbind::clangw {
+
+namespace {
+constexpr const char *probe_file = "mpbind-probe.c";
+constexpr const char *probe_var = "mpbind_probe_";
+} // namespace
+
+// Decodes one C string literal token ("a\tb"); false for prefixed (L, u8...) or malformed literals.
+static bool decode_literal(const std::string &tok, std::string &out) {
+    if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"') return false;
+    for (size_t i = 1; i + 1 < tok.size(); ++i) {
+        char c = tok[i];
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        if (++i + 1 >= tok.size()) return false;
+        c = tok[i];
+        switch (c) {
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case 'r': out += '\r'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'v': out += '\v'; break;
+        case 'x': {
+            unsigned v = 0;
+            size_t n = 0;
+            while (i + 1 < tok.size() - 1 && std::isxdigit(static_cast<unsigned char>(tok[i + 1])) && n < 2) {
+                v = v * 16 + static_cast<unsigned>(std::stoi(std::string(1, tok[++i]), nullptr, 16));
+                ++n;
+            }
+            if (n == 0) return false;
+            out += static_cast<char>(v);
+            break;
+        }
+        default:
+            if (c >= '0' && c <= '7') {
+                unsigned v = static_cast<unsigned>(c - '0');
+                for (int n = 0; n < 2 && i + 1 < tok.size() - 1 && tok[i + 1] >= '0' && tok[i + 1] <= '7'; ++n)
+                    v = v * 8 + static_cast<unsigned>(tok[++i] - '0');
+                out += static_cast<char>(v);
+            } else {
+                out += c; // \\ \" \' \?
+            }
+        }
+    }
+    return true;
+}
+
+std::optional<std::string> string_value(const std::vector<std::string> &body) {
+    size_t b = 0, e = body.size();
+    while (e - b >= 2 && body[b] == "(" && body[e - 1] == ")") ++b, --e;
+    if (b == e) return std::nullopt;
+    std::string out;
+    for (size_t i = b; i < e; ++i)
+        if (!decode_literal(body[i], out)) return std::nullopt;
+    return out;
+}
+
+bool probe_safe(const std::vector<std::string> &body) {
+    std::string stack;
+    for (const std::string &t : body) {
+        if (t == "{" || t == "}" || t == ";" || t == "#" || t == "##") return false;
+        if (t == "(" || t == "[") stack.push_back(t[0]);
+        if (t == ")" || t == "]") {
+            if (stack.empty() || stack.back() != (t == ")" ? '(' : '[')) return false;
+            stack.pop_back();
+        }
+    }
+    return stack.empty();
+}
+
+void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
+                     const std::string &prelude, const std::vector<const char *> &args) {
+    const std::string not_constant = "not an integer, floating or string constant expression";
+    std::string src = prelude;
+    src += "\n#line 1 \"<mpbind macro probe>\"\n";
+    std::vector<bool> probed(candidates.size(), false);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        if (auto sv = string_value(candidates[i].body)) {
+            ir::Macro &mc = m.macro(candidates[i].id);
+            mc.kind = ir::MacroKind::String;
+            mc.string_value = std::move(*sv);
+            continue;
+        }
+        if (!probe_safe(candidates[i].body)) {
+            m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
+            continue;
+        }
+        probed[i] = true;
+        src += "static const __auto_type " + std::string(probe_var) + std::to_string(i) + " = (" +
+               m.macro(candidates[i].id).info.c_name + ");\n";
+    }
+
+    std::vector<const char *> argv = args;
+    argv.push_back("-ferror-limit=0");
+    argv.push_back("-Wno-everything");
+    CXUnsavedFile file{probe_file, src.data(), static_cast<unsigned long>(src.size())};
+    CXTranslationUnit raw = nullptr;
+    clang_parseTranslationUnit2(index, probe_file, argv.data(), static_cast<int>(argv.size()), &file, 1,
+                                CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &raw);
+    TranslationUnit tu(raw);
+    std::vector<bool> done(candidates.size(), false);
+    if (tu) {
+        const size_t plen = std::strlen(probe_var);
+        for_each_child(tu.cursor(), [&](CXCursor c) {
+            if (clang_getCursorKind(c) != CXCursor_VarDecl) return;
+            if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) return;
+            std::string name = str(clang_getCursorSpelling(c));
+            if (name.compare(0, plen, probe_var) != 0) return;
+            size_t i = std::stoul(name.substr(plen));
+            if (i >= candidates.size()) return;
+            ir::Macro &mc = m.macro(candidates[i].id);
+            CXType vt = clang_getCanonicalType(clang_getCursorType(c));
+            if (vt.kind == CXType_Invalid) return;
+            EvalResult r(clang_Cursor_Evaluate(c));
+            if (!r) return;
+            switch (clang_EvalResult_getKind(r.get())) {
+            case CXEval_Int:
+                if (vt.kind == CXType_Pointer) return; // (void *)0 and friends are not numbers
+                mc.kind = ir::MacroKind::Int;
+                mc.is_unsigned = clang_EvalResult_isUnsignedInt(r.get());
+                mc.uint_value = clang_EvalResult_getAsUnsigned(r.get());
+                mc.int_value = clang_EvalResult_getAsLongLong(r.get());
+                break;
+            case CXEval_Float:
+                mc.kind = ir::MacroKind::Float;
+                mc.float_value = clang_EvalResult_getAsDouble(r.get());
+                break;
+            case CXEval_StrLiteral:
+                mc.kind = ir::MacroKind::String;
+                mc.string_value = clang_EvalResult_getAsStr(r.get());
+                break;
+            default: return;
+            }
+            done[i] = true;
+        });
+    }
+    for (size_t i = 0; i < candidates.size(); ++i)
+        if (probed[i] && !done[i]) m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
+}
+
+} // namespace mpbind::clangw

@@ -1,0 +1,64 @@
+// Internal: translation of one libclang translation unit (cursors and types) into the IR.
+#pragma once
+#include <clang-c/Index.h>
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/module.h"
+
+namespace mpbind::clangw {
+
+class Translator {
+public:
+    // `bound_files`: real paths of the bound headers; `include_re`: further bound headers (may be empty).
+    Translator(ir::Module &m, CXTranslationUnit tu, std::vector<std::string> bound_files,
+               std::optional<std::regex> include_re);
+
+    // Walks the top level of the translation unit and adds every declaration of the bound headers.
+    void translate_all();
+
+    // Object-like, non-empty macros of the bound headers (already in the IR, values not yet known).
+    struct MacroCandidate {
+        ir::MacroId id;
+        std::vector<std::string> body; // tokens after the name
+    };
+    const std::vector<MacroCandidate> &macro_candidates() const { return macros_; }
+
+    ir::TypeId type(CXType t);
+    bool in_bound_header(CXCursor c);
+    ir::Location location(CXCursor c);
+
+private:
+    ir::DeclInfo info(CXCursor c);
+    ir::RecordId record(CXCursor decl);
+    ir::EnumId enum_(CXCursor decl);
+    ir::TypedefId typedef_(CXCursor decl);
+    void fill_record(ir::RecordId id, CXCursor def);
+    void function(CXCursor c);
+    void variable(CXCursor c);
+    void macro(CXCursor c);
+    ir::TypeId canonical_of(CXType t);
+    ir::TypeId decay(ir::TypeId param);
+    bool tagless(CXCursor c);
+    ir::TypeId qualified(ir::TypeId base, bool is_const, bool is_volatile);
+
+    ir::Module &m_;
+    CXTranslationUnit tu_;
+    std::vector<std::string> bound_files_;
+    std::optional<std::regex> include_re_;
+    std::unordered_map<void *, bool> file_bound_; // CXFile -> bound?
+    std::unordered_map<std::string, ir::RecordId> records_;   // by USR
+    std::unordered_map<std::string, ir::EnumId> enums_;       // by USR
+    std::unordered_map<std::string, ir::TypedefId> typedefs_; // by USR
+    std::unordered_map<std::string, ir::FunctionId> functions_; // by name
+    std::unordered_map<std::string, bool> seen_vars_;
+    std::vector<MacroCandidate> macros_;
+    std::vector<std::pair<ir::RecordId, CXCursor>> pending_fill_; // records whose fields are read later
+    void drain_pending();
+};
+
+} // namespace mpbind::clangw

@@ -1,0 +1,291 @@
+// Translation of libclang declaration cursors (functions, records, enums, typedefs, variables, macros) into the IR.
+#include <cstdlib>
+#include <filesystem>
+
+#include "raii.h"
+#include "translate.h"
+
+namespace mpbind::clangw {
+
+namespace {
+
+std::string real_path(const std::string &p) {
+    std::error_code ec;
+    auto r = std::filesystem::weakly_canonical(p, ec);
+    return ec ? p : r.string();
+}
+
+std::string usr(CXCursor c) { return str(clang_getCursorUSR(c)); }
+
+bool is_null(CXCursor c) {
+    return clang_Cursor_isNull(c) || clang_isInvalid(clang_getCursorKind(c));
+}
+
+// The definition when there is one, the canonical declaration otherwise.
+CXCursor best_decl(CXCursor decl) {
+    CXCursor def = clang_getCursorDefinition(decl);
+    return is_null(def) ? clang_getCanonicalCursor(decl) : def;
+}
+
+} // namespace
+
+Translator::Translator(ir::Module &m, CXTranslationUnit tu, std::vector<std::string> bound_files,
+                       std::optional<std::regex> include_re)
+    : m_(m), tu_(tu), bound_files_(std::move(bound_files)), include_re_(std::move(include_re)) {
+    for (auto &f : bound_files_) f = real_path(f);
+}
+
+bool Translator::in_bound_header(CXCursor c) {
+    CXFile file = nullptr;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, nullptr, nullptr, nullptr);
+    if (!file) return false;
+    auto [it, fresh] = file_bound_.try_emplace(file, false);
+    if (fresh) {
+        std::string name = str(clang_getFileName(file));
+        std::string real = real_path(name);
+        bool bound = false;
+        for (const auto &b : bound_files_) bound = bound || b == real;
+        if (!bound && include_re_) bound = std::regex_search(real, *include_re_);
+        it->second = bound;
+    }
+    return it->second;
+}
+
+ir::Location Translator::location(CXCursor c) {
+    CXFile file = nullptr;
+    unsigned line = 0, col = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, nullptr);
+    ir::Location loc;
+    if (file) loc.file = std::filesystem::path(str(clang_getFileName(file))).filename().string();
+    loc.line = line;
+    loc.column = col;
+    return loc;
+}
+
+ir::DeclInfo Translator::info(CXCursor c) {
+    ir::DeclInfo d;
+    d.c_name = str(clang_getCursorSpelling(c));
+    d.loc = location(c);
+    d.in_bound_header = in_bound_header(c);
+    if (d.in_bound_header) d.doc = str(clang_Cursor_getBriefCommentText(c));
+    return d;
+}
+
+// No tag in C: truly anonymous, or named only through a typedef (USR "...@SA@name", "@UA@", "@EA@").
+bool Translator::tagless(CXCursor c) {
+    if (clang_Cursor_isAnonymous(c)) return true;
+    std::string u = usr(c);
+    size_t at = u.rfind('@');
+    if (at == std::string::npos || at < 3) return false;
+    std::string kind = u.substr(at - 3, 3);
+    return kind == "@SA" || kind == "@UA" || kind == "@EA";
+}
+
+// Array parameters are pointers in C.
+ir::TypeId Translator::decay(ir::TypeId param) {
+    const ir::Type &c = m_.canonical(param);
+    if (c.kind != ir::TypeKind::Array) return param;
+    ir::Type p;
+    p.kind = ir::TypeKind::Pointer;
+    p.inner = c.inner;
+    p.spelling = m_.type(c.inner).spelling + " *";
+    p.size = sizeof(void *);
+    p.align = alignof(void *);
+    return m_.intern(std::move(p));
+}
+
+ir::RecordId Translator::record(CXCursor decl) {
+    std::string key = usr(decl);
+    if (auto it = records_.find(key); it != records_.end()) return it->second;
+    CXCursor use = best_decl(decl);
+    ir::Record r;
+    r.info = info(use);
+    r.is_union = clang_getCursorKind(use) == CXCursor_UnionDecl;
+    r.anonymous = tagless(use);
+    if (r.anonymous) r.info.c_name.clear();
+    else r.c_spelling = (r.is_union ? "union " : "struct ") + r.info.c_name;
+    r.complete = clang_isCursorDefinition(use);
+    ir::RecordId id = m_.add(std::move(r));
+    records_.emplace(std::move(key), id);
+
+    CXType t = clang_getCursorType(use);
+    ir::TypeId tid = type(t);
+    m_.record(id).type = tid;
+    CXCursor parent = clang_getCursorSemanticParent(use);
+    CXCursorKind pk = clang_getCursorKind(parent);
+    if (m_.record(id).anonymous && (pk == CXCursor_StructDecl || pk == CXCursor_UnionDecl)) {
+        ir::RecordId p = record(parent);
+        m_.record(id).parent = p;
+    }
+    if (m_.record(id).complete) pending_fill_.emplace_back(id, use);
+    return id;
+}
+
+void Translator::fill_record(ir::RecordId id, CXCursor def) {
+    CXType t = clang_getCursorType(def);
+    long long size = clang_Type_getSizeOf(t), align = clang_Type_getAlignOf(t);
+    std::vector<ir::Field> fields;
+    for_each_field(t, [&](CXCursor fc) {
+        ir::Field f;
+        f.c_name = str(clang_getCursorSpelling(fc));
+        CXType ft = clang_getCursorType(fc);
+        f.type = type(ft);
+        f.is_const = clang_isConstQualifiedType(ft);
+        long long off = clang_Cursor_getOffsetOfField(fc);
+        f.offset_bits = off > 0 ? static_cast<uint64_t>(off) : 0;
+        if (clang_Cursor_isBitField(fc)) f.bit_width = static_cast<uint32_t>(clang_getFieldDeclBitWidth(fc));
+        const ir::Type &canon = m_.canonical(f.type);
+        if (canon.kind == ir::TypeKind::Record && m_.record(canon.record).anonymous &&
+            clang_Cursor_isAnonymousRecordDecl(clang_getTypeDeclaration(ft))) {
+            f.anonymous = true;
+            f.c_name.clear();
+        }
+        fields.push_back(std::move(f));
+    });
+    ir::Record &r = m_.record(id);
+    r.fields = std::move(fields);
+    r.size = size > 0 ? static_cast<uint64_t>(size) : 0;
+    r.align = align > 0 ? static_cast<uint64_t>(align) : 0;
+}
+
+void Translator::drain_pending() {
+    while (!pending_fill_.empty()) {
+        auto [id, cursor] = pending_fill_.back();
+        pending_fill_.pop_back();
+        fill_record(id, cursor);
+    }
+}
+
+ir::EnumId Translator::enum_(CXCursor decl) {
+    std::string key = usr(decl);
+    if (auto it = enums_.find(key); it != enums_.end()) return it->second;
+    CXCursor use = best_decl(decl);
+    ir::Enum e;
+    e.info = info(use);
+    e.anonymous = tagless(use);
+    if (e.anonymous) e.info.c_name.clear();
+    else e.c_spelling = "enum " + e.info.c_name;
+    for_each_child(use, [&](CXCursor c) {
+        if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl) return;
+        ir::EnumConstant k;
+        k.c_name = str(clang_getCursorSpelling(c));
+        k.value = clang_getEnumConstantDeclValue(c);
+        k.uvalue = clang_getEnumConstantDeclUnsignedValue(c);
+        e.constants.push_back(std::move(k));
+    });
+    ir::EnumId id = m_.add(std::move(e));
+    enums_.emplace(std::move(key), id);
+    ir::TypeId underlying = type(clang_getEnumDeclIntegerType(use));
+    ir::TypeId self = type(clang_getCursorType(use));
+    ir::Enum &en = m_.enum_(id);
+    en.underlying = underlying;
+    en.type = self;
+    en.is_signed = m_.canonical(underlying).is_signed;
+    return id;
+}
+
+ir::TypedefId Translator::typedef_(CXCursor decl) {
+    std::string key = usr(decl);
+    if (auto it = typedefs_.find(key); it != typedefs_.end()) return it->second;
+    ir::Typedef td;
+    td.info = info(decl);
+    ir::TypedefId id = m_.add(std::move(td));
+    typedefs_.emplace(std::move(key), id);
+    ir::TypeId target = type(clang_getTypedefDeclUnderlyingType(decl));
+    m_.typedef_(id).target = target;
+    ir::TypeId self = type(clang_getCursorType(decl));
+    m_.typedef_(id).type = self;
+    // `typedef struct {...} name;`: C code names the anonymous record through the typedef.
+    const ir::Type &tt = m_.type(target);
+    if (tt.kind == ir::TypeKind::Record && m_.record(tt.record).c_spelling.empty() && !m_.record(tt.record).parent)
+        m_.record(tt.record).c_spelling = m_.typedef_(id).info.c_name;
+    if (tt.kind == ir::TypeKind::Enum && m_.enum_(tt.enum_).c_spelling.empty())
+        m_.enum_(tt.enum_).c_spelling = m_.typedef_(id).info.c_name;
+    return id;
+}
+
+void Translator::function(CXCursor c) {
+    std::string name = str(clang_getCursorSpelling(c));
+    if (auto it = functions_.find(name); it != functions_.end()) {
+        if (clang_Cursor_isFunctionInlined(c)) m_.function(it->second).is_inline = true;
+        return;
+    }
+    ir::Function f;
+    f.info = info(c);
+    CXType ft = clang_getCursorType(c);
+    f.type = type(ft);
+    const ir::Type &t = m_.type(f.type);
+    f.ret = t.ret;
+    f.variadic = t.variadic;
+    f.no_prototype = t.no_prototype;
+    int nargs = clang_Cursor_getNumArguments(c);
+    for (size_t i = 0; i < t.params.size(); ++i) {
+        ir::Param p;
+        p.type = decay(m_.type(f.type).params[i]);
+        if (static_cast<int>(i) < nargs) p.c_name = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, static_cast<unsigned>(i))));
+        f.params.push_back(std::move(p));
+    }
+    CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+    // Bodies are skipped while parsing, so a static function in a header is taken as defined there.
+    f.is_inline = clang_Cursor_isFunctionInlined(c) || sc == CX_SC_Static;
+    if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable)
+        f.info.binding = {ir::Status::Skipped, "marked unavailable"};
+    functions_.emplace(std::move(name), m_.add(std::move(f)));
+}
+
+void Translator::variable(CXCursor c) {
+    std::string name = str(clang_getCursorSpelling(c));
+    if (!seen_vars_.emplace(name, true).second) return;
+    ir::Variable v;
+    v.info = info(c);
+    v.type = type(clang_getCursorType(c));
+    v.info.binding = {ir::Status::Skipped, "global variable (not supported yet)"};
+    m_.add(std::move(v));
+}
+
+void Translator::macro(CXCursor c) {
+    if (clang_Cursor_isMacroBuiltin(c)) return;
+    ir::Macro mc;
+    mc.info = info(c);
+    std::vector<std::string> tokens;
+    if (clang_Cursor_isMacroFunctionLike(c)) {
+        mc.info.binding = {ir::Status::Excluded, "function-like macro"};
+    } else {
+        tokens = token_spellings(tu_, clang_getCursorExtent(c));
+        if (!tokens.empty()) tokens.erase(tokens.begin()); // the name
+        if (tokens.empty()) mc.info.binding = {ir::Status::Excluded, "empty macro"};
+    }
+    ir::MacroId id = m_.add(std::move(mc));
+    if (!tokens.empty()) macros_.push_back({id, std::move(tokens)});
+}
+
+void Translator::translate_all() {
+    for_each_child(clang_getTranslationUnitCursor(tu_), [&](CXCursor c) {
+        CXCursorKind k = clang_getCursorKind(c);
+        switch (k) {
+        case CXCursor_FunctionDecl:
+        case CXCursor_StructDecl:
+        case CXCursor_UnionDecl:
+        case CXCursor_EnumDecl:
+        case CXCursor_TypedefDecl:
+        case CXCursor_VarDecl:
+        case CXCursor_MacroDefinition: break;
+        default: return;
+        }
+        if (!in_bound_header(c)) return;
+        switch (k) {
+        case CXCursor_FunctionDecl: function(c); break;
+        case CXCursor_StructDecl:
+        case CXCursor_UnionDecl: record(c); break;
+        case CXCursor_EnumDecl: enum_(c); break;
+        case CXCursor_TypedefDecl: typedef_(c); break;
+        case CXCursor_VarDecl: variable(c); break;
+        case CXCursor_MacroDefinition: macro(c); break;
+        default: break;
+        }
+        drain_pending();
+    });
+    drain_pending();
+}
+
+} // namespace mpbind::clangw

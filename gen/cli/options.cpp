@@ -1,0 +1,153 @@
+// The option table of mpbind: each option once, with its flag, argument name, default and help text.
+#include "options.h"
+
+#include <cctype>
+#include <functional>
+
+namespace mpbind::cli {
+
+namespace {
+
+struct Option {
+    const char *flag;       // "-M", "--prefix"
+    const char *arg;        // argument name, nullptr for switches
+    const char *def;        // default shown in --help ("" for none)
+    const char *help;
+    std::function<std::string(CliOptions &, const std::string &)> set; // returns an error or ""
+};
+
+std::string group_rule(CliOptions &o, const std::string &v) {
+    if (v == "prefix") o.passes.group_rule = passes::GroupRule::Prefix;
+    else if (v == "name") o.passes.group_rule = passes::GroupRule::Name;
+    else if (v == "flat") o.passes.group_rule = passes::GroupRule::Flat;
+    else return "--group-rule must be prefix, name or flat (got '" + v + "')";
+    return "";
+}
+
+std::string user_field(CliOptions &o, const std::string &v) {
+    size_t eq = v.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) return "--user-field wants TYPE=FIELD (got '" + v + "')";
+    o.passes.user_fields.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+    return "";
+}
+
+const std::vector<Option> &table() {
+    static const std::vector<Option> t = {
+        {"-M", "NAME", "", "module name (required): the module is `import NAME`",
+         [](CliOptions &o, const std::string &v) { o.module_name = v; return std::string(); }},
+        {"-o", "OUT.c", "", "write the generated C module here",
+         [](CliOptions &o, const std::string &v) { o.output = v; return std::string(); }},
+        {"--json", "OUT.json", "", "write every declaration (bound or skipped, with reason) and the Python API",
+         [](CliOptions &o, const std::string &v) { o.json = v; return std::string(); }},
+        {"--prefix", "PFX", "", "strip PFX from C names (case-insensitive; repeatable, first match wins)",
+         [](CliOptions &o, const std::string &v) { o.passes.prefixes.push_back(v); return std::string(); }},
+        {"--allow", "REGEX", "", "bind only C names fully matching REGEX (repeatable)",
+         [](CliOptions &o, const std::string &v) { o.passes.allow.push_back(v); return std::string(); }},
+        {"--block", "REGEX", "", "never bind C names fully matching REGEX (repeatable)",
+         [](CliOptions &o, const std::string &v) { o.passes.block.push_back(v); return std::string(); }},
+        {"--include-headers", "REGEX", "", "also bind declarations of included headers whose path matches REGEX",
+         [](CliOptions &o, const std::string &v) { o.include_headers = v; return std::string(); }},
+        {"--group-rule", "RULE", "prefix", "enum classes: prefix (common prefix), name (enum's name) or flat",
+         group_rule},
+        {"--flat-enums", nullptr, "off", "grouped enum constants are also module attributes",
+         [](CliOptions &o, const std::string &) { o.passes.flat_enums = true; return std::string(); }},
+        {"--no-macros", nullptr, "off", "do not evaluate #define constants",
+         [](CliOptions &o, const std::string &) { o.macros = false; return std::string(); }},
+        {"--no-methods", nullptr, "off", "do not turn <T>_<name>(T *self, ...) into methods of T",
+         [](CliOptions &o, const std::string &) { o.passes.methods = false; return std::string(); }},
+        {"--user-field", "TYPE=FIELD", "user_data", "callback user-data field of struct TYPE (repeatable)", user_field},
+        {"--isr", "REGEX", "", "callbacks \"<owner>.<slot>\" matching REGEX run in interrupt context",
+         [](CliOptions &o, const std::string &v) { o.passes.isr = v; return std::string(); }},
+        {"--strict", nullptr, "off", "any skipped declaration is an error (exit 3, no output)",
+         [](CliOptions &o, const std::string &) { o.strict = true; return std::string(); }},
+        {"--quiet", nullptr, "off", "no summary on stderr",
+         [](CliOptions &o, const std::string &) { o.quiet = true; return std::string(); }},
+        {"--help", nullptr, "", "show this help",
+         [](CliOptions &o, const std::string &) { o.help = true; return std::string(); }},
+        {"--version", nullptr, "", "show the version",
+         [](CliOptions &o, const std::string &) { o.version = true; return std::string(); }},
+    };
+    return t;
+}
+
+} // namespace
+
+std::string help_text() {
+    std::string h = "usage: mpbind -M NAME [-o OUT.c] [options] HEADER... [-- CLANG_ARGS...]\n\n"
+                    "Generates a MicroPython module from C headers. Clang arguments (-I, -D, -std, ...) go after --.\n\n"
+                    "options:\n";
+    for (const Option &o : table()) {
+        std::string left = std::string("  ") + o.flag + (o.arg ? std::string(" ") + o.arg : "");
+        if (left.size() < 30) left.append(30 - left.size(), ' ');
+        else left += "\n" + std::string(30, ' ');
+        h += left + o.help;
+        if (o.def && *o.def) h += std::string(" [default: ") + o.def + "]";
+        h += "\n";
+    }
+    h += "\nexit codes: 0 ok, 1 header missing or with errors, 2 usage error, 3 --strict violation,\n"
+         "            4 output not written, 5 internal error\n";
+    return h;
+}
+
+ParseResult parse_args(const std::vector<std::string> &args) {
+    ParseResult r;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        if (a == "--") {
+            r.opt.clang_args.assign(args.begin() + static_cast<long>(i) + 1, args.end());
+            break;
+        }
+        if (a.size() < 2 || a[0] != '-') {
+            r.opt.headers.push_back(a);
+            continue;
+        }
+        // "--flag=value" and "-MNAME" forms are accepted too.
+        std::string flag = a, inline_value;
+        bool has_inline = false;
+        if (size_t eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+            flag = a.substr(0, eq);
+            inline_value = a.substr(eq + 1);
+            has_inline = true;
+        } else if (a.rfind("--", 0) != 0 && a.size() > 2) {
+            flag = a.substr(0, 2);
+            inline_value = a.substr(2);
+            has_inline = true;
+        }
+        const Option *opt = nullptr;
+        for (const Option &o : table())
+            if (flag == o.flag) opt = &o;
+        if (!opt) {
+            r.error = "unknown option '" + a + "' (see --help)";
+            return r;
+        }
+        std::string value;
+        if (opt->arg) {
+            if (has_inline) {
+                value = inline_value;
+            } else if (i + 1 < args.size()) {
+                value = args[++i];
+            } else {
+                r.error = std::string("option ") + opt->flag + " needs an argument " + opt->arg;
+                return r;
+            }
+        } else if (has_inline) {
+            r.error = std::string("option ") + opt->flag + " takes no argument";
+            return r;
+        }
+        if (std::string e = opt->set(r.opt, value); !e.empty()) {
+            r.error = e;
+            return r;
+        }
+    }
+    if (r.opt.help || r.opt.version) return r;
+    if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
+    else if (r.opt.headers.empty()) r.error = "no header given";
+    else {
+        for (char c : r.opt.module_name)
+            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) r.error = "module name '" + r.opt.module_name + "' is not a C identifier";
+        if (std::isdigit(static_cast<unsigned char>(r.opt.module_name[0]))) r.error = "module name '" + r.opt.module_name + "' is not a C identifier";
+    }
+    return r;
+}
+
+} // namespace mpbind::cli

@@ -1,0 +1,314 @@
+// The summary, the list of skips, and the --json document of one generation run.
+#include "report.h"
+
+#include <map>
+#include <regex>
+
+#include "json_writer.h"
+
+namespace mpbind::cli {
+
+namespace {
+
+using ir::Status;
+
+bool shown(const ir::DeclInfo &d) { return d.in_bound_header || d.binding.bound(); }
+
+const char *status_name(Status s) {
+    switch (s) {
+    case Status::Bound: return "bound";
+    case Status::Excluded: return "excluded";
+    case Status::Skipped: return "skipped";
+    }
+    return "?";
+}
+
+std::string loc_text(const ir::Location &l) { return l.file.empty() ? "" : l.file + ":" + std::to_string(l.line); }
+
+std::string record_label(const ir::Record &r) { return r.c_spelling.empty() ? r.info.py_name : r.c_spelling; }
+
+// A type's C spelling without clang's "(anonymous at /path/file.h:3:5)" locations (output must be stable).
+std::string type_text(const ir::Module &m, ir::TypeId t) {
+    static const std::regex where("\\((anonymous|unnamed) at [^)]*\\)");
+    const std::string &s = m.type(t).spelling;
+    if (s.find(" at ") == std::string::npos) return s;
+    return std::regex_replace(s, where, "(anonymous)");
+}
+
+} // namespace
+
+std::vector<Skip> skipped(const ir::Module &m) {
+    std::vector<Skip> out;
+    auto add = [&](const ir::DeclInfo &d, const std::string &what, const ir::Binding &b) {
+        if (shown(d) && b.status == Status::Skipped) out.push_back({what, b.reason, d.loc});
+    };
+    for (const ir::Function &f : m.functions) add(f.info, "function " + f.info.c_name, f.info.binding);
+    for (const ir::Record &r : m.records) {
+        add(r.info, record_label(r), r.info.binding);
+        if (!r.info.binding.bound()) continue;
+        for (const ir::Field &fl : r.fields)
+            add(r.info, "field " + record_label(r) + "." + fl.c_name, fl.binding);
+    }
+    for (const ir::Enum &e : m.enums)
+        for (const ir::EnumConstant &k : e.constants) add(e.info, "enum constant " + k.c_name, k.binding);
+    for (const ir::Typedef &t : m.typedefs) add(t.info, "typedef " + t.info.c_name, t.info.binding);
+    for (const ir::Macro &mc : m.macros) add(mc.info, "macro " + mc.info.c_name, mc.info.binding);
+    for (const ir::Variable &v : m.variables) add(v.info, "variable " + v.info.c_name, v.info.binding);
+    for (const ir::Group &g : m.groups)
+        if (g.binding.status == Status::Skipped) out.push_back({"constant class " + g.py_name, g.binding.reason, {}});
+    return out;
+}
+
+std::string summary(const ir::Module &m, const std::string &module_name) {
+    size_t functions = 0, methods = 0, structs = 0, enums = 0, constants = 0, macros = 0, excluded = 0;
+    size_t callbacks = 0, callbacks_raw = 0;
+    for (const ir::Function &f : m.functions) {
+        if (f.info.binding.bound()) {
+            ++functions;
+            methods += f.method_of.valid() ? 1 : 0;
+            for (const ir::Param &p : f.params)
+                if (p.callback) (p.callback->convention == ir::CallbackConvention::None ? callbacks_raw : callbacks)++;
+        } else if (f.info.binding.status == Status::Excluded && f.info.in_bound_header) {
+            ++excluded;
+        }
+    }
+    for (const ir::Record &r : m.records) {
+        if (!r.info.binding.bound() || r.parent.valid()) continue;
+        ++structs;
+        for (const ir::Field &fl : r.fields)
+            if (fl.callback) (fl.callback->convention == ir::CallbackConvention::None ? callbacks_raw : callbacks)++;
+    }
+    for (const ir::Enum &e : m.enums) {
+        if (!e.info.binding.bound()) continue;
+        ++enums;
+        for (const ir::EnumConstant &k : e.constants) constants += k.binding.bound() ? 1 : 0;
+    }
+    for (const ir::Macro &mc : m.macros) {
+        if (mc.info.binding.bound()) ++macros;
+        else if (mc.info.in_bound_header && mc.info.binding.status == Status::Excluded) ++excluded;
+    }
+    std::vector<Skip> skips = skipped(m);
+    std::string s = "mpbind: module '" + module_name + "': bound " + std::to_string(functions) + " functions (" +
+                    std::to_string(methods) + " also methods), " + std::to_string(structs) + " structs/unions, " +
+                    std::to_string(enums) + " enums (" + std::to_string(constants) + " constants), " +
+                    std::to_string(macros) + " macro constants; callbacks: " + std::to_string(callbacks) +
+                    " with a user-data convention, " + std::to_string(callbacks_raw) + " C address only; " +
+                    std::to_string(skips.size()) + " skipped, " + std::to_string(excluded) + " excluded\n";
+    // Group by reason with quoted names folded: "... parameter 'x'" and "... parameter 'y'" are one reason.
+    static const std::regex quoted("'[^']*'");
+    std::map<std::string, std::vector<std::string>> by_reason;
+    for (const Skip &k : skips) by_reason[std::regex_replace(k.reason, quoted, "'...'")].push_back(k.what);
+    for (const auto &[reason, whats] : by_reason) {
+        s += "  skipped " + std::to_string(whats.size()) + ": " + reason + ": ";
+        for (size_t i = 0; i < whats.size() && i < 8; ++i) s += (i ? ", " : "") + whats[i];
+        if (whats.size() > 8) s += ", ... (" + std::to_string(whats.size() - 8) + " more)";
+        s += "\n";
+    }
+    return s;
+}
+
+namespace {
+
+void binding(JsonWriter &w, const ir::Binding &b) {
+    w.key("status").value(status_name(b.status));
+    if (!b.bound()) w.key("reason").value(b.reason);
+}
+
+void callback(JsonWriter &w, const ir::Module &m, const ir::Callback &cb) {
+    static const char *names[] = {"none", "struct_field", "void_ptr_arg", "struct_first_arg"};
+    w.key("callback").begin_object();
+    w.key("convention").value(names[static_cast<int>(cb.convention)]);
+    w.key("signature").value(type_text(m, cb.fn_type));
+    if (cb.convention == ir::CallbackConvention::None) {
+        w.key("reason").value(cb.skip_reason);
+    } else {
+        w.key("context_arg").value(cb.ctx_arg);
+        if (cb.ctx_record.valid()) w.key("context_struct").value(record_label(m.record(cb.ctx_record)));
+        if (!cb.user_field.empty()) w.key("user_field").value(cb.user_field);
+        if (cb.reg_user_param >= 0) w.key("user_param").value(cb.reg_user_param);
+        w.key("key").value(cb.dict_key);
+    }
+    if (cb.isr) w.key("isr").value(true);
+    w.end_object();
+}
+
+void decl_head(JsonWriter &w, const char *kind, const std::string &c_name, const ir::DeclInfo &d) {
+    w.begin_object();
+    w.key("kind").value(kind);
+    w.key("c_name").value(c_name);
+    if (d.binding.bound() && !d.py_name.empty()) w.key("py_name").value(d.py_name);
+    binding(w, d.binding);
+    w.key("location").value(loc_text(d.loc));
+}
+
+void macro_value(JsonWriter &w, const ir::Macro &mc) {
+    switch (mc.kind) {
+    case ir::MacroKind::Int:
+        if (mc.is_unsigned) w.value(mc.uint_value);
+        else w.value(mc.int_value);
+        break;
+    case ir::MacroKind::Float: w.value(mc.float_value); break;
+    case ir::MacroKind::String: w.value(mc.string_value); break;
+    }
+}
+
+void declarations(JsonWriter &w, const ir::Module &m) {
+    w.key("declarations").begin_array();
+    for (const ir::Function &f : m.functions) {
+        if (!shown(f.info)) continue;
+        decl_head(w, "function", f.info.c_name, f.info);
+        w.key("type").value(type_text(m, f.type));
+        if (f.info.binding.bound()) {
+            w.key("params").begin_array();
+            for (const ir::Param &p : f.params) {
+                w.begin_object();
+                w.key("name").value(p.py_name);
+                w.key("type").value(type_text(m, p.type));
+                if (p.callback) callback(w, m, *p.callback);
+                w.end_object();
+            }
+            w.end_array();
+            if (f.is_inline) w.key("inline").value(true);
+        }
+        w.end_object();
+    }
+    for (const ir::Record &r : m.records) {
+        if (!shown(r.info) || r.parent.valid()) continue;
+        decl_head(w, r.is_union ? "union" : "struct", record_label(r), r.info);
+        if (r.info.binding.bound()) {
+            w.key("complete").value(r.complete);
+            w.key("fields").begin_array();
+            for (const ir::Field &fl : r.fields) {
+                w.begin_object();
+                w.key("c_name").value(fl.c_name);
+                if (!fl.anonymous) w.key("py_name").value(fl.py_name);
+                w.key("type").value(type_text(m, fl.type));
+                if (fl.bit_width) w.key("bits").value(static_cast<uint64_t>(*fl.bit_width));
+                if (fl.is_const) w.key("const").value(true);
+                if (fl.anonymous) w.key("anonymous").value(true);
+                binding(w, fl.binding);
+                if (fl.callback) callback(w, m, *fl.callback);
+                w.end_object();
+            }
+            w.end_array();
+        }
+        w.end_object();
+    }
+    for (const ir::Enum &e : m.enums) {
+        if (!shown(e.info)) continue;
+        decl_head(w, "enum", e.info.c_name.empty() ? e.c_spelling : e.info.c_name, e.info);
+        w.key("constants").begin_array();
+        for (const ir::EnumConstant &k : e.constants) {
+            w.begin_object();
+            w.key("c_name").value(k.c_name);
+            if (e.is_signed) w.key("value").value(k.value);
+            else w.key("value").value(k.uvalue);
+            binding(w, k.binding);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    for (const ir::Typedef &t : m.typedefs) {
+        if (!shown(t.info)) continue;
+        decl_head(w, "typedef", t.info.c_name, t.info);
+        w.key("type").value(type_text(m, t.target));
+        w.end_object();
+    }
+    for (const ir::Macro &mc : m.macros) {
+        if (!shown(mc.info)) continue;
+        decl_head(w, "macro", mc.info.c_name, mc.info);
+        if (mc.info.binding.bound()) macro_value(w.key("value"), mc);
+        w.end_object();
+    }
+    for (const ir::Variable &v : m.variables) {
+        if (!shown(v.info)) continue;
+        decl_head(w, "variable", v.info.c_name, v.info);
+        w.key("type").value(type_text(m, v.type));
+        w.end_object();
+    }
+    w.end_array();
+}
+
+void enum_value(JsonWriter &w, const ir::Enum &e, const ir::EnumConstant &k) {
+    if (e.is_signed) w.value(k.value);
+    else w.value(k.uvalue);
+}
+
+void api(JsonWriter &w, const ir::Module &m) {
+    w.key("api").begin_object();
+    w.key("functions").begin_array();
+    for (const ir::Function &f : m.functions)
+        if (f.info.binding.bound()) w.value(f.info.py_name);
+    w.end_array();
+    w.key("classes").begin_array();
+    for (const ir::Record &r : m.records) {
+        if (!r.info.binding.bound() || r.parent.valid()) continue;
+        w.begin_object();
+        w.key("name").value(r.info.py_name);
+        w.key("c_type").value(r.c_spelling);
+        w.key("attributes").begin_array();
+        for (const ir::Field &fl : r.fields)
+            if (fl.binding.bound()) {
+                if (!fl.anonymous) w.value(fl.py_name);
+                else { // members of anonymous structs/unions are attributes of the parent
+                    const ir::Type &t = m.canonical(fl.type);
+                    for (const ir::Field &inner : m.record(t.record).fields)
+                        if (inner.binding.bound() && !inner.anonymous) w.value(inner.py_name);
+                }
+            }
+        w.end_array();
+        if (r.constructor.valid()) w.key("constructor").value(m.function(r.constructor).info.py_name);
+        w.key("methods").begin_object();
+        for (ir::FunctionId f : r.methods) w.key(m.function(f).method_name).value(m.function(f).info.py_name);
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    w.key("aliases").begin_object();
+    for (const ir::Typedef &t : m.typedefs)
+        if (t.info.binding.bound() && !t.merged) w.key(t.info.py_name).value(m.record(m.canonical(t.type).record).info.py_name);
+    w.end_object();
+    w.key("constant_classes").begin_array();
+    for (const ir::Group &g : m.groups) {
+        if (!g.binding.bound()) continue;
+        w.begin_object();
+        w.key("name").value(g.py_name);
+        w.key("members").begin_object();
+        for (const ir::GroupMember &gm : g.members) {
+            if (gm.macro.valid()) {
+                macro_value(w.key(gm.name), m.macro(gm.macro));
+            } else {
+                const ir::Enum &e = m.enum_(gm.enum_);
+                enum_value(w.key(gm.name), e, e.constants[gm.constant]);
+            }
+        }
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    w.key("constants").begin_object();
+    for (const ir::Enum &e : m.enums) {
+        if (!e.info.binding.bound()) continue;
+        for (const ir::EnumConstant &k : e.constants)
+            if (k.binding.bound() && k.flat) enum_value(w.key(k.py_name), e, k);
+    }
+    for (const ir::Macro &mc : m.macros)
+        if (mc.info.binding.bound() && mc.flat) macro_value(w.key(mc.py_name), mc);
+    w.end_object();
+    w.end_object();
+}
+
+} // namespace
+
+std::string json(const ir::Module &m, const std::string &module_name) {
+    JsonWriter w;
+    w.begin_object();
+    w.key("module").value(module_name);
+    declarations(w, m);
+    api(w, m);
+    w.end_object();
+    return w.str();
+}
+
+} // namespace mpbind::cli

@@ -1,0 +1,161 @@
+// conv.cpp: the mapping from IR types to runtime type codes and conversion calls.
+#include "conv.h"
+
+#include "ctype.h"
+
+namespace mpbind::emit {
+
+using ir::TypeKind;
+
+namespace {
+
+Code int_code(uint64_t size, bool is_signed) {
+    switch (size) {
+    case 1: return is_signed ? Code::I8 : Code::U8;
+    case 2: return is_signed ? Code::I16 : Code::U16;
+    case 4: return is_signed ? Code::I32 : Code::U32;
+    default: return is_signed ? Code::I64 : Code::U64;
+    }
+}
+
+bool record_bound(const ir::Module &m, ir::RecordId r) { return m.record(r).info.binding.bound(); }
+
+Conv pointer_conv(const ir::Module &m, const ir::Type &pointee) {
+    Conv c;
+    c.code = Code::Ptr;
+    if (pointee.kind == TypeKind::Int && pointee.prim == ir::Prim::Char) {
+        c.code = Code::Str;
+    } else if (pointee.kind == TypeKind::Function) {
+        c.code = Code::FunPtr;
+    } else if (pointee.kind == TypeKind::Record && record_bound(m, pointee.record)) {
+        c.code = Code::StructPtr;
+        c.record = pointee.record;
+    }
+    return c;
+}
+
+} // namespace
+
+Conv classify(const ir::Module &m, ir::TypeId id) {
+    const ir::Type &t = m.canonical(id);
+    Conv c;
+    switch (t.kind) {
+    case TypeKind::Void: c.code = Code::Void; break;
+    case TypeKind::Bool: c.code = Code::Bool; break;
+    case TypeKind::Int: c.code = int_code(t.size, t.is_signed); break;
+    case TypeKind::Enum: {
+        const ir::Enum &e = m.enum_(t.enum_);
+        c.code = int_code(t.size ? t.size : m.canonical(e.underlying).size, e.is_signed);
+        break;
+    }
+    case TypeKind::Float: c.code = t.size == 4 ? Code::F32 : Code::F64; break;
+    case TypeKind::Pointer: c = pointer_conv(m, m.canonical(t.inner)); break;
+    case TypeKind::Record:
+        c.code = Code::Struct;
+        c.record = t.record;
+        c.ok = record_bound(m, t.record) && m.record(t.record).complete;
+        break;
+    case TypeKind::Array: {
+        Conv e = classify(m, t.inner);
+        if (!t.array_len || e.code == Code::Void) return Conv{Code::Void, {}, 0, false};
+        e.count = (e.count ? e.count : 1) * *t.array_len;
+        return e;
+    }
+    default: c.ok = false; break;
+    }
+    return c;
+}
+
+const char *code_macro(Code c) {
+    static const char *const names[] = {"MPB_VOID", "MPB_BOOL", "MPB_I8", "MPB_U8", "MPB_I16", "MPB_U16",
+        "MPB_I32", "MPB_U32", "MPB_I64", "MPB_U64", "MPB_F32", "MPB_F64", "MPB_STR", "MPB_PTR", "MPB_STRUCT",
+        "MPB_STRUCT_PTR", "MPB_FUNPTR"};
+    return names[static_cast<int>(c)];
+}
+
+std::string sig_code(const ir::Module &m, const Conv &c) {
+    static const char *const names[] = {"v", "b", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f", "d",
+        "s", "p", "S", "P", "F"};
+    std::string s = names[static_cast<int>(c.code)];
+    if (c.record.valid()) s += "<" + m.record(c.record).info.c_name + ">";
+    return s;
+}
+
+std::string record_symbol(ir::RecordId r) { return "mpb_rec_" + std::to_string(r.index); }
+
+namespace {
+
+const char *getter(Code c) {
+    switch (c) {
+    case Code::Bool: return "mpb_get_bool";
+    case Code::I8: return "mpb_get_i8";
+    case Code::U8: return "mpb_get_u8";
+    case Code::I16: return "mpb_get_i16";
+    case Code::U16: return "mpb_get_u16";
+    case Code::I32: return "mpb_get_i32";
+    case Code::U32: return "mpb_get_u32";
+    case Code::I64: return "mpb_get_i64";
+    case Code::U64: return "mpb_get_u64";
+    case Code::F32: return "mpb_get_float";
+    case Code::F64: return "mpb_get_double";
+    case Code::Str: return "mpb_get_str";
+    case Code::Ptr: return "mpb_get_ptr";
+    default: return nullptr;
+    }
+}
+
+const char *maker(Code c) {
+    switch (c) {
+    case Code::Bool: return "mpb_new_bool";
+    case Code::I8: case Code::U8: case Code::I16: case Code::U16: return "mpb_new_small";
+    case Code::I32: return "mpb_new_i32";
+    case Code::U32: return "mpb_new_u32";
+    case Code::I64: return "mpb_new_i64";
+    case Code::U64: return "mpb_new_u64";
+    case Code::F32: case Code::F64: return "mpb_new_double";
+    case Code::Str: return "mpb_new_str";
+    case Code::Ptr: return "mpb_new_ptr";
+    default: return nullptr;
+    }
+}
+
+} // namespace
+
+std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, size_t i) {
+    Conv c = classify(m, t);
+    std::string at = obj + ", self, " + std::to_string(i);
+    std::string type = c_decl(m, t);
+    switch (c.code) {
+    case Code::Struct:
+        return "*(" + c_decl(m, t, "*") + ")mpb_get_struct_val(" + obj + ", &" + record_symbol(c.record) +
+               ", self, " + std::to_string(i) + ")";
+    case Code::StructPtr:
+        return "(" + type + ")mpb_get_struct_ptr(" + obj + ", &" + record_symbol(c.record) + ", self, " +
+               std::to_string(i) + ")";
+    case Code::FunPtr: {
+        const ir::Type &pointee = m.canonical(m.canonical(t).inner);
+        std::string sig = sig_code(m, classify(m, pointee.ret)) + "(";
+        for (size_t k = 0; k < pointee.params.size(); ++k)
+            sig += (k ? "," : "") + sig_code(m, classify(m, pointee.params[k]));
+        return "(" + type + ")mpb_get_funptr(" + obj + ", \"" + sig + ")\", self, " + std::to_string(i) + ")";
+    }
+    default: return "(" + type + ")" + getter(c.code) + "(" + at + ")";
+    }
+}
+
+std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val) {
+    Conv c = classify(m, t);
+    switch (c.code) {
+    case Code::Void: return val + ";\n    return mp_const_none;\n";
+    case Code::Struct:
+        return c_decl(m, t, "r") + " = " + val + ";\n    return mpb_new_struct_copy(&" + record_symbol(c.record) +
+               ", &r);\n";
+    case Code::StructPtr:
+        return "return mpb_new_struct_ref(&" + record_symbol(c.record) + ", (void *)" + val + ", MP_OBJ_NULL);\n";
+    case Code::FunPtr: return "return mpb_new_funptr((mpb_cfun_t)" + val + ");\n";
+    case Code::Ptr: return "return mpb_new_ptr((const void *)" + val + ");\n";
+    default: return std::string("return ") + maker(c.code) + "(" + val + ");\n";
+    }
+}
+
+} // namespace mpbind::emit

@@ -1,0 +1,117 @@
+// records.cpp: emits a field table and a class for every bound struct/union; anonymous members are flattened.
+#include "context.h"
+#include "conv.h"
+#include "ctype.h"
+
+namespace mpbind::emit {
+
+namespace {
+
+// Field rows of record r at byte offset `base_bits`; anonymous struct/union members add their fields in place.
+void field_rows(const ir::Module &m, const ir::Record &r, uint64_t base_bits, std::string &rows, size_t &n) {
+    for (const ir::Field &f : r.fields) {
+        if (!f.binding.bound()) continue;
+        uint64_t bits = base_bits + f.offset_bits;
+        const ir::Type &ft = m.canonical(f.type);
+        if (f.anonymous && ft.kind == ir::TypeKind::Record) {
+            field_rows(m, m.record(ft.record), bits, rows, n);
+            continue;
+        }
+        if (f.py_name.empty()) continue;
+        Conv c = classify(m, f.type);
+        if (!c.ok || c.code == Code::Void || c.count > UINT16_MAX) {
+            rows += "    // " + f.c_name + ": no conversion\n";
+            continue;
+        }
+        std::string row = "    { .name = MP_QSTR_" + f.py_name + ", .code = " + code_macro(c.code);
+        std::string flags;
+        if (f.is_const || ft.is_const) flags = "MPB_F_CONST";
+        if (f.bit_width) {
+            uint64_t shift = bits % 8;
+            if (shift + *f.bit_width > 64 || *f.bit_width == 0) {
+                rows += "    // " + f.c_name + ": bitfield too wide\n";
+                continue;
+            }
+            flags += std::string(flags.empty() ? "" : " | ") + "MPB_F_BITFIELD";
+            row += ", .bit_shift = " + std::to_string(shift) + ", .bit_width = " + std::to_string(*f.bit_width);
+        }
+        if (!flags.empty()) row += ", .flags = " + flags;
+        row += ", .offset = " + std::to_string(bits / 8);
+        if (c.count) row += ", .count = " + std::to_string(c.count);
+        if (c.record.valid()) row += ", .sub = &" + record_symbol(c.record);
+        rows += row + " },\n";
+        ++n;
+    }
+}
+
+std::string qstr_name(const ir::Record &r, size_t index) {
+    if (!r.info.py_name.empty()) return r.info.py_name;
+    if (!r.info.c_name.empty()) return r.info.c_name;
+    return std::string(r.is_union ? "union" : "struct") + "_" + std::to_string(index);
+}
+
+// Records that only appear as anonymous members: their fields live in the parent, they need no class.
+std::vector<bool> flattened_only(const ir::Module &m) {
+    std::vector<bool> anon(m.records.size(), false), named(m.records.size(), false);
+    auto note = [&](ir::TypeId t, bool anonymous) {
+        const ir::Type *c = &m.canonical(t);
+        while (c->kind == ir::TypeKind::Array || c->kind == ir::TypeKind::Pointer) c = &m.canonical(c->inner);
+        if (c->kind == ir::TypeKind::Record) (anonymous ? anon : named)[c->record.index] = true;
+    };
+    for (const ir::Record &r : m.records)
+        for (const ir::Field &f : r.fields) note(f.type, f.anonymous);
+    for (const ir::Function &f : m.functions) {
+        note(f.ret, false);
+        for (const ir::Param &p : f.params) note(p.type, false);
+    }
+    for (size_t k = 0; k < m.records.size(); ++k) anon[k] = anon[k] && !named[k];
+    return anon;
+}
+
+} // namespace
+
+void emit_records(Context &ctx) {
+    const ir::Module &m = ctx.m;
+    std::vector<bool> skip = flattened_only(m);
+    auto emitted = [&](size_t k) { return m.records[k].info.binding.bound() && !skip[k]; };
+    // Classes refer to each other through fields: declare all first (C allows static tentative definitions).
+    for (size_t k = 0; k < m.records.size(); ++k)
+        if (emitted(k))
+            ctx.out += "static const mpb_struct_type_t " + record_symbol(ir::RecordId(k)) + ";\n";
+    ctx.out += "\n";
+    for (size_t k = 0; k < m.records.size(); ++k) {
+        const ir::Record &r = m.records[k];
+        if (!emitted(k)) continue;
+        std::string sym = record_symbol(ir::RecordId(k));
+        std::string rows;
+        size_t n = 0;
+        if (r.complete) field_rows(m, r, 0, rows, n);
+        std::string name = qstr_name(r, k);
+        ctx.out += "// " + (r.c_spelling.empty() ? name : r.c_spelling) + "\n";
+        if (r.complete && !r.c_spelling.empty())
+            ctx.out += "typedef char " + sym + "_size_check[sizeof(" + r.c_spelling + ") == " +
+                       std::to_string(r.size) + " ? 1 : -1];\n";
+        if (n) ctx.out += "static const mpb_field_t " + sym + "_fields[] = {\n" + rows + "};\n";
+        std::string size = r.complete ? std::to_string(r.size) : "0";
+        ctx.out += "static const mp_rom_map_elem_t " + sym + "_locals_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" +
+                   size + "),\n};\n";
+        ctx.out += "static MP_DEFINE_CONST_DICT(" + sym + "_locals, " + sym + "_locals_table);\n";
+        std::string flags = r.is_union ? "MPB_S_UNION" : "0";
+        if (!r.complete) flags = "MPB_S_OPAQUE";
+        ctx.out += "static MPB_DEFINE_STRUCT_TYPE(" + sym + ", MP_QSTR_" + name + ", " + size + ", " + flags + ", " +
+                   std::to_string(n) + ", " + (n ? sym + "_fields" : "NULL") + ", " + sym + "_locals);\n\n";
+        // Anonymous members are reached through their parent; other records are module classes.
+        if (!r.parent.valid() && !r.info.py_name.empty())
+            ctx.globals.push_back({r.info.py_name, "MP_ROM_PTR(&" + sym + ")", ""});
+    }
+    // Typedef names that alias a class under another name.
+    for (const ir::Typedef &t : m.typedefs) {
+        if (!t.info.binding.bound() || t.merged || t.info.py_name.empty()) continue;
+        const ir::Type &c = m.canonical(t.type);
+        if (c.kind != ir::TypeKind::Record || !emitted(c.record.index)) continue;
+        if (m.record(c.record).info.py_name == t.info.py_name) continue;
+        ctx.globals.push_back({t.info.py_name, "MP_ROM_PTR(&" + record_symbol(c.record) + ")", ""});
+    }
+}
+
+} // namespace mpbind::emit

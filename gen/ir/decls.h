@@ -1,0 +1,197 @@
+// IR declarations: functions, records (with fields), enums, typedefs, macros, variables, constant groups.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ids.h"
+
+namespace mpbind::ir {
+
+// Whether the emitter writes an item. Set by the passes; the emitter writes only Bound items.
+enum class Status : uint8_t {
+    Bound,    // emitted
+    Excluded, // deliberately not bound: declared outside the bound headers, or removed by --allow/--block
+    Skipped,  // wanted but cannot be bound: `reason` says why (a user-facing sentence); --strict fails on these
+};
+
+struct Binding {
+    Status status = Status::Bound;
+    std::string reason; // empty when Bound
+
+    bool bound() const { return status == Status::Bound; }
+};
+
+struct Location {
+    std::string file; // file name as a report shows it (no directories), "" for builtins
+    uint32_t line = 0;
+    uint32_t column = 0;
+};
+
+// What every declaration carries.
+struct DeclInfo {
+    std::string c_name;   // as in C ("" for anonymous records/enums)
+    std::string py_name;  // set by the naming pass: prefix stripped, reserved words renamed
+    Location loc;
+    bool in_bound_header = false; // declared in a header named on the command line (or --include-headers)
+    Binding binding;
+    std::string doc;      // brief doc comment, may be empty
+};
+
+// ---- callbacks (issue 4; the IR shape is fixed now, the pass fills it later) ----
+
+enum class CallbackConvention : uint8_t {
+    None,           // no way to find the Python callable: only a raw C address (hybrid) can be stored
+    StructField,    // (1)/(4) field of a struct that has a user field; callback's ctx_arg points to that struct
+    VoidPtrArg,     // (2) registration function has a void* user-data parameter handed back to the callback
+    StructFirstArg, // (3) registration function's first parameter is a struct pointer with a user field
+};
+
+// How the trampoline of one function-pointer slot (a field or a parameter) finds its Python callable.
+struct Callback {
+    CallbackConvention convention = CallbackConvention::None;
+    TypeId fn_type;          // the Function type (pointee of the slot's pointer type)
+    int ctx_arg = -1;        // index of the callback parameter that leads to the callable (struct* or void*)
+    RecordId ctx_record;     // StructField/StructFirstArg: the struct holding the user field
+    std::string user_field;  // that field's C name ("user_data", or configured e.g. "user")
+    int reg_user_param = -1; // VoidPtrArg/StructFirstArg: the registration function's parameter index
+    std::string dict_key;    // "<struct>_<field>" or "<function>_<param>"
+    bool isr = false;        // matched --isr: trampoline runs in interrupt context
+    std::string skip_reason; // when convention == None: why no callback convention applies
+};
+
+// ---- records ----
+
+struct Field {
+    std::string c_name;       // "" for an anonymous nested struct/union member
+    std::string py_name;
+    TypeId type;
+    uint64_t offset_bits = 0; // from the start of the enclosing record
+    std::optional<uint32_t> bit_width; // bitfields only
+    bool is_const = false;    // field type is const-qualified: read-only from Python
+    bool anonymous = false;   // unnamed struct/union member whose fields are reachable through the parent
+    Binding binding;
+    std::optional<Callback> callback; // function-pointer fields
+};
+
+struct Record {
+    DeclInfo info;            // c_name = tag ("" if anonymous); py_name = class name
+    bool is_union = false;
+    bool complete = false;    // has a definition; incomplete records are opaque handles
+    bool anonymous = false;   // no tag
+    // How C code names the type: "struct foo", or the typedef name for `typedef struct {...} foo_t`,
+    // "" for anonymous members (reachable only through the parent's field).
+    std::string c_spelling;
+    TypeId type;              // the Record type naming this record
+    uint64_t size = 0;        // bytes (complete only)
+    uint64_t align = 0;
+    std::vector<Field> fields;
+    RecordId parent;          // anonymous nested records: the enclosing record
+    // Object-oriented API (issue 4): filled by the methods pass.
+    std::vector<FunctionId> methods;
+    FunctionId constructor;
+    std::optional<size_t> user_field; // index into fields of the user-data field, if any
+};
+
+// ---- enums ----
+
+struct EnumConstant {
+    std::string c_name;
+    int64_t value = 0;        // as signed; see Enum::is_signed
+    uint64_t uvalue = 0;      // as unsigned
+    std::string py_name;      // flat module name (prefix stripped)
+    GroupId group;            // class this constant is a member of, if grouped
+    std::string member_name;  // name inside that class
+    bool flat = true;         // also a module attribute named py_name
+    Binding binding;
+};
+
+struct Enum {
+    DeclInfo info;            // c_name = tag ("" if anonymous)
+    bool anonymous = false;
+    std::string c_spelling;   // "enum foo", a typedef name, or ""
+    TypeId type;              // the Enum type
+    TypeId underlying;        // integer type
+    bool is_signed = true;
+    std::vector<EnumConstant> constants;
+};
+
+// ---- typedefs ----
+
+struct Typedef {
+    DeclInfo info;
+    TypeId type;              // the Typedef type naming this typedef
+    TypeId target;            // aliased type (one step)
+    // Set by naming: this typedef only names a record/enum whose class already has its Python name
+    // (`typedef struct foo foo_t` with class foo_t): no separate module attribute.
+    bool merged = false;
+};
+
+// ---- functions ----
+
+struct Param {
+    std::string c_name;       // may be "" in prototypes; naming gives py_name "arg<i>" then
+    std::string py_name;
+    TypeId type;              // as declared (arrays already decayed to pointers)
+    std::optional<Callback> callback; // function-pointer parameters
+};
+
+struct Function {
+    DeclInfo info;
+    TypeId type;              // the Function type
+    TypeId ret;
+    std::vector<Param> params;
+    bool variadic = false;
+    bool no_prototype = false; // K&R
+    bool is_inline = false;    // static inline, defined in the header
+    // Object-oriented API (issue 4)
+    RecordId method_of;        // set: also a method of that record's class, first parameter is self
+    std::string method_name;   // name inside the class
+    bool is_constructor = false;
+    // Same key <=> same C signature (canonical types): wrappers may be shared.
+    std::string signature_key;
+};
+
+// ---- macros ----
+
+enum class MacroKind : uint8_t { Int, Float, String };
+
+struct Macro {
+    DeclInfo info;
+    MacroKind kind = MacroKind::Int;
+    bool is_unsigned = false; // Int: the value's C type is unsigned
+    int64_t int_value = 0;    // Int, signed view
+    uint64_t uint_value = 0;  // Int, unsigned view
+    double float_value = 0;   // Float
+    std::string string_value; // String (bytes as in C, without the terminating NUL)
+    std::string py_name;      // flat module name; same as info.py_name
+    GroupId group;            // class this macro is also a member of
+    std::string member_name;
+    bool flat = true;         // module attribute named py_name (always true for macros today)
+};
+
+// ---- global variables (represented; the emitter may skip them) ----
+
+struct Variable {
+    DeclInfo info;
+    TypeId type;
+};
+
+// ---- constant groups: Python classes holding enum constants and macros ----
+
+struct GroupMember {
+    std::string name;         // attribute name in the class
+    EnumId enum_;             // either (enum_, constant) ...
+    uint32_t constant = 0;
+    MacroId macro;            // ... or a macro
+};
+
+struct Group {
+    std::string py_name;      // class name at module level, e.g. "GPIO_MODE"
+    std::string c_prefix;     // the C prefix it stands for, e.g. "GPIO_MODE_"
+    std::vector<GroupMember> members;
+    Binding binding;
+};
+
+} // namespace mpbind::ir

@@ -1,0 +1,19 @@
+// Callbacks pass (issue 4): for each function-pointer field and parameter, how a trampoline finds the Python
+// callable (the conventions in gen/ir/decls.h), or why none applies.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ir/module.h"
+
+namespace mpbind::passes {
+
+struct CallbackOptions {
+    std::vector<std::pair<std::string, std::string>> user_fields; // C record name -> user field (default user_data)
+    std::string isr;                                              // regex on "<owner>.<slot>" marking ISR callbacks
+};
+
+void callbacks(ir::Module &m, const CallbackOptions &opt);
+
+} // namespace mpbind::passes

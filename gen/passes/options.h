@@ -1,0 +1,28 @@
+// Options of the IR passes (filled by the CLI, read by passes/pipeline.cpp).
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mpbind::passes {
+
+// How enum constants become classes (see README.md "Constant groups").
+enum class GroupRule {
+    Prefix, // class = longest common '_' prefix of the members (GPIO_MODE_OUTPUT -> GPIO_MODE.OUTPUT)
+    Name,   // class = the enum's own name (typedef or tag), members lose their common prefix
+    Flat,   // no classes: every constant is a module attribute
+};
+
+struct Options {
+    std::vector<std::string> prefixes;  // --prefix, stripped from C names (case-insensitive), first match wins
+    std::vector<std::string> allow;     // --allow: bind only C names fully matching one of these (ECMAScript)
+    std::vector<std::string> block;     // --block: never bind C names fully matching one of these
+    GroupRule group_rule = GroupRule::Prefix;
+    bool flat_enums = false;            // grouped enum constants also as module attributes
+    // Issue 4: callbacks and methods.
+    std::vector<std::pair<std::string, std::string>> user_fields; // --user-field TYPE=FIELD
+    std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>" or type) in ISR context
+    bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
+};
+
+} // namespace mpbind::passes

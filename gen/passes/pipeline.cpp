@@ -1,0 +1,28 @@
+// Runs the IR passes in order and checks the invariants the emitter relies on.
+#include "pipeline.h"
+
+#include "callbacks.h"
+#include "collisions.h"
+#include "filter.h"
+#include "grouping.h"
+#include "ir/verify.h"
+#include "methods.h"
+#include "naming.h"
+#include "signature.h"
+#include "support.h"
+
+namespace mpbind::passes {
+
+std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
+    filter(m, opt.allow, opt.block);
+    support(m);
+    naming(m, opt.prefixes);
+    if (opt.methods) methods(m, opt.prefixes);
+    callbacks(m, CallbackOptions{opt.user_fields, opt.isr});
+    grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
+    collisions(m);
+    signatures(m);
+    return ir::verify(m, ir::Phase::Named);
+}
+
+} // namespace mpbind::passes

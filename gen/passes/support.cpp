@@ -1,0 +1,136 @@
+// Support pass: bindability of every function, field and typedef (the list is in gen/ir/README.md).
+#include "support.h"
+
+namespace mpbind::passes {
+
+using ir::TypeKind;
+
+namespace {
+
+std::string record_name(const ir::Module &m, ir::RecordId id) {
+    const ir::Record &r = m.record(id);
+    if (!r.c_spelling.empty()) return r.c_spelling;
+    return r.is_union ? "anonymous union" : "anonymous struct";
+}
+
+// Records used by value (directly or as array elements) in a type.
+std::optional<ir::RecordId> by_value_record(const ir::Module &m, ir::TypeId t) {
+    const ir::Type *c = &m.canonical(t);
+    while (c->kind == TypeKind::Array) c = &m.canonical(c->inner);
+    if (c->kind == TypeKind::Record) return c->record;
+    return std::nullopt;
+}
+
+// Binds records from other headers that bound items use by value, transitively through their fields.
+void bind_dependencies(ir::Module &m) {
+    std::vector<ir::RecordId> work;
+    auto need = [&](ir::TypeId t) {
+        auto r = by_value_record(m, t);
+        if (!r) return;
+        ir::Record &rec = m.record(*r);
+        if (rec.info.binding.status == ir::Status::Excluded && !rec.info.in_bound_header && rec.complete) {
+            rec.info.binding = {};
+            work.push_back(*r);
+        }
+    };
+    for (const ir::Function &f : m.functions) {
+        if (!f.info.binding.bound()) continue;
+        need(f.ret);
+        for (const ir::Param &p : f.params) need(p.type);
+    }
+    for (size_t i = 0; i < m.records.size(); ++i)
+        if (m.records[i].info.binding.bound()) work.push_back(ir::RecordId{static_cast<uint32_t>(i)});
+    while (!work.empty()) {
+        ir::RecordId id = work.back();
+        work.pop_back();
+        for (size_t i = 0; i < m.record(id).fields.size(); ++i) need(m.record(id).fields[i].type);
+    }
+    // Anonymous nested records follow their parent.
+    for (ir::Record &r : m.records) {
+        if (!r.parent.valid()) continue;
+        ir::RecordId top = r.parent;
+        while (m.record(top).parent.valid()) top = m.record(top).parent;
+        r.info.binding = m.record(top).info.binding;
+    }
+}
+
+} // namespace
+
+std::optional<std::string> unsupported(const ir::Module &m, ir::TypeId t, Use use, const std::string &where) {
+    const ir::Type &c = m.canonical(t);
+    const std::string in = " in " + where;
+    switch (c.kind) {
+    case TypeKind::Void:
+        if (use == Use::Return) return std::nullopt;
+        return "void" + in;
+    case TypeKind::Bool:
+    case TypeKind::Enum: return std::nullopt;
+    case TypeKind::Int:
+        if (c.prim == ir::Prim::Int128 || c.prim == ir::Prim::UInt128)
+            return std::string("unsupported type ") + ir::prim_name(c.prim) + in;
+        return std::nullopt;
+    case TypeKind::Float:
+        if (c.prim == ir::Prim::Float || c.prim == ir::Prim::Double) return std::nullopt;
+        return std::string("unsupported type ") + ir::prim_name(c.prim) + in;
+    case TypeKind::Pointer: return std::nullopt; // any pointer is at least an address
+    case TypeKind::Array:
+        if (use != Use::Field) return "array by value" + in;
+        if (!c.array_len) return "flexible array member" + in;
+        return unsupported(m, c.inner, Use::Field, where);
+    case TypeKind::Record: {
+        const ir::Record &r = m.record(c.record);
+        if (!r.complete) return record_name(m, c.record) + " is incomplete (used by value)" + in;
+        if (!r.info.binding.bound()) return record_name(m, c.record) + " is not bound (" + r.info.binding.reason + ")" + in;
+        return std::nullopt;
+    }
+    case TypeKind::Function: return "function by value" + in;
+    case TypeKind::Unsupported: return "unsupported type " + c.unsupported_what + in;
+    case TypeKind::Typedef: break; // canonical types are never typedefs
+    }
+    return "unknown type" + in;
+}
+
+void support(ir::Module &m) {
+    bind_dependencies(m);
+    for (ir::Function &f : m.functions) {
+        if (!f.info.binding.bound()) continue;
+        std::optional<std::string> why;
+        if (f.no_prototype) why = "K&R declaration without prototype";
+        else if (f.variadic) why = "variadic function";
+        else why = unsupported(m, f.ret, Use::Return, "return value");
+        for (size_t i = 0; !why && i < f.params.size(); ++i) {
+            const ir::Param &p = f.params[i];
+            why = unsupported(m, p.type, Use::Param,
+                              p.c_name.empty() ? "parameter " + std::to_string(i + 1) : "parameter '" + p.c_name + "'");
+        }
+        if (why) f.info.binding = {ir::Status::Skipped, *why};
+    }
+    for (ir::Record &r : m.records) {
+        if (!r.info.binding.bound()) continue;
+        for (ir::Field &fl : r.fields) {
+            std::string where = fl.anonymous ? "anonymous member" : "field '" + fl.c_name + "'";
+            std::optional<std::string> why = unsupported(m, fl.type, Use::Field, where);
+            if (!why && fl.bit_width) {
+                const ir::Type &c = m.canonical(fl.type);
+                if (c.kind != TypeKind::Int && c.kind != TypeKind::Bool && c.kind != TypeKind::Enum)
+                    why = "bitfield of type " + c.spelling + " in " + where;
+                else if (*fl.bit_width > 64)
+                    why = "bitfield wider than 64 bits in " + where;
+            }
+            if (why) fl.binding = {ir::Status::Skipped, *why};
+        }
+    }
+    // Typedefs only matter to Python when they name a record class (enum constants live in their groups).
+    for (ir::Typedef &t : m.typedefs) {
+        if (!t.info.binding.bound()) continue;
+        const ir::Type &c = m.canonical(t.type);
+        if (c.kind == TypeKind::Record) {
+            if (!m.record(c.record).info.binding.bound())
+                t.info.binding = {ir::Status::Excluded, "aliases " + record_name(m, c.record) + ", which is not bound"};
+        } else {
+            t.info.binding = {ir::Status::Excluded, "typedef of " + c.spelling + " (no Python object)"};
+        }
+    }
+}
+
+} // namespace mpbind::passes

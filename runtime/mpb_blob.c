@@ -1,0 +1,80 @@
+// mpb_blob.c: Blob, an untyped C pointer: passed between modules, compared, dereferenced into a memoryview.
+#include <stdio.h>
+#include "mpb_runtime.h"
+
+static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
+    char addr[24];
+    snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->ptr);
+    mp_printf(print, "<Blob 0x%s>", addr);
+}
+
+// Blob(x): the address of any pointer-like object (Blob, struct, buffer, C function) or an integer address.
+static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    mp_arg_check_num(n_args, n_kw, 1, 1, false);
+    mpb_blob_t *self = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
+    if (mpb_is_small_int(args[0]) || mpb_obj_is_type(args[0], &mp_type_int)) {
+        self->ptr = (void *)(uintptr_t)mpb_get_u64(args[0], NULL, 0);
+    } else {
+        self->ptr = mpb_get_ptr(args[0], NULL, 0);
+    }
+    return MP_OBJ_FROM_PTR(self);
+}
+
+static mp_obj_t blob_binary_op(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
+    if (op == MP_BINARY_OP_EQUAL && mpb_obj_is_type(rhs, &mpb_type_blob)) {
+        return mp_obj_new_bool(((mpb_blob_t *)MP_OBJ_TO_PTR(lhs))->ptr == ((mpb_blob_t *)MP_OBJ_TO_PTR(rhs))->ptr);
+    }
+    return MP_OBJ_NULL;
+}
+
+// The buffer protocol gives the address (length 0), as the original binding did for C helpers.
+static mp_int_t blob_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
+    bufinfo->buf = self->ptr;
+    bufinfo->len = 0;
+    bufinfo->typecode = 'B';
+    return 0;
+}
+
+// blob.__dereference__(n): a writable memoryview of the n bytes at the address.
+static mp_obj_t blob_dereference(mp_obj_t self_in, mp_obj_t n_in) {
+    mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_int_t n = mp_obj_get_int(n_in);
+    if (self->ptr == NULL) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("NULL Blob dereference"));
+    }
+    if (n < 0) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("negative size"));
+    }
+    return mp_obj_new_memoryview('B' | MPB_MEMVIEW_RW, n, self->ptr);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(blob_dereference_obj, blob_dereference);
+
+// int(blob) is not in v1.9.2's unary ops, so the address is an attribute-free method.
+static mp_obj_t blob_address(mp_obj_t self_in) {
+    return mpb_new_u64((uintptr_t)((mpb_blob_t *)MP_OBJ_TO_PTR(self_in))->ptr);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(blob_address_obj, blob_address);
+
+static const mp_rom_map_elem_t blob_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&blob_dereference_obj) },
+    { MP_ROM_QSTR(MP_QSTR___address__), MP_ROM_PTR(&blob_address_obj) },
+};
+static MP_DEFINE_CONST_DICT(blob_locals, blob_locals_table);
+
+#if MPB_NEW_API
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_blob, MP_QSTR_Blob, MP_TYPE_FLAG_NONE,
+    make_new, blob_make_new, print, blob_print, binary_op, blob_binary_op, buffer, blob_get_buffer,
+    locals_dict, &blob_locals);
+#else
+const mp_obj_type_t mpb_type_blob = {
+    { &mp_type_type },
+    .name = MP_QSTR_Blob,
+    .print = blob_print,
+    .make_new = blob_make_new,
+    .binary_op = blob_binary_op,
+    .buffer_p = { .get_buffer = blob_get_buffer },
+    .locals_dict = (mp_obj_dict_t *)&blob_locals,
+};
+#endif

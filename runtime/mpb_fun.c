@@ -1,0 +1,50 @@
+// mpb_fun.c: the C function object: checks the argument count, then runs the wrapper its signature shares.
+#include <stdio.h>
+#include "mpb_runtime.h"
+#include "mpb_error.h"
+
+void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
+    if (n_kw != 0) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
+            MPB_ERROR_TEXT("%q() takes no keyword arguments"), (qstr)f->name));
+    }
+    nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
+        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->n_args, (int)n_args));
+}
+
+// The hot path of every call: one comparison, then the shared wrapper.
+static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
+    if (MP_UNLIKELY(n_args != self->n_args || n_kw != 0)) {
+        mpb_raise_arg_count(self, n_args, n_kw);
+    }
+    return self->wrapper(self, args);
+}
+
+static void fun_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "<C function %q>", (qstr)self->name);
+}
+
+// f.__address__: the C address, the value a C function pointer holding f would have.
+static void fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
+    if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___address__) {
+        dest[0] = mpb_new_u64((uintptr_t)self->addr);
+    } else if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___name__) {
+        dest[0] = MP_OBJ_NEW_QSTR(self->name);
+    }
+}
+
+#if MPB_NEW_API
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_fun, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF,
+    call, fun_call, print, fun_print, attr, fun_attr);
+#else
+const mp_obj_type_t mpb_type_fun = {
+    { &mp_type_type },
+    .name = MP_QSTR_function,
+    .print = fun_print,
+    .call = fun_call,
+    .attr = fun_attr,
+};
+#endif

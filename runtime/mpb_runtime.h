@@ -1,0 +1,16 @@
+// mpb_runtime.h: the only header generated modules include: the mpbind runtime API (prefix mpb_).
+#ifndef MPB_RUNTIME_H
+#define MPB_RUNTIME_H
+
+#include "mpb_compat.h"
+#include "mpb_types.h"
+#include "mpb_convert.h"
+#include "mpb_struct.h"
+#include "mpb_fun.h"
+#include "mpb_const.h"
+
+// Keeps obj reachable by the GC under key (an address C holds) until released; for C memory the GC cannot scan.
+void mpb_keep(const void *key, mp_obj_t obj);
+void mpb_release(const void *key);
+
+#endif // MPB_RUNTIME_H

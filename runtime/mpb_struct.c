@@ -1,0 +1,187 @@
+// mpb_struct.c: the slots shared by every struct class: construction, attributes, s[i], buffer, repr, casts.
+#include <stdio.h>
+#include <string.h>
+#include "mpb_runtime.h"
+#include "mpb_error.h"
+#include "mpb_field.h"
+
+bool mpb_is_struct(mp_obj_t o) {
+    return mpb_is_obj(o) && MPB_TYPE_SLOT(mp_obj_get_type(o), attr) == mpb_struct_attr;
+}
+
+static const mpb_struct_type_t *struct_type(mp_obj_t o) {
+    return MPB_STRUCT_OF(mp_obj_get_type(o));
+}
+
+static const mpb_field_t *find_field(const mpb_struct_type_t *t, qstr name) {
+    for (size_t k = 0; k < t->n_fields; ++k) {
+        if (t->fields[k].name == name) {
+            return &t->fields[k];
+        }
+    }
+    return NULL;
+}
+
+static mpb_struct_obj_t *new_owned(const mpb_struct_type_t *t, size_t count) {
+    mpb_struct_obj_t *s = mpb_obj_malloc(mpb_struct_obj_t, MPB_STRUCT_BASE(t));
+    size_t bytes = t->size * count;
+    s->data = m_malloc0(bytes ? bytes : 1);
+    s->owner = MP_OBJ_NULL;
+    s->count = count;
+    return s;
+}
+
+MPB_NORETURN static void raise_no_field(const mpb_struct_type_t *t, qstr name) {
+    nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+        MPB_ERROR_TEXT("'%q' has no field '%q'"), (qstr)t->type.name, name));
+}
+
+static void store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp_obj_t value) {
+    qstr name = mp_obj_str_get_qstr(key);
+    const mpb_field_t *f = find_field(t, name);
+    if (f == NULL) {
+        raise_no_field(t, name);
+    }
+    mpb_field_store(f, data, value);
+}
+
+void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
+    if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
+        memmove(data, ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(value))->data, t->size);
+    } else if (mpb_obj_is_type(value, &mp_type_dict)) {
+        mp_map_t *map = mp_obj_dict_get_map(value);
+        for (size_t k = 0; k < map->alloc; ++k) {
+            if (mpb_map_slot_is_filled(map, k)) {
+                store_named(t, data, map->table[k].key, map->table[k].value);
+            }
+        }
+    } else {
+        mpb_raise_type(value, qstr_str(t->type.name), where, i);
+    }
+}
+
+// T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords.
+mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    const mpb_struct_type_t *t = MPB_STRUCT_OF(type);
+    if (t->flags & MPB_S_OPAQUE) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
+            MPB_ERROR_TEXT("%q is opaque: get instances from C functions or %q.__cast__"), (qstr)t->type.name,
+            (qstr)t->type.name));
+    }
+    mp_arg_check_num(n_args, n_kw, 0, 1, true);
+    if (n_args == 1 && mpb_is_small_int(args[0])) {
+        mp_int_t n = MP_OBJ_SMALL_INT_VALUE(args[0]);
+        if (n < 1) {
+            mp_raise_ValueError(MPB_ERROR_TEXT("array length must be at least 1"));
+        }
+        return MP_OBJ_FROM_PTR(new_owned(t, n));
+    }
+    mpb_struct_obj_t *s = new_owned(t, 1);
+    if (n_args == 1) {
+        mpb_struct_assign(t, s->data, args[0], NULL, 0);
+    }
+    for (size_t k = 0; k < n_kw; ++k) {
+        store_named(t, s->data, args[n_args + 2 * k], args[n_args + 2 * k + 1]);
+    }
+    return MP_OBJ_FROM_PTR(s);
+}
+
+void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_type_t *t = struct_type(self_in);
+    char addr[24];
+    snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->data);
+    mp_printf(print, "<%s %q at 0x%s>", (t->flags & MPB_S_UNION) ? "union" : "struct", (qstr)t->type.name, addr);
+}
+
+mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    switch (op) {
+        case MP_UNARY_OP_BOOL: return mp_obj_new_bool(self->data != NULL);
+        case MP_UNARY_OP_LEN: return self->count ? MP_OBJ_NEW_SMALL_INT(self->count) : MP_OBJ_NULL;
+        default: return MP_OBJ_NULL;
+    }
+}
+
+// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict.
+void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_type_t *t = struct_type(self_in);
+    const mpb_field_t *f = find_field(t, attr);
+    if (dest[0] == MP_OBJ_NULL) {
+        if (f != NULL) {
+            dest[0] = mpb_field_load(f, self->data, self_in);
+            return;
+        }
+        #if MPB_NEW_API
+        dest[1] = MP_OBJ_SENTINEL; // the core continues with the locals dict
+        #else
+        const mp_obj_dict_t *locals = t->type.locals_dict;
+        mp_map_elem_t *elem = mp_map_lookup((mp_map_t *)&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
+        if (elem != NULL) {
+            mp_convert_member_lookup(self_in, MPB_STRUCT_BASE(t), elem->value, dest);
+        }
+        #endif
+    } else if (dest[1] != MP_OBJ_NULL) {
+        if (f == NULL) {
+            raise_no_field(t, attr);
+        }
+        if (f->flags & MPB_F_CONST) {
+            nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+                MPB_ERROR_TEXT("field '%q' of '%q' is const"), attr, (qstr)t->type.name));
+        }
+        mpb_field_store(f, self->data, dest[1]);
+        dest[0] = MP_OBJ_NULL; // stored
+    }
+}
+
+// s[i]: element i of an array made by T(n) or viewed from C (unchecked when the length is unknown).
+mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_type_t *t = struct_type(self_in);
+    if (value == MP_OBJ_NULL) {
+        return MP_OBJ_NULL;
+    }
+    mp_int_t i = mp_obj_get_int(index);
+    if (self->count > 0 && i < 0) {
+        i += self->count;
+    }
+    if (i < 0 || (self->count > 0 && i >= (mp_int_t)self->count)) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_IndexError,
+            MPB_ERROR_TEXT("index %d out of range for %q array of %d"), (int)mp_obj_get_int(index),
+            (qstr)t->type.name, (int)self->count));
+    }
+    uint8_t *p = (uint8_t *)self->data + i * t->size;
+    if (value == MP_OBJ_SENTINEL) {
+        return mpb_new_struct_ref(t, p, self_in);
+    }
+    mpb_struct_assign(t, p, value, NULL, 0);
+    return mp_const_none;
+}
+
+mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_type_t *t = struct_type(self_in);
+    bufinfo->buf = self->data;
+    bufinfo->len = t->size * (self->count ? self->count : 1);
+    bufinfo->typecode = 'B';
+    return 0;
+}
+
+// T.__cast__(ptr): an instance viewing the memory at ptr (None for NULL); ptr's object is kept alive.
+static mp_obj_t struct_cast(mp_obj_t cls, mp_obj_t ptr) {
+    const mpb_struct_type_t *t = MPB_STRUCT_OF(MP_OBJ_TO_PTR(cls));
+    return mpb_new_struct_ref(t, mpb_get_ptr(ptr, NULL, 0), ptr);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(struct_cast_fun_obj, struct_cast);
+MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj, MP_ROM_PTR(&struct_cast_fun_obj));
+
+// inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
+static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    self->data = mpb_get_ptr(ptr, NULL, 0);
+    self->owner = ptr;
+    self->count = 0;
+    return self_in;
+}
+MP_DEFINE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj, struct_cast_instance);

@@ -1,0 +1,56 @@
+// mpb_struct.h: struct and union classes driven by field tables, and the macros generated modules define them with.
+#ifndef MPB_STRUCT_H
+#define MPB_STRUCT_H
+
+#include "mpb_types.h"
+
+// The slots every struct class shares; the class differs only in its name, layout and locals.
+mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
+void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
+mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in);
+void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
+mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value);
+mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
+MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj);
+MP_DECLARE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj);
+
+// True when o is an instance of some struct class.
+bool mpb_is_struct(mp_obj_t o);
+// Copies or initialises (from a dict, recursively) the struct at data from a Python value.
+void mpb_struct_assign(const mpb_struct_type_t *type, void *data, mp_obj_t value, const void *where, size_t i);
+// Reads or writes one field of the struct at data; owner keeps data alive for nested views.
+mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);
+void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
+
+// The locals of a struct class: SIZE and the cast helpers (methods go here too).
+#define MPB_STRUCT_LOCALS_ENTRIES(csize) \
+    { MP_ROM_QSTR(MP_QSTR_SIZE), MP_ROM_INT(csize) }, \
+    { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }
+
+// Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab.
+#if MPB_NEW_API
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals) \
+    const mpb_struct_type_t var = { \
+        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
+                  .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
+                  .slot_index_attr = 4, .slot_index_subscr = 5, .slot_index_buffer = 6, \
+                  .slot_index_locals_dict = 7, \
+                  .slots = { (const void *)mpb_struct_make_new, (const void *)mpb_struct_print, \
+                             (const void *)mpb_struct_unary_op, (const void *)mpb_struct_attr, \
+                             (const void *)mpb_struct_subscr, (const void *)mpb_struct_get_buffer, \
+                             (const void *)&locals } }, \
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab }
+#else
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals) \
+    const mpb_struct_type_t var = { \
+        .type = { { &mp_type_type }, .name = qname, .print = mpb_struct_print, .make_new = mpb_struct_make_new, \
+                  .unary_op = mpb_struct_unary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
+                  .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals }, \
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab }
+#endif
+
+// The C_Pointer union (ptr_val, int_val, uint_val, str_val) for out-parameters, shared by every module.
+extern const mpb_struct_type_t mpb_type_c_pointer;
+
+#endif // MPB_STRUCT_H

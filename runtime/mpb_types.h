@@ -1,0 +1,97 @@
+// mpb_types.h: the data shared by the runtime and generated modules: type codes, field and struct descriptors, objects.
+#ifndef MPB_TYPES_H
+#define MPB_TYPES_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include "mpb_compat.h"
+
+// How a C value is stored; fields and conversions are driven by this code.
+typedef enum _mpb_code_t {
+    MPB_VOID,
+    MPB_BOOL,
+    MPB_I8, MPB_U8, MPB_I16, MPB_U16, MPB_I32, MPB_U32, MPB_I64, MPB_U64,
+    MPB_F32, MPB_F64,
+    MPB_STR,        // char *: str <-> C string, None <-> NULL
+    MPB_PTR,        // untyped pointer: Blob <-> address, None <-> NULL
+    MPB_STRUCT,     // struct or union stored inline (sub = its type); read by reference
+    MPB_STRUCT_PTR, // pointer to struct (sub = its type): an instance viewing the C memory
+    MPB_FUNPTR,     // function pointer: a C function object's address, Blob or None
+} mpb_code_t;
+
+// Field flags.
+#define MPB_F_CONST (1)    // read-only from Python
+#define MPB_F_BITFIELD (2) // bit_shift/bit_width are valid; offset is the first byte holding bits
+
+struct _mpb_struct_type_t;
+
+// One field of a struct or union: data, not code, so a field costs a table row.
+typedef struct _mpb_field_t {
+    uint16_t name;       // qstr
+    uint8_t code;        // mpb_code_t
+    uint8_t flags;       // MPB_F_*
+    uint32_t offset;     // byte offset in the struct
+    uint16_t count;      // array length for array fields, 0 for a single value
+    uint8_t bit_shift;   // bitfields: first bit within the byte at offset
+    uint8_t bit_width;   // bitfields: width in bits
+    const struct _mpb_struct_type_t *sub; // MPB_STRUCT, MPB_STRUCT_PTR: the struct's type
+} mpb_field_t;
+
+// Struct type flags.
+#define MPB_S_UNION (1)
+#define MPB_S_OPAQUE (2) // incomplete type: instances are handles, no fields, no T()
+
+// A struct or union class: a MicroPython type followed by its layout.
+typedef struct _mpb_struct_type_t {
+    #if MPB_NEW_API
+    mp_obj_full_type_t type;
+    #else
+    mp_obj_type_t type;
+    #endif
+    uint32_t size;
+    uint16_t n_fields;
+    uint8_t flags;
+    const mpb_field_t *fields;
+} mpb_struct_type_t;
+
+// The MicroPython type of a struct class, and back.
+#define MPB_STRUCT_BASE(st) ((const mp_obj_type_t *)&(st)->type)
+#define MPB_STRUCT_OF(t) ((const mpb_struct_type_t *)(t))
+
+// A struct instance: a view of C memory, owned (GC heap) or borrowed (kept alive through owner).
+typedef struct _mpb_struct_obj_t {
+    mp_obj_base_t base;
+    void *data;
+    mp_obj_t owner; // what keeps data alive when it points into another object, else MP_OBJ_NULL
+    size_t count;   // elements for T(n) arrays; 0 when unknown (a pointer from C), which disables bounds checks
+} mpb_struct_obj_t;
+
+// A C function bound to Python. Functions with the same C signature share one wrapper.
+typedef struct _mpb_fun_t mpb_fun_t;
+typedef mp_obj_t (*mpb_wrapper_t)(const mpb_fun_t *self, const mp_obj_t *args);
+typedef void (*mpb_cfun_t)(void); // the generic function pointer type: C99 allows casting back
+struct _mpb_fun_t {
+    mp_obj_base_t base;
+    mpb_wrapper_t wrapper;
+    mpb_cfun_t addr;    // the C function's address (issue 4 "hybrid": stored raw into C function pointers)
+    const char *sig;    // the C signature as type codes, shared by functions of one signature
+    const char *params; // parameter names separated by ',' (for error messages)
+    uint16_t name;      // qstr
+    uint16_t n_args;
+};
+
+// An untyped C pointer.
+typedef struct _mpb_blob_t {
+    mp_obj_base_t base;
+    void *ptr;
+} mpb_blob_t;
+
+// An array field viewed from Python: indexable with bounds checks, elements converted by the field's code.
+typedef struct _mpb_array_obj_t {
+    mp_obj_base_t base;
+    void *data;
+    const mpb_field_t *field;
+    mp_obj_t owner;
+} mpb_array_obj_t;
+
+#endif // MPB_TYPES_H

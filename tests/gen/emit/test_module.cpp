@@ -1,0 +1,155 @@
+// test_module.cpp: the emitted module: wrapper sharing, skipped items, field tables, constants, registration.
+#include <gtest/gtest.h>
+
+#include "emit/emit.h"
+#include "ir_builder.h"
+
+using namespace mpbind;
+
+namespace {
+
+size_t count(const std::string &s, const std::string &what) {
+    size_t n = 0;
+    for (size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + 1)) ++n;
+    return n;
+}
+
+std::string emit_module(const ir::Module &m) { return emit::module_c(m, emit::Options{"fx"}); }
+
+} // namespace
+
+TEST(Module, SameSignatureSharesOneWrapper) {
+    test::IrBuilder b;
+    b.function_decl("add", b.int_(), {{"a", b.int_()}, {"b", b.int_()}});
+    b.function_decl("sub", b.int_(), {{"a", b.int_()}, {"b", b.int_()}});
+    b.function_decl("neg", b.int_(), {{"a", b.int_()}});
+    std::string c = emit_module(b.m);
+    EXPECT_EQ(count(c, "static mp_obj_t mpb_w_"), 2u) << c;
+    EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 3u);
+    EXPECT_NE(c.find("MPB_DEFINE_FUN(mpb_fun_1, MP_QSTR_sub, mpb_w_0, sub, \"i32(i32,i32)\", \"a,b\", 2)"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_neg), MP_ROM_PTR(&mpb_fun_2) }"), std::string::npos);
+}
+
+TEST(Module, IntArgumentsUseTheInlineFastPath) {
+    test::IrBuilder b;
+    b.function_decl("add", b.int_(), {{"a", b.int_()}, {"b", b.int_()}});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("(int)mpb_get_i32(args[0], self, 0)"), std::string::npos) << c;
+    EXPECT_NE(c.find("return mpb_new_i32(((mpb_w_0_ft *)self->addr)("), std::string::npos) << c;
+}
+
+TEST(Module, SkippedItemsAreNotEmitted) {
+    test::IrBuilder b;
+    ir::FunctionId f = b.function_decl("vprintf_like", b.int_(), {{"fmt", b.pointer(b.char_(true))}});
+    b.m.function(f).info.binding = {ir::Status::Skipped, "variadic function"};
+    std::string c = emit_module(b.m);
+    EXPECT_EQ(c.find("vprintf_like"), std::string::npos) << c;
+}
+
+TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
+    test::IrBuilder b;
+    ir::RecordId pt = b.record("pt", 8, {test::IrBuilder::field("x", b.int_(), 0), test::IrBuilder::field("y", b.int_(), 4)});
+    ir::TypeId pt_t = b.m.record(pt).type;
+    b.function_decl("pt_make", pt_t, {{"x", b.int_()}, {"y", b.int_()}});
+    b.function_decl("pt_norm", b.double_(), {{"p", b.pointer(pt_t, false)}});
+    b.function_decl("greet", b.pointer(b.char_(true)), {{"name", b.pointer(b.char_(true))}});
+    b.function_decl("buf", b.pointer(b.void_()), {{"n", b.int_()}});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("struct pt r = ((mpb_w_0_ft *)self->addr)("), std::string::npos) << c;
+    EXPECT_NE(c.find("return mpb_new_struct_copy(&mpb_rec_0, &r);"), std::string::npos);
+    EXPECT_NE(c.find("mpb_get_struct_ptr(args[0], &mpb_rec_0, self, 0)"), std::string::npos);
+    EXPECT_NE(c.find("(const char *)mpb_get_str(args[0], self, 0)"), std::string::npos);
+    EXPECT_NE(c.find("return mpb_new_str("), std::string::npos);
+    EXPECT_NE(c.find("return mpb_new_ptr((const void *)"), std::string::npos);
+}
+
+TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
+    test::IrBuilder b;
+    ir::Field bits = test::IrBuilder::field("flags", b.int_(), 0);
+    bits.offset_bits = 13;
+    bits.bit_width = 3;
+    ir::Field ro = test::IrBuilder::field("id", b.int_(), 4);
+    ro.is_const = true;
+    b.record("s", 24, {bits, ro, test::IrBuilder::field("data", b.array(b.uint8(), 16), 8)});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("{ .name = MP_QSTR_flags, .code = MPB_I32, .bit_shift = 5, .bit_width = 3, "
+                     ".flags = MPB_F_BITFIELD, .offset = 1 }"), std::string::npos) << c;
+    EXPECT_NE(c.find("{ .name = MP_QSTR_id, .code = MPB_I32, .flags = MPB_F_CONST, .offset = 4 }"), std::string::npos);
+    EXPECT_NE(c.find("{ .name = MP_QSTR_data, .code = MPB_U8, .offset = 8, .count = 16 }"), std::string::npos);
+    EXPECT_NE(c.find("typedef char mpb_rec_0_size_check[sizeof(struct s) == 24 ? 1 : -1];"), std::string::npos);
+}
+
+TEST(Module, AnonymousMembersAreFlattenedIntoTheParent) {
+    test::IrBuilder b;
+    ir::RecordId inner = b.record("", 4, {test::IrBuilder::field("u", b.int_(), 0)}, true);
+    b.m.record(inner).c_spelling = "";
+    b.m.record(inner).info.py_name = "";
+    ir::Field anon = test::IrBuilder::field("", b.m.record(inner).type, 8);
+    anon.anonymous = true;
+    ir::RecordId outer = b.record("outer", 12, {test::IrBuilder::field("a", b.int_(), 0), anon});
+    b.m.record(inner).parent = outer;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("{ .name = MP_QSTR_u, .code = MPB_I32, .offset = 8 }"), std::string::npos) << c;
+    EXPECT_EQ(count(c, "MP_ROM_PTR(&mpb_rec_0) }"), 0u) << "anonymous members are not module attributes";
+}
+
+TEST(Module, OpaqueRecordsAreHandles) {
+    test::IrBuilder b;
+    b.record("handle", 0, {});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0, MP_QSTR_handle, 0, MPB_S_OPAQUE, 0, NULL"), std::string::npos) << c;
+    EXPECT_EQ(c.find("size_check"), std::string::npos);
+}
+
+TEST(Module, ConstantsGroupsAndWideValues) {
+    test::IrBuilder b;
+    ir::Macro small;
+    small.info.c_name = small.py_name = "SMALL";
+    small.int_value = 8;
+    small.uint_value = 8;
+    ir::Macro wide = small;
+    wide.info.c_name = wide.py_name = "WIDE";
+    wide.int_value = 1LL << 40;
+    wide.uint_value = 1ULL << 40;
+    ir::Macro huge = small;
+    huge.info.c_name = huge.py_name = "HUGE";
+    huge.is_unsigned = true;
+    huge.uint_value = ~0ULL;
+    ir::Macro text = small;
+    text.info.c_name = text.py_name = "TEXT";
+    text.kind = ir::MacroKind::String;
+    text.string_value = "a\"b\n";
+    ir::Macro pi = small;
+    pi.info.c_name = pi.py_name = "PI";
+    pi.kind = ir::MacroKind::Float;
+    pi.float_value = 3.25;
+    ir::MacroId small_id = b.m.add(small);
+    b.m.add(wide);
+    b.m.add(huge);
+    b.m.add(text);
+    b.m.add(pi);
+    ir::Group g;
+    g.py_name = "MODE";
+    g.members.push_back({"OUT", {}, 0, small_id});
+    b.m.add(g);
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_SMALL), MP_ROM_INT(8) }"), std::string::npos) << c;
+    EXPECT_NE(c.find("#if MPB_HAS_ROM_INT64\n    { MP_ROM_QSTR(MP_QSTR_WIDE), MP_ROM_INT((mp_int_t)1099511627776LL) }"),
+              std::string::npos);
+    EXPECT_NE(c.find("// HUGE: value not representable"), std::string::npos);
+    EXPECT_NE(c.find("MPB_DEFINE_STR_CONST(mpb_const_0, \"a\\\"b\\012\");"), std::string::npos);
+    EXPECT_NE(c.find("MPB_DEFINE_FLOAT_CONST(mpb_const_1, 3.25);"), std::string::npos);
+    EXPECT_NE(c.find("static MPB_DEFINE_ENUM_TYPE(mpb_group_0, MP_QSTR_MODE, mpb_group_0_locals);"), std::string::npos);
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_OUT), MP_ROM_INT(8) }"), std::string::npos);
+}
+
+TEST(Module, ModuleObjectAndRegistration) {
+    test::IrBuilder b;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("#include \"mpb_runtime.h\""), std::string::npos);
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_fx) }"), std::string::npos);
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) }"), std::string::npos);
+    EXPECT_NE(c.find("const mp_obj_module_t mp_module_fx = {"), std::string::npos);
+    EXPECT_NE(c.find("#if MPB_NEW_API\nMP_REGISTER_MODULE(MP_QSTR_fx, mp_module_fx);\n#endif"), std::string::npos);
+}

@@ -1,0 +1,104 @@
+// Unit tests of the callbacks pass: the four user-data conventions, the reasons when none applies, --isr.
+#include <gtest/gtest.h>
+
+#include "pass_fixture.h"
+#include "passes/callbacks.h"
+
+using namespace mpbind;
+using namespace mpbind::ir;
+using namespace mpbind::test;
+
+namespace {
+
+Module with_callbacks(const std::string &text, const passes::CallbackOptions &opt = {}) {
+    Module m = named(text);
+    passes::callbacks(m, opt);
+    return m;
+}
+
+const Field &field(const Record &r, const std::string &name) {
+    for (const Field &f : r.fields)
+        if (f.c_name == name) return f;
+    throw std::runtime_error("no field " + name);
+}
+
+TEST(Callbacks, StructFieldWithUserData) {
+    Module m = with_callbacks("typedef struct drv drv_t;\n"
+                              "struct drv { void (*flush_cb)(drv_t *d, int n); void *user_data; int x; };\n");
+    const Record &d = record(m, "struct drv");
+    const Field &f = field(d, "flush_cb");
+    ASSERT_TRUE(f.callback);
+    EXPECT_EQ(f.callback->convention, CallbackConvention::StructField);
+    EXPECT_EQ(f.callback->ctx_arg, 0);
+    EXPECT_EQ(f.callback->user_field, "user_data");
+    EXPECT_EQ(f.callback->ctx_record.index, static_cast<uint32_t>(&d - m.records.data()));
+    EXPECT_EQ(f.callback->dict_key, "drv_t_flush_cb");
+    ASSERT_TRUE(d.user_field.has_value());
+    EXPECT_EQ(*d.user_field, 1u);
+}
+
+TEST(Callbacks, ConfiguredUserFieldOnAnotherStruct) {
+    const char *h = "typedef struct { int len; void *user; } trans_t;\n"
+                    "typedef struct { void (*pre_cb)(trans_t *t); int q; } devcfg_t;\n";
+    Module plain = with_callbacks(h);
+    const Field &none = field(record(plain, "devcfg_t"), "pre_cb");
+    ASSERT_TRUE(none.callback);
+    EXPECT_EQ(none.callback->convention, CallbackConvention::None);
+    EXPECT_NE(none.callback->skip_reason.find("no user_data convention"), std::string::npos);
+
+    passes::CallbackOptions opt;
+    opt.user_fields = {{"trans_t", "user"}};
+    opt.isr = "^devcfg_t\\.pre_cb$";
+    Module m = with_callbacks(h, opt);
+    const Field &f = field(record(m, "devcfg_t"), "pre_cb");
+    ASSERT_TRUE(f.callback);
+    EXPECT_EQ(f.callback->convention, CallbackConvention::StructField);
+    EXPECT_EQ(f.callback->user_field, "user");
+    EXPECT_EQ(m.record(f.callback->ctx_record).c_spelling, "trans_t");
+    EXPECT_TRUE(f.callback->isr);
+}
+
+TEST(Callbacks, VoidPointerRegistration) {
+    Module m = with_callbacks("int exec(void *db, const char *sql, int (*cb)(void *, int, char **, char **), void *,"
+                              " char **err);\nvoid qsort_r(void *base, int n, int (*cmp)(const void *, const void *,"
+                              " void *), void *arg);\n");
+    const Param &cb = function(m, "exec").params[2];
+    ASSERT_TRUE(cb.callback);
+    EXPECT_EQ(cb.callback->convention, CallbackConvention::VoidPtrArg);
+    EXPECT_EQ(cb.callback->reg_user_param, 3); // db and the unnamed void *: the one after the callback
+    EXPECT_EQ(cb.callback->ctx_arg, 0);
+    EXPECT_EQ(cb.callback->dict_key, "exec_cb");
+    const Param &cmp = function(m, "qsort_r").params[2];
+    ASSERT_TRUE(cmp.callback);
+    EXPECT_EQ(cmp.callback->convention, CallbackConvention::VoidPtrArg);
+    EXPECT_EQ(cmp.callback->reg_user_param, 3); // "arg", not "base"
+    EXPECT_EQ(cmp.callback->ctx_arg, 2);
+}
+
+TEST(Callbacks, StructFirstArgRegistration) {
+    Module m = with_callbacks("typedef struct obj { void *user_data; } obj_t;\ntypedef struct ev ev_t;\n"
+                              "void obj_add_cb(obj_t *o, void (*cb)(ev_t *e), int filter);\n");
+    const Param &cb = function(m, "obj_add_cb").params[1];
+    ASSERT_TRUE(cb.callback);
+    EXPECT_EQ(cb.callback->convention, CallbackConvention::StructFirstArg);
+    EXPECT_EQ(cb.callback->reg_user_param, 0);
+    EXPECT_EQ(cb.callback->user_field, "user_data");
+}
+
+TEST(Callbacks, NoConventionNamesWhatIsMissing) {
+    Module m = with_callbacks("void on(void (*cb)(int));\n");
+    const Param &cb = function(m, "on").params[0];
+    ASSERT_TRUE(cb.callback);
+    EXPECT_EQ(cb.callback->convention, CallbackConvention::None);
+    EXPECT_NE(cb.callback->skip_reason.find("on has no void * user-data parameter"), std::string::npos);
+    EXPECT_NE(cb.callback->skip_reason.find("'cb'"), std::string::npos);
+    EXPECT_TRUE(function(m, "on").info.binding.bound()); // still callable with a C function (hybrid)
+}
+
+TEST(Callbacks, PlainPointersAreNoCallbacks) {
+    Module m = with_callbacks("void f(int *p, void *q);\n");
+    EXPECT_FALSE(function(m, "f").params[0].callback.has_value());
+    EXPECT_FALSE(function(m, "f").params[1].callback.has_value());
+}
+
+} // namespace

@@ -1,0 +1,257 @@
+// Unit tests of the clang front end: declarations and types of real headers translated into the IR.
+#include <gtest/gtest.h>
+
+#include "header_fixture.h"
+#include "ir/verify.h"
+
+using namespace mpbind;
+using namespace mpbind::ir;
+using test::find_named;
+using test::load_text;
+
+namespace {
+
+const Function &fn(const clangw::LoadResult &r, const std::string &name) {
+    const Function *f = find_named(r.module.functions, name);
+    if (!f) throw std::runtime_error("no function " + name);
+    return *f;
+}
+
+const Record &rec(const Module &m, const std::string &c_spelling) {
+    for (const Record &r : m.records)
+        if (r.c_spelling == c_spelling) return r;
+    throw std::runtime_error("no record " + c_spelling);
+}
+
+const Macro &macro(const Module &m, const std::string &name) {
+    const Macro *mc = find_named(m.macros, name);
+    if (!mc) throw std::runtime_error("no macro " + name);
+    return *mc;
+}
+
+TEST(Clang, IntegerWidthsAndTypedefChains) {
+    auto r = load_text("#include <stdint.h>\n#include <stddef.h>\ntypedef unsigned char u8;\ntypedef u8 byte_t;\n"
+                       "byte_t f(uint64_t a, int8_t b, size_t c, _Bool d, double e, float g, char h);\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Function &f = fn(r, "f");
+    EXPECT_EQ(m.type(f.ret).kind, TypeKind::Typedef);
+    EXPECT_EQ(m.type(f.ret).spelling, "byte_t");
+    EXPECT_EQ(m.canonical(f.ret).prim, Prim::UChar);
+    ASSERT_EQ(f.params.size(), 7u);
+    EXPECT_EQ(f.params[0].c_name, "a");
+    EXPECT_EQ(m.canonical(f.params[0].type).size, 8u);
+    EXPECT_FALSE(m.canonical(f.params[0].type).is_signed);
+    EXPECT_TRUE(m.canonical(f.params[1].type).is_signed);
+    EXPECT_EQ(m.canonical(f.params[1].type).size, 1u);
+    EXPECT_EQ(m.type(f.params[2].type).spelling, "size_t");
+    EXPECT_EQ(m.canonical(f.params[3].type).kind, TypeKind::Bool);
+    EXPECT_EQ(m.canonical(f.params[4].type).prim, Prim::Double);
+    EXPECT_EQ(m.canonical(f.params[5].type).prim, Prim::Float);
+    EXPECT_EQ(m.canonical(f.params[6].type).prim, Prim::Char);
+    EXPECT_TRUE(verify(m, Phase::Parsed).empty());
+}
+
+TEST(Clang, PointersKeepConstAndCanonicalForm) {
+    auto r = load_text("typedef struct node node_t;\nstruct node { node_t *next; };\n"
+                       "const char *name(const node_t *n);\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Function &f = fn(r, "name");
+    const Type &ret = m.type(f.ret);
+    ASSERT_EQ(ret.kind, TypeKind::Pointer);
+    EXPECT_TRUE(m.type(ret.inner).is_const);
+    EXPECT_EQ(m.type(ret.inner).prim, Prim::Char);
+    const Type &p = m.type(f.params[0].type);
+    ASSERT_EQ(p.kind, TypeKind::Pointer);
+    EXPECT_EQ(m.type(p.inner).kind, TypeKind::Typedef);
+    const Type &pc = m.canonical(f.params[0].type);
+    ASSERT_EQ(m.type(pc.inner).kind, TypeKind::Record);
+    EXPECT_TRUE(m.type(pc.inner).is_const);
+    EXPECT_EQ(m.record(m.type(pc.inner).record).c_spelling, "struct node");
+}
+
+TEST(Clang, StructFieldsOffsetsBitfieldsAnonymousMembers) {
+    auto r = load_text("typedef struct {\n int a;\n union { int b; float c; };\n struct { short x; } pos;\n"
+                       " unsigned flag : 3;\n unsigned mode : 2;\n const int k;\n char name[8];\n} thing_t;\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Record &t = rec(m, "thing_t");
+    EXPECT_TRUE(t.complete);
+    EXPECT_TRUE(t.anonymous);
+    EXPECT_EQ(t.info.c_name, "");
+    ASSERT_EQ(t.fields.size(), 7u);
+    EXPECT_EQ(t.fields[0].offset_bits, 0u);
+    EXPECT_TRUE(t.fields[1].anonymous);
+    EXPECT_EQ(t.fields[1].offset_bits, 32u);
+    const Record &u = m.record(m.canonical(t.fields[1].type).record);
+    EXPECT_TRUE(u.is_union);
+    EXPECT_EQ(u.parent.index, static_cast<uint32_t>(&t - m.records.data()));
+    ASSERT_EQ(u.fields.size(), 2u);
+    EXPECT_EQ(u.fields[1].c_name, "c");
+    EXPECT_EQ(t.fields[2].c_name, "pos");
+    EXPECT_FALSE(t.fields[2].anonymous);
+    EXPECT_EQ(t.fields[3].bit_width.value_or(0), 3u);
+    EXPECT_EQ(t.fields[4].bit_width.value_or(0), 2u);
+    EXPECT_EQ(t.fields[4].offset_bits, t.fields[3].offset_bits + 3);
+    EXPECT_TRUE(t.fields[5].is_const);
+    const Type &arr = m.canonical(t.fields[6].type);
+    ASSERT_EQ(arr.kind, TypeKind::Array);
+    EXPECT_EQ(arr.array_len.value_or(0), 8u);
+    EXPECT_EQ(t.size, 24u); // x86-64: a 0, union 4, pos 8, bitfields share 10..12, k 12, name 16..24
+}
+
+TEST(Clang, ArrayParametersDecayToPointers) {
+    auto r = load_text("void f(int a[4], const char s[]);\n");
+    ASSERT_TRUE(r.ok);
+    const Function &f = fn(r, "f");
+    EXPECT_EQ(r.module.canonical(f.params[0].type).kind, TypeKind::Pointer);
+    EXPECT_EQ(r.module.canonical(f.params[1].type).kind, TypeKind::Pointer);
+}
+
+TEST(Clang, EnumsNamedAndAnonymous) {
+    auto r = load_text("typedef enum { MODE_IN, MODE_OUT = 5 } mode_t_;\nenum color { RED = -2, GREEN };\n"
+                       "enum { BIG = 0x80000000u };\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    ASSERT_EQ(m.enums.size(), 3u);
+    EXPECT_EQ(m.enums[0].c_spelling, "mode_t_");
+    EXPECT_TRUE(m.enums[0].anonymous);
+    EXPECT_EQ(m.enums[0].constants[1].value, 5);
+    EXPECT_EQ(m.enums[1].c_spelling, "enum color");
+    EXPECT_EQ(m.enums[1].info.c_name, "color");
+    EXPECT_EQ(m.enums[1].constants[0].value, -2);
+    EXPECT_TRUE(m.enums[1].is_signed);
+    EXPECT_TRUE(m.enums[2].anonymous);
+    EXPECT_EQ(m.enums[2].c_spelling, "");
+    EXPECT_FALSE(m.enums[2].is_signed);
+    EXPECT_EQ(m.enums[2].constants[0].uvalue, 0x80000000u);
+}
+
+TEST(Clang, FunctionPointerTypesFullyRepresented) {
+    auto r = load_text("typedef int (*cmp_t)(const void *a, const void *b);\n"
+                       "void sort(void *base, cmp_t cmp, void (*done)(void *ud, int n), void *ud);\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Function &f = fn(r, "sort");
+    const Type &cmp = m.canonical(f.params[1].type);
+    ASSERT_EQ(cmp.kind, TypeKind::Pointer);
+    const Type &cmp_fn = m.canonical(cmp.inner);
+    ASSERT_EQ(cmp_fn.kind, TypeKind::Function);
+    EXPECT_EQ(m.canonical(cmp_fn.ret).prim, Prim::Int);
+    EXPECT_EQ(cmp_fn.params.size(), 2u);
+    const Type &done_fn = m.canonical(m.canonical(f.params[2].type).inner);
+    ASSERT_EQ(done_fn.kind, TypeKind::Function);
+    EXPECT_EQ(m.canonical(done_fn.ret).kind, TypeKind::Void);
+    EXPECT_EQ(done_fn.params.size(), 2u);
+}
+
+TEST(Clang, StaticInlineVariadicAndKAndR) {
+    auto r = load_text("static inline int add(int a, int b) { return a + b; }\nint pr(const char *f, ...);\n"
+                       "int old();\nint plain(void);\n");
+    ASSERT_TRUE(r.ok);
+    EXPECT_TRUE(fn(r, "add").is_inline);
+    EXPECT_FALSE(fn(r, "plain").is_inline);
+    EXPECT_TRUE(fn(r, "pr").variadic);
+    EXPECT_TRUE(fn(r, "old").no_prototype);
+    EXPECT_FALSE(fn(r, "plain").no_prototype);
+    EXPECT_TRUE(fn(r, "plain").params.empty());
+}
+
+TEST(Clang, IncompleteStructIsOpaque) {
+    auto r = load_text("struct handle;\nstruct handle *open_it(void);\n");
+    ASSERT_TRUE(r.ok);
+    const Record &h = rec(r.module, "struct handle");
+    EXPECT_FALSE(h.complete);
+    EXPECT_TRUE(h.fields.empty());
+}
+
+TEST(Clang, UnsupportedTypesAreRepresented) {
+    auto r = load_text("long double ld(void);\n_Complex double cx(void);\n");
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(r.module.canonical(fn(r, "ld").ret).prim, Prim::LongDouble);
+    EXPECT_EQ(r.module.canonical(fn(r, "cx").ret).kind, TypeKind::Unsupported);
+    EXPECT_EQ(r.module.canonical(fn(r, "cx").ret).unsupported_what, "_Complex");
+}
+
+TEST(Clang, MacroValues) {
+    auto r = load_text("#define BIT3 (1 << 3)\n#define BOTH (BIT3 | OTHER)\n#define OTHER 0x10\n#define NEG (-5)\n"
+                       "#define HUGE_U 0xFFFFFFFFFFFFFFFFull\n#define RATIO (1.5 * 2)\n#define NAME \"ab\" \"c\"\n"
+                       "#define ESC \"t\\x41\\n\"\n#define EMPTY\n#define FN(x) ((x) + 1)\n#define NOTCONST foo_bar\n"
+                       "#define TYPE unsigned int\n#define SZ sizeof(int)\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    EXPECT_EQ(macro(m, "BIT3").int_value, 8);
+    EXPECT_EQ(macro(m, "BOTH").int_value, 0x18);
+    EXPECT_EQ(macro(m, "NEG").int_value, -5);
+    EXPECT_TRUE(macro(m, "HUGE_U").is_unsigned);
+    EXPECT_EQ(macro(m, "HUGE_U").uint_value, UINT64_MAX);
+    EXPECT_EQ(macro(m, "RATIO").kind, MacroKind::Float);
+    EXPECT_DOUBLE_EQ(macro(m, "RATIO").float_value, 3.0);
+    EXPECT_EQ(macro(m, "NAME").kind, MacroKind::String);
+    EXPECT_EQ(macro(m, "NAME").string_value, "abc");
+    EXPECT_EQ(macro(m, "ESC").string_value, "tA\n");
+    EXPECT_EQ(macro(m, "SZ").int_value, static_cast<int64_t>(sizeof(int)));
+    EXPECT_EQ(macro(m, "EMPTY").info.binding.reason, "empty macro");
+    EXPECT_EQ(macro(m, "FN").info.binding.reason, "function-like macro");
+    EXPECT_EQ(macro(m, "NOTCONST").info.binding.status, Status::Excluded);
+    EXPECT_EQ(macro(m, "TYPE").info.binding.status, Status::Excluded);
+    for (const char *bound : {"BIT3", "BOTH", "OTHER", "NEG", "HUGE_U", "RATIO", "NAME", "ESC", "SZ"})
+        EXPECT_TRUE(macro(m, bound).info.binding.bound()) << bound;
+}
+
+TEST(Clang, OnlyBoundHeadersUnlessIncluded) {
+    test::TempHeader h("#include \"dep.h\"\nvoid use(struct dep d);\n#define MINE 1\n", "main.h");
+    h.add("dep.h", "struct dep { int x; };\nvoid dep_fn(void);\n#define DEP_MACRO 2\n");
+    clangw::LoadOptions o;
+    o.headers = {h.path()};
+    auto r = clangw::load(o);
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(find_named(r.module.functions, "dep_fn"), nullptr);
+    EXPECT_EQ(find_named(r.module.macros, "DEP_MACRO"), nullptr);
+    EXPECT_NE(find_named(r.module.macros, "MINE"), nullptr);
+    // The by-value type from the other header is still resolvable, marked as not from a bound header.
+    const Record &dep = rec(r.module, "struct dep");
+    EXPECT_FALSE(dep.info.in_bound_header);
+    EXPECT_EQ(dep.fields.size(), 1u);
+    EXPECT_EQ(dep.info.loc.file, "dep.h");
+
+    o.include_headers = "dep\\.h$";
+    auto r2 = clangw::load(o);
+    ASSERT_TRUE(r2.ok);
+    EXPECT_NE(find_named(r2.module.functions, "dep_fn"), nullptr);
+    EXPECT_NE(find_named(r2.module.macros, "DEP_MACRO"), nullptr);
+}
+
+TEST(Clang, SyntaxErrorGivesLocatedDiagnostic) {
+    auto r = load_text("int ok(void);\nint broken(int x;\n");
+    EXPECT_FALSE(r.ok);
+    ASSERT_FALSE(r.diagnostics.empty());
+    EXPECT_NE(r.diagnostics[0].find("fixture.h:2:"), std::string::npos) << r.diagnostics[0];
+    EXPECT_NE(r.diagnostics[0].find("error:"), std::string::npos);
+}
+
+TEST(Clang, MissingHeaderIsAClearError) {
+    clangw::LoadOptions o;
+    o.headers = {"/nonexistent/nope.h"};
+    auto r = clangw::load(o);
+    EXPECT_FALSE(r.ok);
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_NE(r.diagnostics[0].find("/nonexistent/nope.h: error: cannot open header"), std::string::npos);
+}
+
+TEST(Clang, ClangArgumentsArePassed) {
+    auto r = load_text("#ifdef WANT\nint wanted(void);\n#endif\n", {"-DWANT=1"});
+    ASSERT_TRUE(r.ok);
+    EXPECT_NE(find_named(r.module.functions, "wanted"), nullptr);
+}
+
+TEST(Clang, SourceLocations) {
+    auto r = load_text("\n\nint third(void);\n");
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(fn(r, "third").info.loc.file, "fixture.h");
+    EXPECT_EQ(fn(r, "third").info.loc.line, 3u);
+    EXPECT_TRUE(fn(r, "third").info.in_bound_header);
+}
+
+} // namespace

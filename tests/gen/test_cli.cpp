@@ -1,0 +1,206 @@
+// Tests of the command line: option table, JSON writer, atomic output, and whole runs (errors, --strict, --json).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/json_writer.h"
+#include "cli/options.h"
+#include "cli/output_file.h"
+#include "cli/run.h"
+#include "header_fixture.h"
+
+using namespace mpbind;
+using namespace mpbind::cli;
+
+namespace {
+
+struct RunResult {
+    int code;
+    std::string out, err;
+};
+
+RunResult run_cli(const std::vector<std::string> &args) {
+    std::ostringstream out, err;
+    int code = cli::run(args, out, err);
+    return {code, out.str(), err.str()};
+}
+
+std::string slurp(const std::string &path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool exists(const std::string &p) { return std::filesystem::exists(p); }
+
+// ---- options ----
+
+TEST(Options, FullCommandLine) {
+    auto r = parse_args({"-M", "esp", "-o", "out.c", "--prefix", "esp_", "--prefix=gpio_", "--allow", "a.*",
+                         "--block", "b", "--json", "x.json", "--strict", "h1.h", "h2.h", "--", "-I", "inc", "-DX"});
+    ASSERT_EQ(r.error, "");
+    EXPECT_EQ(r.opt.module_name, "esp");
+    EXPECT_EQ(r.opt.output, "out.c");
+    EXPECT_EQ(r.opt.passes.prefixes, (std::vector<std::string>{"esp_", "gpio_"}));
+    EXPECT_EQ(r.opt.passes.allow, std::vector<std::string>{"a.*"});
+    EXPECT_EQ(r.opt.passes.block, std::vector<std::string>{"b"});
+    EXPECT_EQ(r.opt.json, "x.json");
+    EXPECT_TRUE(r.opt.strict);
+    EXPECT_EQ(r.opt.headers, (std::vector<std::string>{"h1.h", "h2.h"}));
+    EXPECT_EQ(r.opt.clang_args, (std::vector<std::string>{"-I", "inc", "-DX"}));
+}
+
+TEST(Options, AttachedShortValue) {
+    auto r = parse_args({"-Mlodepng", "lodepng.h"});
+    ASSERT_EQ(r.error, "");
+    EXPECT_EQ(r.opt.module_name, "lodepng");
+}
+
+TEST(Options, UsageErrors) {
+    EXPECT_EQ(parse_args({"h.h"}).error, "missing -M NAME (the module name)");
+    EXPECT_EQ(parse_args({"-M", "m"}).error, "no header given");
+    EXPECT_EQ(parse_args({"-M", "m", "--bogus", "h.h"}).error, "unknown option '--bogus' (see --help)");
+    EXPECT_EQ(parse_args({"-M", "m", "h.h", "-o"}).error, "option -o needs an argument OUT.c");
+    EXPECT_NE(parse_args({"-M", "m", "--group-rule", "odd", "h.h"}).error.find("prefix, name or flat"), std::string::npos);
+    EXPECT_NE(parse_args({"-M", "m", "--user-field", "nofield", "h.h"}).error.find("TYPE=FIELD"), std::string::npos);
+    EXPECT_NE(parse_args({"-M", "9x", "h.h"}).error.find("not a C identifier"), std::string::npos);
+    EXPECT_EQ(parse_args({"-M", "m", "--strict=1", "h.h"}).error, "option --strict takes no argument");
+}
+
+TEST(Options, IssueFourOptions) {
+    auto r = parse_args({"-M", "m", "--user-field", "spi_transaction_t=user", "--isr", "_cb$", "--group-rule=name",
+                         "--flat-enums", "--no-methods", "h.h"});
+    ASSERT_EQ(r.error, "");
+    ASSERT_EQ(r.opt.passes.user_fields.size(), 1u);
+    EXPECT_EQ(r.opt.passes.user_fields[0].first, "spi_transaction_t");
+    EXPECT_EQ(r.opt.passes.user_fields[0].second, "user");
+    EXPECT_EQ(r.opt.passes.isr, "_cb$");
+    EXPECT_EQ(r.opt.passes.group_rule, passes::GroupRule::Name);
+    EXPECT_TRUE(r.opt.passes.flat_enums);
+    EXPECT_FALSE(r.opt.passes.methods);
+}
+
+TEST(Options, HelpListsEveryOptionAndExitCodes) {
+    std::string h = help_text();
+    for (const char *flag : {"-M NAME", "-o OUT.c", "--json OUT.json", "--prefix PFX", "--allow REGEX", "--block REGEX",
+                             "--strict", "--include-headers", "--group-rule", "--user-field", "--isr", "--version"})
+        EXPECT_NE(h.find(flag), std::string::npos) << flag;
+    EXPECT_NE(h.find("3 --strict violation"), std::string::npos);
+    auto r = run_cli({"--help"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out, h);
+    EXPECT_EQ(run_cli({"--version"}).out.rfind("mpbind ", 0), 0u);
+    EXPECT_EQ(run_cli({"--nope"}).code, exit_usage);
+}
+
+// ---- JSON writer ----
+
+TEST(Json, EscapingAndLayout) {
+    JsonWriter w;
+    w.begin_object();
+    w.key("s").value("a\"b\\c\n\x01");
+    w.key("n").value(int64_t{-3});
+    w.key("u").value(uint64_t{18446744073709551615ull});
+    w.key("f").value(0.1);
+    w.key("b").value(true);
+    w.key("a").begin_array();
+    w.end_array();
+    w.key("o").begin_object();
+    w.end_object();
+    w.end_object();
+    EXPECT_EQ(w.str(), "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"n\": -3,\n  \"u\": 18446744073709551615,\n"
+                       "  \"f\": 0.1,\n  \"b\": true,\n  \"a\": [],\n  \"o\": {}\n}\n");
+}
+
+// ---- output files ----
+
+TEST(Output, NothingWrittenWhenOneFileFails) {
+    test::TempHeader dir("", "unused.h");
+    std::string good = dir.dir() + "/good.json";
+    std::string err = write_all({{good, "x"}, {dir.dir() + "/missing/dir/bad.c", "y"}});
+    EXPECT_NE(err.find("cannot write"), std::string::npos);
+    EXPECT_FALSE(exists(good));
+    EXPECT_TRUE(std::filesystem::is_empty(dir.dir()) || !exists(good));
+    EXPECT_EQ(write_all({{good, "content"}}), "");
+    EXPECT_EQ(slurp(good), "content");
+}
+
+// ---- whole runs ----
+
+TEST(Run, SyntaxErrorReportsLocationAndWritesNothing) {
+    test::TempHeader h("int ok(void);\nint broken(int x;\n", "bad.h");
+    std::string json = h.dir() + "/out.json";
+    auto r = run_cli({"-M", "m", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_input);
+    EXPECT_NE(r.err.find("bad.h:2:"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("error:"), std::string::npos);
+    EXPECT_FALSE(exists(json));
+}
+
+TEST(Run, MissingHeader) {
+    auto r = run_cli({"-M", "m", "/nonexistent/x.h"});
+    EXPECT_EQ(r.code, exit_input);
+    EXPECT_NE(r.err.find("/nonexistent/x.h: error: cannot open header"), std::string::npos);
+}
+
+TEST(Run, UnsupportedDeclarationWithoutStrict) {
+    test::TempHeader h("int good(int a);\nint pr(const char *f, ...);\nvoid ld(long double x);\n", "u.h");
+    std::string json = h.dir() + "/out.json";
+    auto r = run_cli({"-M", "m", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_NE(r.err.find("bound 1 functions"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("skipped 1: variadic function: function pr"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("skipped 1: unsupported type long double in parameter '...': function ld"), std::string::npos);
+    std::string j = slurp(json);
+    EXPECT_NE(j.find("\"reason\": \"variadic function\""), std::string::npos);
+    EXPECT_NE(j.find("\"reason\": \"unsupported type long double in parameter 'x'\""), std::string::npos);
+}
+
+TEST(Run, UnsupportedDeclarationWithStrict) {
+    test::TempHeader h("int good(int a);\nint pr(const char *f, ...);\n", "u.h");
+    std::string json = h.dir() + "/out.json";
+    auto r = run_cli({"-M", "m", "--strict", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_strict);
+    EXPECT_NE(r.err.find("u.h:2: error: function pr skipped: variadic function"), std::string::npos) << r.err;
+    EXPECT_FALSE(exists(json));
+    // Without the unsupported declaration, --strict passes.
+    test::TempHeader ok("int good(int a);\n", "ok.h");
+    EXPECT_EQ(run_cli({"-M", "m", "--strict", "--quiet", ok.path()}).code, exit_ok);
+}
+
+TEST(Run, JsonListsDeclarationsAndApi) {
+    test::TempHeader h("typedef enum { GPIO_MODE_IN, GPIO_MODE_OUT } gpio_mode_t;\n"
+                       "typedef struct { int pin; gpio_mode_t mode; } gpio_config_t;\n"
+                       "int gpio_config(const gpio_config_t *cfg);\n#define GPIO_MAX 40\n",
+                       "g.h");
+    std::string json = h.dir() + "/out.json";
+    auto r = run_cli({"-M", "gpio", "--quiet", "--prefix", "gpio_", "--json", json, h.path()});
+    ASSERT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_EQ(r.err, "");
+    std::string j = slurp(json);
+    EXPECT_NE(j.find("\"module\": \"gpio\""), std::string::npos);
+    EXPECT_NE(j.find("\"c_name\": \"gpio_config\",\n      \"py_name\": \"config\""), std::string::npos) << j;
+    EXPECT_NE(j.find("\"location\": \"g.h:3\""), std::string::npos);
+    EXPECT_NE(j.find("\"name\": \"config_t\""), std::string::npos); // class
+    EXPECT_NE(j.find("\"name\": \"MODE\""), std::string::npos);     // constant class, prefix stripped
+    EXPECT_NE(j.find("\"MAX\": 40"), std::string::npos);            // macro, flat
+    EXPECT_EQ(j.find(h.dir()), std::string::npos);                  // no absolute paths
+}
+
+TEST(Run, BadRegexIsUsageError) {
+    test::TempHeader h("int f(void);\n");
+    auto r = run_cli({"-M", "m", "--allow", "(", h.path()});
+    EXPECT_EQ(r.code, exit_usage);
+    EXPECT_NE(r.err.find("invalid --allow regex '('"), std::string::npos);
+}
+
+TEST(Run, OutputErrorExitCode) {
+    test::TempHeader h("int f(void);\n");
+    auto r = run_cli({"-M", "m", "--quiet", "--json", "/nonexistent/dir/x.json", h.path()});
+    EXPECT_EQ(r.code, exit_output);
+    EXPECT_NE(r.err.find("cannot write '/nonexistent/dir/x.json'"), std::string::npos);
+}
+
+} // namespace

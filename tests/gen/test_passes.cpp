@@ -1,0 +1,341 @@
+// Unit tests of the IR passes, each run alone on a parsed header: filter, support, naming, grouping,
+// collisions, methods, signatures.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "pass_fixture.h"
+#include "passes/methods.h"
+#include "passes/pipeline.h"
+#include "passes/signature.h"
+
+using namespace mpbind;
+using namespace mpbind::ir;
+using namespace mpbind::test;
+
+namespace {
+
+// ---- filter ----
+
+TEST(Filter, BlockAndAllowUseFullMatch) {
+    Module m = parsed("void gpio_set(int);\nvoid gpio_get(void);\nvoid spi_send(void);\n#define GPIO_X 1\n");
+    passes::filter(m, {"gpio_.*", "GPIO_X"}, {"gpio_get"});
+    EXPECT_TRUE(function(m, "gpio_set").info.binding.bound());
+    EXPECT_EQ(function(m, "gpio_get").info.binding.reason, "blocked by --block 'gpio_get'");
+    EXPECT_EQ(function(m, "spi_send").info.binding.reason, "not matched by any --allow");
+    EXPECT_EQ(function(m, "spi_send").info.binding.status, Status::Excluded);
+    EXPECT_TRUE(macro(m, "GPIO_X").info.binding.bound());
+}
+
+TEST(Filter, PartialMatchIsNotEnough) {
+    Module m = parsed("void gpio_set(int);\n");
+    passes::filter(m, {"gpio"}, {});
+    EXPECT_FALSE(function(m, "gpio_set").info.binding.bound());
+}
+
+TEST(Filter, EnumConstantsIndividually) {
+    Module m = parsed("enum mode { MODE_A, MODE_B, MODE_C };\n");
+    passes::filter(m, {}, {"MODE_B"});
+    EXPECT_TRUE(m.enums[0].constants[0].binding.bound());
+    EXPECT_FALSE(m.enums[0].constants[1].binding.bound());
+    EXPECT_TRUE(m.enums[0].info.binding.bound());
+    passes::filter(m, {}, {"mode"});
+    EXPECT_FALSE(m.enums[0].info.binding.bound());
+}
+
+TEST(Filter, OtherHeadersExcluded) {
+    TempHeader h("#include \"other.h\"\nvoid f(struct o *p);\n", "main.h");
+    h.add("other.h", "struct o { int x; };\n");
+    clangw::LoadOptions o;
+    o.headers = {h.path()};
+    auto r = clangw::load(o);
+    ASSERT_TRUE(r.ok);
+    passes::filter(r.module, {}, {});
+    EXPECT_EQ(record(r.module, "struct o").info.binding.reason, "declared in other.h, not a bound header");
+}
+
+TEST(Filter, BadRegexIsAnError) {
+    Module m = parsed("void f(void);\n");
+    EXPECT_THROW(passes::filter(m, {"("}, {}), std::invalid_argument);
+}
+
+// ---- support ----
+
+TEST(Support, ReasonsAreUserFacing) {
+    Module m = named("int pr(const char *fmt, ...);\nint old();\nvoid ld(long double x);\nlong double ret(void);\n"
+                     "void unnamed(int, long double);\n__int128 wide(void);\n_Complex float cx(void);\n");
+    EXPECT_EQ(function(m, "pr").info.binding.reason, "variadic function");
+    EXPECT_EQ(function(m, "old").info.binding.reason, "K&R declaration without prototype");
+    EXPECT_EQ(function(m, "ld").info.binding.reason, "unsupported type long double in parameter 'x'");
+    EXPECT_EQ(function(m, "ret").info.binding.reason, "unsupported type long double in return value");
+    EXPECT_EQ(function(m, "unnamed").info.binding.reason, "unsupported type long double in parameter 2");
+    EXPECT_EQ(function(m, "wide").info.binding.reason, "unsupported type __int128 in return value");
+    EXPECT_EQ(function(m, "cx").info.binding.reason, "unsupported type _Complex in return value");
+    EXPECT_EQ(function(m, "pr").info.binding.status, Status::Skipped);
+}
+
+TEST(Support, BindableTypes) {
+    Module m = named("#include <stdint.h>\n#include <stddef.h>\nstruct s { int a; };\nstruct opaque;\n"
+                     "enum e { E_A };\ntypedef void (*cb_t)(void *);\n"
+                     "uint64_t f(int8_t a, uint16_t b, size_t c, const char *s, char *t, void *p, float f, double d,"
+                     " _Bool b2, enum e en, struct s by_value, struct s *ptr, struct opaque *op, cb_t cb, int arr[3],"
+                     " long double *ldp);\nstruct s g(void);\nvoid h(void);\n");
+    EXPECT_TRUE(function(m, "f").info.binding.bound()) << function(m, "f").info.binding.reason;
+    EXPECT_TRUE(function(m, "g").info.binding.bound());
+    EXPECT_TRUE(function(m, "h").info.binding.bound());
+}
+
+TEST(Support, IncompleteByValue) {
+    Module m = parsed("struct opaque;\nvoid f(struct opaque o);\n", {"-Wno-everything"});
+    passes::filter(m, {}, {});
+    passes::support(m);
+    EXPECT_EQ(function(m, "f").info.binding.reason, "struct opaque is incomplete (used by value) in parameter 'o'");
+}
+
+TEST(Support, FieldsSkippedIndividually) {
+    Module m = named("struct s { int ok; long double bad; __int128 wide; int ok2; };\n"
+                     "struct flex { int n; int data[]; };\n");
+    const Record &s = record(m, "struct s");
+    EXPECT_TRUE(s.info.binding.bound());
+    EXPECT_TRUE(s.fields[0].binding.bound());
+    EXPECT_EQ(s.fields[1].binding.reason, "unsupported type long double in field 'bad'");
+    EXPECT_EQ(s.fields[2].binding.reason, "unsupported type __int128 in field 'wide'");
+    EXPECT_TRUE(s.fields[3].binding.bound());
+    EXPECT_EQ(record(m, "struct flex").fields[1].binding.reason, "flexible array member in field 'data'");
+}
+
+TEST(Support, ByValueDependencyFromOtherHeaderIsBound) {
+    TempHeader h("#include \"dep.h\"\nstruct dep get(void);\nstruct far *ptr(void);\n", "main.h");
+    h.add("dep.h", "struct inner { int y; };\nstruct dep { struct inner in; };\nstruct far { int z; };\n");
+    clangw::LoadOptions o;
+    o.headers = {h.path()};
+    auto r = clangw::load(o);
+    ASSERT_TRUE(r.ok);
+    Module &m = r.module;
+    passes::filter(m, {}, {});
+    passes::support(m);
+    EXPECT_TRUE(function(m, "get").info.binding.bound());
+    EXPECT_TRUE(record(m, "struct dep").info.binding.bound());
+    EXPECT_TRUE(record(m, "struct inner").info.binding.bound()); // field of a bound record, by value
+    EXPECT_FALSE(record(m, "struct far").info.binding.bound());  // only through a pointer: stays opaque
+    EXPECT_TRUE(function(m, "ptr").info.binding.bound());
+}
+
+TEST(Support, BlockedStructByValueSkipsUsers) {
+    Module m = parsed("struct s { int a; };\nvoid f(struct s v);\n");
+    passes::filter(m, {}, {"s"});
+    passes::support(m);
+    EXPECT_EQ(function(m, "f").info.binding.reason, "struct s is not bound (blocked by --block 's') in parameter 'v'");
+}
+
+TEST(Support, TypedefsOnlyForClasses) {
+    Module m = named("typedef struct s { int a; } s_t;\ntypedef int myint;\n");
+    EXPECT_TRUE(find_named(m.typedefs, "s_t")->info.binding.bound());
+    EXPECT_EQ(find_named(m.typedefs, "myint")->info.binding.status, Status::Excluded);
+}
+
+// ---- naming ----
+
+TEST(Naming, StripPrefix) {
+    std::vector<std::string> p = {"gpio_"};
+    EXPECT_EQ(passes::strip_prefix("gpio_set_level", p), "set_level");
+    EXPECT_EQ(passes::strip_prefix("GPIO_MODE_OUTPUT", p), "MODE_OUTPUT"); // case-insensitive
+    EXPECT_EQ(passes::strip_prefix("gpio_2x", p), "gpio_2x");             // would start with a digit
+    EXPECT_EQ(passes::strip_prefix("gpio_", p), "gpio_");                 // would be empty
+    EXPECT_EQ(passes::strip_prefix("spi_init", p), "spi_init");
+    EXPECT_EQ(passes::strip_prefix("lv_obj", {"xx_", "lv_"}), "obj");
+}
+
+TEST(Naming, ReservedWordsRenamed) {
+    EXPECT_EQ(passes::py_identifier("class"), "class_");
+    EXPECT_EQ(passes::py_identifier("None"), "None_");
+    EXPECT_EQ(passes::py_identifier("lambda"), "lambda_");
+    EXPECT_EQ(passes::py_identifier("print"), "print");
+    EXPECT_EQ(passes::py_identifier("3d"), "_3d");
+}
+
+TEST(Naming, ModuleItems) {
+    Module m = named("typedef struct cfg { int class; int pass; } my_cfg_t;\nstruct plain { int x; };\n"
+                     "void my_import(int from, int, int lambda);\n#define MY_VALUE 3\n",
+                     {"my_"});
+    EXPECT_EQ(function(m, "my_import").info.py_name, "import_");
+    const auto &ps = function(m, "my_import").params;
+    EXPECT_EQ(ps[0].py_name, "from_");
+    EXPECT_EQ(ps[1].py_name, "arg1");
+    EXPECT_EQ(ps[2].py_name, "lambda_");
+    const Record &cfg = record(m, "struct cfg");
+    EXPECT_EQ(cfg.info.py_name, "cfg_t"); // the typedef name wins over the tag
+    EXPECT_TRUE(find_named(m.typedefs, "my_cfg_t")->merged);
+    EXPECT_EQ(cfg.fields[0].py_name, "class_");
+    EXPECT_EQ(cfg.fields[1].py_name, "pass_");
+    EXPECT_EQ(record(m, "struct plain").info.py_name, "plain");
+    EXPECT_EQ(macro(m, "MY_VALUE").py_name, "VALUE");
+}
+
+TEST(Naming, NestedAnonymousRecords) {
+    Module m = named("typedef struct { union { int a; float b; }; struct { int x; } pos; } t_t;\n");
+    const Record &t = record(m, "t_t");
+    const Record &u = m.record(m.canonical(t.fields[0].type).record);
+    const Record &pos = m.record(m.canonical(t.fields[1].type).record);
+    EXPECT_EQ(u.info.py_name, "t_t_anon0");
+    EXPECT_EQ(pos.info.py_name, "t_t_pos");
+}
+
+// ---- grouping ----
+
+TEST(Grouping, CommonPrefixAtUnderscores) {
+    EXPECT_EQ(passes::common_prefix({"GPIO_MODE_INPUT", "GPIO_MODE_OUTPUT"}), "GPIO_MODE_");
+    EXPECT_EQ(passes::common_prefix({"GPIO_MODE_IN", "GPIO_MODE_INOUT"}), "GPIO_MODE_");
+    EXPECT_EQ(passes::common_prefix({"LV_ALIGN_TOP", "LV_ALIGN_TOP_LEFT"}), "LV_ALIGN_");
+    EXPECT_EQ(passes::common_prefix({"RED", "GREEN"}), "");
+    EXPECT_EQ(passes::common_prefix({"ONLY_ONE"}), "ONLY_");
+    EXPECT_EQ(passes::common_prefix({"SINGLE"}), "");
+}
+
+TEST(Grouping, EnumsByPrefix) {
+    Module m = named("typedef enum { GPIO_MODE_INPUT, GPIO_MODE_OUTPUT = 3 } gpio_mode_t;\n"
+                     "enum { GPIO_NUM_0, GPIO_NUM_1 };\nenum color { RED, GREEN };\nenum { LONE };\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    const Group *g = group(m, "GPIO_MODE");
+    ASSERT_NE(g, nullptr);
+    ASSERT_EQ(g->members.size(), 2u);
+    EXPECT_EQ(g->members[1].name, "OUTPUT");
+    EXPECT_FALSE(m.enums[0].constants[0].flat);
+    const Group *num = group(m, "GPIO_NUM");
+    ASSERT_NE(num, nullptr);
+    EXPECT_EQ(num->members[0].name, "_0"); // a member may not start with a digit
+    const Group *color = group(m, "color"); // no common prefix: the enum's name
+    ASSERT_NE(color, nullptr);
+    EXPECT_EQ(color->members[0].name, "RED");
+    EXPECT_TRUE(m.enums[3].constants[0].flat); // anonymous, no prefix: module attribute
+    EXPECT_FALSE(m.enums[3].constants[0].group.valid());
+}
+
+TEST(Grouping, PrefixStrippedFromClassName) {
+    Module m = named("enum { LV_ALIGN_CENTER, LV_ALIGN_TOP };\n", {"lv_"});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {"lv_"});
+    EXPECT_NE(group(m, "ALIGN"), nullptr);
+}
+
+TEST(Grouping, RuleNameAndFlat) {
+    Module m = named("typedef enum { PIN_MODE_IN, PIN_MODE_OUT } pin_mode_t;\n");
+    passes::grouping(m, passes::GroupRule::Name, false, {});
+    const Group *g = group(m, "pin_mode_t");
+    ASSERT_NE(g, nullptr);
+    EXPECT_EQ(g->members[0].name, "IN");
+
+    Module f = named("typedef enum { PIN_MODE_IN, PIN_MODE_OUT } pin_mode_t;\n");
+    passes::grouping(f, passes::GroupRule::Flat, false, {});
+    EXPECT_TRUE(f.groups.empty());
+    EXPECT_TRUE(f.enums[0].constants[0].flat);
+}
+
+TEST(Grouping, FlatEnumsOption) {
+    Module m = named("enum { A_X, A_Y };\n");
+    passes::grouping(m, passes::GroupRule::Prefix, true, {});
+    EXPECT_TRUE(m.enums[0].constants[0].group.valid());
+    EXPECT_TRUE(m.enums[0].constants[0].flat);
+}
+
+TEST(Grouping, MacrosByLongestSharedPrefixAndFlat) {
+    Module m = named("#define MALLOC_CAP_DMA 4\n#define MALLOC_CAP_INTERNAL 8\n#define ESP_OK 0\n"
+                     "#define ESP_FAIL -1\n#define SOLO_VALUE 7\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    const Group *cap = group(m, "MALLOC_CAP");
+    ASSERT_NE(cap, nullptr);
+    EXPECT_EQ(cap->members.size(), 2u);
+    EXPECT_EQ(cap->members[0].name, "DMA");
+    EXPECT_NE(group(m, "ESP"), nullptr);
+    EXPECT_EQ(group(m, "SOLO"), nullptr); // one macro alone is no class
+    EXPECT_TRUE(macro(m, "MALLOC_CAP_DMA").flat);
+}
+
+TEST(Grouping, MacrosJoinEnumClassOfSameName) {
+    Module m = named("enum { MODE_A, MODE_B };\n#define MODE_C 5\n#define MODE_D 6\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    ASSERT_EQ(m.groups.size(), 1u);
+    EXPECT_EQ(m.groups[0].members.size(), 4u);
+}
+
+// ---- collisions ----
+
+TEST(Collisions, LaterClaimantSkipped) {
+    Module m = named("struct stat { int size; };\nint stat(const char *path, struct stat *st);\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    passes::collisions(m);
+    EXPECT_TRUE(function(m, "stat").info.binding.bound());
+    EXPECT_EQ(record(m, "struct stat").info.binding.reason, "Python name 'stat' already used by function stat");
+    EXPECT_EQ(record(m, "struct stat").info.binding.status, Status::Skipped);
+}
+
+TEST(Collisions, RuntimeNamesReserved) {
+    Module m = named("void Blob(void);\n");
+    passes::collisions(m);
+    EXPECT_EQ(function(m, "Blob").info.binding.reason, "Python name 'Blob' already used by the runtime");
+}
+
+TEST(Collisions, PrefixStrippingCollisions) {
+    Module m = named("void my_open(void);\nvoid open(void);\n", {"my_"});
+    passes::collisions(m);
+    EXPECT_TRUE(function(m, "my_open").info.binding.bound());
+    EXPECT_EQ(function(m, "open").info.binding.reason, "Python name 'open' already used by function my_open");
+}
+
+TEST(Collisions, FieldsAfterRenaming) {
+    Module m = named("struct s { int class; int class_; };\n");
+    passes::collisions(m);
+    EXPECT_EQ(record(m, "struct s").fields[1].binding.reason, "Python name 'class_' already used by field class");
+}
+
+TEST(Collisions, FlatConstantCollidingWithFunctionStaysInGroup) {
+    Module m = named("enum { my_K_A, my_K_B };\nvoid K_A(void);\n", {"my_"});
+    passes::grouping(m, passes::GroupRule::Prefix, true, {"my_"});
+    ASSERT_NE(group(m, "K"), nullptr);
+    passes::collisions(m);
+    EXPECT_FALSE(m.enums[0].constants[0].flat);
+    EXPECT_TRUE(m.enums[0].constants[0].binding.bound()); // still reachable as K.A
+}
+
+// ---- methods ----
+
+TEST(Methods, MethodsAndConstructor) {
+    Module m = named("typedef struct lv_obj_t lv_obj_t;\nstruct lv_obj_t { int x; };\n"
+                     "lv_obj_t *lv_obj_create(lv_obj_t *parent);\nvoid lv_obj_set_x(lv_obj_t *o, int x);\n"
+                     "void lv_obj_del(lv_obj_t *o);\nint lv_obj_x(lv_obj_t *o);\nvoid lv_obj_free_fn(int x);\n",
+                     {"lv_"});
+    passes::methods(m, {"lv_"});
+    const Record &obj = record(m, "struct lv_obj_t");
+    EXPECT_EQ(obj.info.py_name, "obj_t");
+    ASSERT_TRUE(obj.constructor.valid());
+    EXPECT_EQ(m.function(obj.constructor).info.c_name, "lv_obj_create");
+    ASSERT_EQ(obj.methods.size(), 2u); // set_x, del; "x" clashes with field x; free_fn has no self
+    EXPECT_EQ(m.function(obj.methods[0]).method_name, "set_x");
+    EXPECT_EQ(m.function(obj.methods[1]).method_name, "delete");
+    EXPECT_FALSE(function(m, "lv_obj_free_fn").method_of.valid());
+}
+
+TEST(Methods, KeywordRule) {
+    EXPECT_EQ(passes::method_identifier("del"), "delete");
+    EXPECT_EQ(passes::method_identifier("import"), "import_");
+}
+
+// ---- signatures ----
+
+TEST(Signature, SameCanonicalSignatureSameKey) {
+    Module m = named("#include <stdint.h>\nint f(int a, int b);\nint32_t g(int32_t x, int y);\n"
+                     "int h(int a, long b);\n");
+    passes::signatures(m);
+    EXPECT_EQ(function(m, "f").signature_key, function(m, "g").signature_key);
+    EXPECT_NE(function(m, "f").signature_key, function(m, "h").signature_key);
+}
+
+// ---- the whole pipeline ----
+
+TEST(Pipeline, LeavesVerifiedIr) {
+    Module m = parsed("typedef struct { int a; union { int b; }; } t_t;\nenum { E_A, E_B };\n#define M_X 1\n"
+                      "void f(t_t *t);\nint pr(const char *, ...);\n");
+    passes::Options o;
+    EXPECT_TRUE(passes::run_all(m, o).empty());
+}
+
+} // namespace

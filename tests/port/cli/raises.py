@@ -1,0 +1,3 @@
+def fail(n):
+    raise ValueError('bad value %d' % n)
+fail(7)

@@ -1,0 +1,2 @@
+import shadow, only_in_b
+print(shadow.WHERE, only_in_b.WHERE)

@@ -1,0 +1,6 @@
+try:
+    print('ready')
+    while True:
+        pass
+except KeyboardInterrupt:
+    print('interrupted')

@@ -1,0 +1,65 @@
+# test_pointers.py: Blobs, buffers as pointers, NULL and None, out-parameters through C_Pointer, C function addresses.
+import array
+import pointers as pt
+import pointers2 as p2
+
+
+def err(f, *args):
+    try:
+        f(*args)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+    else:
+        print('no error')
+
+
+b = pt.alloc(16)
+print(type(b).__name__, repr(b).startswith('<Blob 0x'))
+pt.fill(b, 3, 16)
+print(pt.sum(b, 16))
+mv = b.__dereference__(16)
+print(type(mv).__name__, len(mv), mv[0])
+mv[0] = 100
+print(pt.sum(b, 16))
+mv[1:4] = b'\x01\x02\x03'
+print(pt.sum(b, 4))
+print(pt.offset(b, 0) == b, pt.offset(b, 1) == b)
+
+# bytes, bytearray, memoryview, array and structs give their address.
+print(pt.sum(b'\x01\x02\x03', 3), pt.sum(bytearray(b'\x05\x05'), 2), pt.sum(memoryview(b'\x07'), 1))
+print(pt.sum(array.array('B', [1, 2, 3, 4]), 4))
+ba = bytearray(4)
+pt.fill(ba, 9, 4)
+print(ba)
+
+# NULL is None both ways; a NULL Blob cannot be dereferenced.
+print(pt.null(), pt.sum(None, 0))
+err(pt.Blob(0).__dereference__, 4)
+err(b.__dereference__, -1)
+err(pt.fill, 5, 0, 1)
+
+# Out-parameters through C_Pointer.
+c = pt.C_Pointer()
+pt.get_count(c)
+print(c.int_val)
+pt.get_name(c)
+print(c.str_val)
+pt.get_unsigned(c)
+print(c.uint_val)
+pt.get_handle(c)
+print(type(c.ptr_val).__name__)
+print(pt.C_Pointer.SIZE)
+
+# C function objects as function pointers ("hybrid"): the raw C address, no Python on the path.
+print(pt.apply(pt.mul, 6, 7), pt.apply(None, 1, 1))
+print(pt.mul.__address__ == pt.Blob(pt.mul).__address__())
+err(pt.apply, pt.call_notify, 1, 2)
+err(pt.apply, lambda a, b: a, 1, 2)
+
+# Pointers pass between separately generated modules.
+print(p2.checksum(b, 4) == p2.checksum(b.__dereference__(4), 4))
+p2.write(b, 16, 1)
+print(pt.sum(b, 16))
+print(p2.call(pt.mul, 3, 5))
+print(p2.C_Pointer is pt.C_Pointer, p2.Blob is pt.Blob)
+pt.free(b)

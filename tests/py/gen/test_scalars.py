@@ -1,0 +1,51 @@
+# test_scalars.py: scalar conversions of a generated module: integer widths with range checks, floats, bools, strings.
+import scalars as sc
+
+
+def err(f, *args):
+    try:
+        f(*args)
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+    else:
+        print('no error')
+
+
+print(sc.add_i8(100, 27), sc.add_i8(-100, -28))
+print(sc.add_u8(200, 55), sc.add_u16(65000, 535), sc.add_i16(-32768, 0))
+print(sc.add_i32(2147483647, 0), sc.add_i32(-2147483648, 0))
+print(sc.add_u32(4294967295, 0))
+print(sc.add_i64(9223372036854775807, 0), sc.add_i64(-9223372036854775808, 0))
+print(sc.add_i64(-4611686018427387905, 1))
+print(sc.add_u64(18446744073709551615, 0), sc.add_u64(1 << 63, 1))
+print(sc.add_size(1 << 40, 1), sc.add_long(-5, 2), sc.next_char(64))
+print(sc.add(2, 3), sc.sub(2, 3), sc.twice(21))
+print(sc.add(True, 1))
+
+# Out of range raises OverflowError naming the function and parameter (the original truncated silently).
+err(sc.add_i8, 128, 0)
+err(sc.add_i8, 0, -129)
+err(sc.add_u8, -1, 0)
+err(sc.add_u16, 65536, 0)
+err(sc.add_i32, 2147483648, 0)
+err(sc.add_u32, -1, 0)
+err(sc.add_u32, 1 << 32, 0)
+err(sc.add_i64, 1 << 63, 0)
+err(sc.add_u64, 1 << 64, 0)
+err(sc.add_u64, -(1 << 70), 0)
+
+# Wrong type and wrong argument count raise TypeError naming the function and parameter.
+err(sc.add, 'x', 1)
+err(sc.add, 1, 2.5)
+err(sc.add, 1)
+err(sc.add, 1, 2, 3)
+err(sc.half_d, 'x')
+
+print(sc.half_f(3), sc.half_d(5), sc.half_d(1.5))
+print(sc.not_(True), sc.not_(0), sc.is_positive(5), sc.is_positive(-5))
+print(sc.greet('mpbind'), sc.greet(None), sc.strlen('four'), sc.strlen(None), sc.null_str())
+print(sc.greet(b'bytes'))
+err(sc.greet, 5)
+print(sc.nothing())
+print(sc.add)
+print(sc.add.__address__ != sc.sub.__address__, sc.add.__address__ > 0)
