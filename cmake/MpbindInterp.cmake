@@ -61,11 +61,13 @@ function(mpbind_add_interp_sources)
 endfunction()
 
 # mpbind_add_module(NAME name [HEADERS h...] [SOURCES c...] [INCLUDE_DIRS d...] [LIBRARIES l...]
-#                   [OPTIONS generator-args...] [CLANG_ARGS args...])
+#                   [OPTIONS generator-args...] [CLANG_ARGS args...] [COMPILE_OPTIONS o...])
 # Declares the builtin module `name`. Without HEADERS, SOURCES define `mp_module_<name>` by hand; with HEADERS,
 # the generator writes mp_<name>.c at build time and SOURCES are the library or helper C compiled beside it.
+# COMPILE_OPTIONS apply to SOURCES (after our warning flags, so a third-party file may relax them).
 function(mpbind_add_module)
-  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME" "HEADERS;SOURCES;INCLUDE_DIRS;LIBRARIES;OPTIONS;CLANG_ARGS")
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME"
+    "HEADERS;SOURCES;INCLUDE_DIRS;LIBRARIES;OPTIONS;CLANG_ARGS;COMPILE_OPTIONS")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "mpbind_add_module: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -81,7 +83,8 @@ function(mpbind_add_module)
   endif()
   set_property(GLOBAL APPEND PROPERTY MPBIND_MODULES "${ARG_NAME}")
   if(ARG_SOURCES)
-    mpbind_add_interp_sources(SOURCES ${ARG_SOURCES} INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES})
+    mpbind_add_interp_sources(SOURCES ${ARG_SOURCES} INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES}
+      COMPILE_OPTIONS ${ARG_COMPILE_OPTIONS})
   elseif(ARG_INCLUDE_DIRS OR ARG_LIBRARIES)
     mpbind_add_interp_sources(INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES})
   endif()

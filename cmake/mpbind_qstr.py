@@ -36,6 +36,11 @@ def preprocess_args(entry):
     return out + ["-E", "-DNO_QSTR"]
 
 
+def object_of(entry):
+    args = entry["arguments"] if "arguments" in entry else shlex.split(entry["command"])
+    return args[args.index("-o") + 1] if "-o" in args[:-1] else ""
+
+
 def scan(entry):
     args = preprocess_args(entry) + [entry["file"]]
     proc = subprocess.run(args, cwd=entry["directory"], capture_output=True, text=True)
@@ -52,6 +57,8 @@ def main():
     ap.add_argument("--qstrdefs", nargs="+", required=True, help="Q(...) definition headers (core, port)")
     ap.add_argument("--makeqstrdata", required=True)
     ap.add_argument("--output", required=True)
+    ap.add_argument("--object-dir", default="CMakeFiles/micropython.dir/",
+                    help="object folder of the interpreter target, to pick its compile commands")
     opts = ap.parse_args()
 
     with open(opts.sources) as f:
@@ -59,14 +66,20 @@ def main():
     with open(opts.compile_commands) as f:
         entries = {}
         for e in json.load(f):
-            path = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
-            entries[os.path.realpath(path)] = e
+            # A file may also be compiled into another target (a library and the interpreter): keep the
+            # interpreter's command, recognised by its object file.
+            if os.path.isabs(e["file"]):
+                path = os.path.realpath(e["file"])
+            else:
+                path = os.path.realpath(os.path.join(e["directory"], e["file"]))
+            if path not in entries or opts.object_dir in object_of(e):
+                entries[path] = e
     missing = [s for s in sources if s not in entries]
     if missing:
         raise SystemExit("mpbind_qstr: no compile command for " + ", ".join(missing))
 
     names = set()
-    workers = max(1, min(2, os.cpu_count() or 1))
+    workers = max(1, min(4, os.cpu_count() or 1))
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         for found in pool.map(scan, (entries[s] for s in sources)):
             names |= found

@@ -166,6 +166,19 @@ static void set_sys_path(const char *file) {
     free(dir);
 }
 
+// Fills sys.argv and sys.path; returns -1, or the exit code of the exception (MemoryError) that stopped it.
+static int init_sys(const char *first, int n, char **rest, const char *file) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        set_sys_argv(first, n, rest);
+        set_sys_path(file);
+        nlr_pop();
+        return -1;
+    }
+    bool system_exit;
+    return exit_code_for(MP_OBJ_FROM_PTR(nlr.ret_val), &system_exit);
+}
+
 // Parses "N", "Nk" or "Nm"; returns 0 when malformed.
 static size_t parse_size(const char *s) {
     char *end;
@@ -231,12 +244,12 @@ static int run(int argc, char **argv, size_t heap_size) {
     gc_init(heap, heap + heap_size);
     mp_init();
     install_sigint();
-    set_sys_argv(code != NULL ? "-c" : file != NULL ? file : "", argc - i, argv + i);
-    set_sys_path(file);
 
-    int ret;
     bool system_exit;
-    if (code != NULL) {
+    int ret = init_sys(code != NULL ? "-c" : file != NULL ? file : "", argc - i, argv + i, file);
+    if (ret >= 0) {
+        // the heap is too small even for sys.argv and sys.path; ret is the exit code of that MemoryError
+    } else if (code != NULL) {
         ret = run_source(SOURCE_STRING, code, &system_exit);
     } else if (file != NULL) {
         ret = run_source(SOURCE_FILE, file, &system_exit);

@@ -13,7 +13,7 @@ static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_
 static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     mp_arg_check_num(n_args, n_kw, 1, 1, false);
     mpb_blob_t *self = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
-    if (mpb_is_small_int(args[0]) || mpb_obj_is_type(args[0], &mp_type_int)) {
+    if (mpb_is_small_int(args[0]) || mpb_is_big_int(args[0])) {
         self->ptr = (void *)(uintptr_t)mpb_get_u64(args[0], NULL, 0);
     } else {
         self->ptr = mpb_get_ptr(args[0], NULL, 0);

@@ -36,7 +36,7 @@ static int64_t big_int_bits(mp_obj_t o, const int_range_t *r, const void *where,
         u = (uint64_t)MP_OBJ_SMALL_INT_VALUE(mag);
     } else {
         byte buf[8];
-        mp_obj_int_to_bytes_impl(mag, false, sizeof(buf), buf);
+        mpb_int_to_bytes_le(mag, sizeof(buf), buf);
         for (int k = 7; k >= 0; --k) {
             u = (u << 8) | buf[k];
         }
@@ -56,14 +56,14 @@ int64_t mpb_int_slow(mp_obj_t o, mpb_code_t code, const void *where, size_t i) {
     if (o == mp_const_false || o == mp_const_true) {
         return o == mp_const_true;
     }
-    if (mpb_obj_is_type(o, &mp_type_int)) {
+    if (mpb_is_big_int(o)) {
         return big_int_bits(o, r, where, i);
     }
     mpb_raise_type(o, "int", where, i);
 }
 
 double mpb_float_slow(mp_obj_t o, const void *where, size_t i) {
-    if (mpb_is_small_int(o) || o == mp_const_false || o == mp_const_true || mpb_obj_is_type(o, &mp_type_int)) {
+    if (mpb_is_small_int(o) || o == mp_const_false || o == mp_const_true || mpb_is_big_int(o)) {
         return mp_obj_get_float(o);
     }
     mpb_raise_type(o, "float", where, i);
@@ -73,7 +73,7 @@ const char *mpb_get_str(mp_obj_t o, const void *where, size_t i) {
     if (o == mp_const_none) {
         return NULL;
     }
-    if (mpb_obj_is_type(o, &mp_type_str) || mpb_obj_is_type(o, &mp_type_bytes) || MP_OBJ_IS_QSTR(o)) {
+    if (mpb_is_str_or_bytes(o)) {
         size_t len;
         return mp_obj_str_get_data(o, &len); // the core keeps str data NUL-terminated
     }

@@ -34,6 +34,39 @@ DEFINE_LOAD(load_str, const char *)
 DEFINE_LOAD(load_ptr, void *)
 DEFINE_LOAD(load_funptr, mpb_cfun_t)
 
+// A void * field may hold a dict (the user_data convention): reading gives the dict back.
+static mp_obj_t ptr_load(void *raw) {
+    return mpb_is_heap_dict(raw) ? MP_OBJ_FROM_PTR(raw) : mpb_new_ptr(raw);
+}
+
+// A dict stored into a void * field is stored as the object's address. In GC memory the GC finds it by scanning
+// the struct; in C memory it is kept reachable through mpb_roots, keyed by the field's address, until replaced.
+static void ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
+    bool is_dict = mpb_obj_is_type(v, &mp_type_dict);
+    void *raw = is_dict ? MP_OBJ_TO_PTR(v) : mpb_get_ptr(v, f, MPB_AT_FIELD);
+    if (!mpb_in_gc_heap(p)) {
+        if (is_dict) {
+            mpb_keep(p, v);
+        } else if (mpb_is_heap_dict(load_ptr(p))) {
+            mpb_release(p);
+        }
+    }
+    memcpy(p, &raw, sizeof(raw));
+}
+
+// A char * field holds the string's own bytes: in C memory the string object is kept alive until replaced.
+static void str_store(const mpb_field_t *f, void *p, mp_obj_t v) {
+    const char *s = mpb_get_str(v, f, MPB_AT_FIELD);
+    if (!mpb_in_gc_heap(p)) {
+        if (mpb_is_obj(v)) {
+            mpb_keep(p, v);
+        } else {
+            mpb_release(p);
+        }
+    }
+    memcpy(p, &s, sizeof(s));
+}
+
 mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
     switch (f->code) {
         case MPB_BOOL: return mpb_new_bool(load_bool(p));
@@ -48,7 +81,7 @@ mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
         case MPB_F32: return mpb_new_double(load_f32(p));
         case MPB_F64: return mpb_new_double(load_f64(p));
         case MPB_STR: return mpb_new_str(load_str(p));
-        case MPB_PTR: return mpb_new_ptr(load_ptr(p));
+        case MPB_PTR: return ptr_load(load_ptr(p));
         case MPB_STRUCT: return mpb_new_struct_ref(f->sub, p, owner);
         case MPB_STRUCT_PTR: return mpb_new_struct_ref(f->sub, load_ptr(p), MP_OBJ_NULL);
         case MPB_FUNPTR: return mpb_new_funptr(load_funptr(p));
@@ -73,8 +106,8 @@ void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
         case MPB_U64: STORE(uint64_t, p, mpb_get_u64(v, w, at)); break;
         case MPB_F32: STORE(float, p, mpb_get_float(v, w, at)); break;
         case MPB_F64: STORE(double, p, mpb_get_double(v, w, at)); break;
-        case MPB_STR: STORE(const char *, p, mpb_get_str(v, w, at)); break;
-        case MPB_PTR: STORE(void *, p, mpb_get_ptr(v, w, at)); break;
+        case MPB_STR: str_store(f, p, v); break;
+        case MPB_PTR: ptr_store(f, p, v); break;
         case MPB_STRUCT: mpb_struct_assign(f->sub, p, v, w, at); break;
         case MPB_STRUCT_PTR: STORE(void *, p, mpb_get_struct_ptr(v, f->sub, w, at)); break;
         case MPB_FUNPTR: STORE(mpb_cfun_t, p, mpb_get_funptr(v, NULL, w, at)); break;

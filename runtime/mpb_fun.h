@@ -8,7 +8,7 @@
 MPB_NORETURN void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw);
 
 // Defines the function object `var` for C function cfun, called through `wrapper`.
-#define MPB_DEFINE_FUN(var, qname, wrapper_, cfun, sig_, params_, nargs) \
-    const mpb_fun_t var = { { &mpb_type_fun }, wrapper_, (mpb_cfun_t)(cfun), sig_, params_, qname, nargs }
+#define MPB_DEFINE_FUN(var, qname, wrapper_, cfun, sig_, params_, types_, nargs) \
+    const mpb_fun_t var = { { &mpb_type_fun }, wrapper_, (mpb_cfun_t)(cfun), sig_, params_, types_, qname, nargs }
 
 #endif // MPB_FUN_H

@@ -1,4 +1,5 @@
 // mpb_roots.c: objects C holds (callables, user data) kept reachable by the GC through the root pointer mpb_roots.
+#include "py/gc.h"
 #include "py/mpstate.h"
 #include "mpb_runtime.h"
 
@@ -22,4 +23,19 @@ void mpb_keep(const void *key, mp_obj_t obj) {
 void mpb_release(const void *key) {
     mp_obj_t d = roots();
     mp_map_lookup(mp_obj_dict_get_map(d), mpb_new_u64((uintptr_t)key), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+}
+
+bool mpb_in_gc_heap(const void *p) {
+    #if MPB_NEW_API
+    // With MICROPY_GC_SPLIT_HEAP only the first area is checked: memory elsewhere is treated as C memory.
+    const byte *start = MP_STATE_MEM(area).gc_pool_start, *end = MP_STATE_MEM(area).gc_pool_end;
+    #else
+    const byte *start = MP_STATE_MEM(gc_pool_start), *end = MP_STATE_MEM(gc_pool_end);
+    #endif
+    return (const byte *)p >= start && (const byte *)p < end;
+}
+
+bool mpb_is_heap_dict(const void *p) {
+    // gc_nbytes is 0 unless p is the start of a live heap block, which then holds at least a type pointer.
+    return p != NULL && gc_nbytes(p) >= sizeof(mp_obj_dict_t) && ((const mp_obj_base_t *)p)->type == &mp_type_dict;
 }

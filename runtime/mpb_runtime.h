@@ -12,5 +12,9 @@
 // Keeps obj reachable by the GC under key (an address C holds) until released; for C memory the GC cannot scan.
 void mpb_keep(const void *key, mp_obj_t obj);
 void mpb_release(const void *key);
+// True when p points into the GC heap (whose blocks the GC scans conservatively).
+bool mpb_in_gc_heap(const void *p);
+// True when p is the address of a dict object in the heap (a user_data dict stored in a void * field).
+bool mpb_is_heap_dict(const void *p);
 
 #endif // MPB_RUNTIME_H

@@ -60,9 +60,12 @@ void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, c
     }
 }
 
-// T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords.
+// T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords; or the class's C constructor.
 mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_struct_type_t *t = MPB_STRUCT_OF(type);
+    if (t->ctor != NULL) {
+        return mp_call_function_n_kw(MP_OBJ_FROM_PTR(t->ctor), n_args, n_kw, args);
+    }
     if (t->flags & MPB_S_OPAQUE) {
         nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
             MPB_ERROR_TEXT("%q is opaque: get instances from C functions or %q.__cast__"), (qstr)t->type.name,

@@ -28,9 +28,10 @@ void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
     { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj) }, \
     { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }
 
-// Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab.
+// Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
+// C function T(...) calls instead of making a zeroed instance.
 #if MPB_NEW_API
-#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals) \
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
     const mpb_struct_type_t var = { \
         .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
                   .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
@@ -40,14 +41,14 @@ void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
                              (const void *)mpb_struct_unary_op, (const void *)mpb_struct_attr, \
                              (const void *)mpb_struct_subscr, (const void *)mpb_struct_get_buffer, \
                              (const void *)&locals } }, \
-        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab }
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_ }
 #else
-#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals) \
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
     const mpb_struct_type_t var = { \
         .type = { { &mp_type_type }, .name = qname, .print = mpb_struct_print, .make_new = mpb_struct_make_new, \
                   .unary_op = mpb_struct_unary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
                   .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals }, \
-        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab }
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_ }
 #endif
 
 // The C_Pointer union (ptr_val, int_val, uint_val, str_val) for out-parameters, shared by every module.

@@ -24,6 +24,7 @@ typedef enum _mpb_code_t {
 #define MPB_F_BITFIELD (2) // bit_shift/bit_width are valid; offset is the first byte holding bits
 
 struct _mpb_struct_type_t;
+struct _mpb_fun_t;
 
 // One field of a struct or union: data, not code, so a field costs a table row.
 typedef struct _mpb_field_t {
@@ -52,6 +53,7 @@ typedef struct _mpb_struct_type_t {
     uint16_t n_fields;
     uint8_t flags;
     const mpb_field_t *fields;
+    const struct _mpb_fun_t *ctor; // T(...) calls this C function when set (<prefix>_<T>_create)
 } mpb_struct_type_t;
 
 // The MicroPython type of a struct class, and back.
@@ -74,8 +76,11 @@ struct _mpb_fun_t {
     mp_obj_base_t base;
     mpb_wrapper_t wrapper;
     mpb_cfun_t addr;    // the C function's address (issue 4 "hybrid": stored raw into C function pointers)
-    const char *sig;    // the C signature as type codes, shared by functions of one signature
+    const char *sig;    // the C signature as ABI codes, e.g. "i32(P,i32)": equal strings, one shared wrapper
     const char *params; // parameter names separated by ',' (for error messages)
+    // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are
+    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none.
+    const struct _mpb_struct_type_t *const *types;
     uint16_t name;      // qstr
     uint16_t n_args;
 };

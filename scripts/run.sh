@@ -6,6 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 jobs=${JOBS:-$(nproc)}
+# Only read by sanitizer builds (-DMPBIND_SANITIZE=ON): known UB inside the MicroPython core is not reported.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-suppressions=$root/cmake/ubsan.supp:print_stacktrace=1}
 
 build_all() {
   "$root/scripts/setup.sh" "$build"
@@ -27,7 +29,8 @@ case ${1:-} in
     ;;
   bench)
     build_all
-    if ninja -C "$build" -t targets all | grep -q '^bench:'; then
+    targets=$(ninja -C "$build" -t targets all)  # captured first: grep -q closing the pipe early trips pipefail
+    if grep -q '^bench:' <<<"$targets"; then
       cmake --build "$build" --target bench
     else
       echo "run.sh: no bench target yet" >&2

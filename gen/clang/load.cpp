@@ -1,6 +1,7 @@
 // Front-end entry: checks the headers, parses them with libclang, reports diagnostics, translates to IR.
 #include "load.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "diagnostics.h"
@@ -20,8 +21,10 @@ LoadResult load(const LoadOptions &opt) {
     res.module.headers = opt.headers;
     for (const std::string &h : opt.headers) {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(h, ec))
+        if (!std::filesystem::exists(h, ec))
             res.diagnostics.push_back(h + ": error: cannot open header (no such file)");
+        else if (!std::filesystem::is_regular_file(h, ec))
+            res.diagnostics.push_back(h + ": error: cannot open header (not a regular file)");
     }
     if (opt.headers.empty()) res.diagnostics.push_back("error: no header given");
     std::optional<std::regex> include_re;
@@ -34,9 +37,17 @@ LoadResult load(const LoadOptions &opt) {
     }
     if (!res.diagnostics.empty()) return res;
 
-    // One unsaved main file includes every header; quoted relative paths resolve from the current directory.
+    // One unsaved main file includes every header (each once, even if named twice, as headers without include
+    // guards would not parse twice); quoted relative paths resolve from the current directory.
     std::string prelude;
-    for (const std::string &h : opt.headers) prelude += "#include \"" + h + "\"\n";
+    std::vector<std::string> seen;
+    for (const std::string &h : opt.headers) {
+        std::error_code ec;
+        std::string real = std::filesystem::weakly_canonical(h, ec).string();
+        if (std::find(seen.begin(), seen.end(), real) != seen.end()) continue;
+        seen.push_back(real);
+        prelude += "#include \"" + h + "\"\n";
+    }
     std::vector<const char *> argv;
     for (const std::string &a : opt.clang_args) argv.push_back(a.c_str());
 

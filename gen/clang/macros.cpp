@@ -81,6 +81,27 @@ bool probe_safe(const std::vector<std::string> &body) {
     return stack.empty();
 }
 
+// The string literal an initializer reduces to (through parentheses and implicit casts), or a null cursor.
+static CXCursor string_literal_in(CXCursor var) {
+    CXCursor found = clang_getNullCursor();
+    CXCursor cur = var;
+    for (int depth = 0; depth < 8; ++depth) {
+        CXCursor only = clang_getNullCursor();
+        int children = 0;
+        for_each_child(cur, [&](CXCursor c) {
+            ++children;
+            only = c;
+        });
+        if (children != 1) break;
+        if (clang_getCursorKind(only) == CXCursor_StringLiteral) {
+            found = only;
+            break;
+        }
+        cur = only;
+    }
+    return found;
+}
+
 void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
                      const std::string &prelude, const std::vector<const char *> &args) {
     const std::string not_constant = "not an integer, floating or string constant expression";
@@ -124,11 +145,24 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
             ir::Macro &mc = m.macro(candidates[i].id);
             CXType vt = clang_getCanonicalType(clang_getCursorType(c));
             if (vt.kind == CXType_Invalid) return;
+            // String expressions built by the preprocessor (stringizing, concatenation through macros).
+            if (vt.kind == CXType_Pointer) {
+                CXTypeKind ck = clang_getCanonicalType(clang_getPointeeType(vt)).kind;
+                if (ck != CXType_Char_S && ck != CXType_Char_U) return; // (void *)0, wide strings, ...
+                CXCursor lit = string_literal_in(c);
+                if (clang_Cursor_isNull(lit)) return;
+                // clang_Cursor_Evaluate does not evaluate string literals; the spelling is the literal itself.
+                std::string value;
+                if (!decode_literal(str(clang_getCursorSpelling(lit)), value)) return;
+                mc.kind = ir::MacroKind::String;
+                mc.string_value = std::move(value);
+                done[i] = true;
+                return;
+            }
             EvalResult r(clang_Cursor_Evaluate(c));
             if (!r) return;
             switch (clang_EvalResult_getKind(r.get())) {
             case CXEval_Int:
-                if (vt.kind == CXType_Pointer) return; // (void *)0 and friends are not numbers
                 mc.kind = ir::MacroKind::Int;
                 mc.is_unsigned = clang_EvalResult_isUnsignedInt(r.get());
                 mc.uint_value = clang_EvalResult_getAsUnsigned(r.get());

@@ -262,6 +262,14 @@ void api(JsonWriter &w, const ir::Module &m) {
         w.key("methods").begin_object();
         for (ir::FunctionId f : r.methods) w.key(m.function(f).method_name).value(m.function(f).info.py_name);
         w.end_object();
+        std::vector<const ir::Group *> owned;
+        for (const ir::Group &g : m.groups)
+            if (g.binding.bound() && g.owner.valid() && &m.record(g.owner) == &r) owned.push_back(&g);
+        if (!owned.empty()) {
+            w.key("constant_classes").begin_object();
+            for (const ir::Group *g : owned) w.key(g->owner_name).value(g->py_name);
+            w.end_object();
+        }
         w.end_object();
     }
     w.end_array();

@@ -73,17 +73,16 @@ const char *code_macro(Code c) {
     return names[static_cast<int>(c)];
 }
 
-std::string sig_code(const ir::Module &m, const Conv &c) {
-    static const char *const names[] = {"v", "b", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f", "d",
-        "s", "p", "S", "P", "F"};
-    std::string s = names[static_cast<int>(c.code)];
-    if (c.record.valid()) s += "<" + m.record(c.record).info.c_name + ">";
-    return s;
-}
-
 std::string record_symbol(ir::RecordId r) { return "mpb_rec_" + std::to_string(r.index); }
+std::string function_symbol(ir::FunctionId f) { return "mpb_fun_" + std::to_string(f.index); }
 
 namespace {
+
+const char *const abi_names[] = {"v", "b", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f", "d", "s",
+    "p", "S", "P", "F"};
+
+const char *const abi_c_types[] = {"void", "_Bool", "int8_t", "uint8_t", "int16_t", "uint16_t", "int32_t",
+    "uint32_t", "int64_t", "uint64_t", "float", "double", "const char *", "void *", "", "void *", "mpb_cfun_t"};
 
 const char *getter(Code c) {
     switch (c) {
@@ -119,41 +118,67 @@ const char *maker(Code c) {
     }
 }
 
+// The Function type a function pointer type points to.
+const ir::Type &pointee_function(const ir::Module &m, ir::TypeId t) { return m.canonical(m.canonical(t).inner); }
+
 } // namespace
+
+std::string abi_code(const ir::Module &m, ir::TypeId t) {
+    Conv c = classify(m, t);
+    std::string s = abi_names[static_cast<int>(c.code)];
+    if (c.code == Code::Struct) s += std::to_string(c.record.index);
+    if (c.code == Code::FunPtr) {
+        const ir::Type &fn = pointee_function(m, t);
+        s += "<" + abi_signature(m, fn.ret, fn.params) + ">";
+    }
+    return s;
+}
+
+std::string abi_signature(const ir::Module &m, ir::TypeId ret, const std::vector<ir::TypeId> &params) {
+    std::string s = abi_code(m, ret) + "(";
+    for (size_t i = 0; i < params.size(); ++i) s += (i ? "," : "") + abi_code(m, params[i]);
+    return s + ")";
+}
+
+std::string abi_type(const ir::Module &m, ir::TypeId t) {
+    Conv c = classify(m, t);
+    if (c.code == Code::Struct) {
+        // Typedef names and tags both name the record; drop qualifiers (they do not change the ABI).
+        ir::TypeId rt = m.record(c.record).type;
+        return c_decl(m, rt);
+    }
+    return abi_c_types[static_cast<int>(c.code)];
+}
 
 std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, size_t i) {
     Conv c = classify(m, t);
     std::string at = obj + ", self, " + std::to_string(i);
-    std::string type = c_decl(m, t);
     switch (c.code) {
     case Code::Struct:
-        return "*(" + c_decl(m, t, "*") + ")mpb_get_struct_val(" + obj + ", &" + record_symbol(c.record) +
-               ", self, " + std::to_string(i) + ")";
+        return "*(" + abi_type(m, t) + " *)mpb_get_struct_val(" + obj + ", &" + record_symbol(c.record) + ", " +
+               "self, " + std::to_string(i) + ")";
     case Code::StructPtr:
-        return "(" + type + ")mpb_get_struct_ptr(" + obj + ", &" + record_symbol(c.record) + ", self, " +
+        return "mpb_get_struct_ptr(" + obj + ", self->types[" + std::to_string(i) + "], " + "self, " +
                std::to_string(i) + ")";
     case Code::FunPtr: {
-        const ir::Type &pointee = m.canonical(m.canonical(t).inner);
-        std::string sig = sig_code(m, classify(m, pointee.ret)) + "(";
-        for (size_t k = 0; k < pointee.params.size(); ++k)
-            sig += (k ? "," : "") + sig_code(m, classify(m, pointee.params[k]));
-        return "(" + type + ")mpb_get_funptr(" + obj + ", \"" + sig + ")\", self, " + std::to_string(i) + ")";
+        const ir::Type &fn = pointee_function(m, t);
+        return "mpb_get_funptr(" + obj + ", \"" + abi_signature(m, fn.ret, fn.params) + "\", self, " +
+               std::to_string(i) + ")";
     }
-    default: return "(" + type + ")" + getter(c.code) + "(" + at + ")";
+    default: return std::string(getter(c.code)) + "(" + at + ")";
     }
 }
 
-std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val) {
+std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val, size_t n_args) {
     Conv c = classify(m, t);
     switch (c.code) {
     case Code::Void: return val + ";\n    return mp_const_none;\n";
     case Code::Struct:
-        return c_decl(m, t, "r") + " = " + val + ";\n    return mpb_new_struct_copy(&" + record_symbol(c.record) +
+        return abi_type(m, t) + " r = " + val + ";\n    return mpb_new_struct_copy(&" + record_symbol(c.record) +
                ", &r);\n";
     case Code::StructPtr:
-        return "return mpb_new_struct_ref(&" + record_symbol(c.record) + ", (void *)" + val + ", MP_OBJ_NULL);\n";
-    case Code::FunPtr: return "return mpb_new_funptr((mpb_cfun_t)" + val + ");\n";
-    case Code::Ptr: return "return mpb_new_ptr((const void *)" + val + ");\n";
+        return "return mpb_new_struct_ref(self->types[" + std::to_string(n_args) + "], " + val + ", MP_OBJ_NULL);\n";
+    case Code::FunPtr: return "return mpb_new_funptr(" + val + ");\n";
     default: return std::string("return ") + maker(c.code) + "(" + val + ");\n";
     }
 }

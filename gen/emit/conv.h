@@ -22,15 +22,24 @@ Conv classify(const ir::Module &m, ir::TypeId t);
 
 // "MPB_I32", ...
 const char *code_macro(Code c);
-// A short code for signature strings ("i32", "s", "S<record>"...).
-std::string sig_code(const ir::Module &m, const Conv &c);
 
-// The C symbol of a record's class descriptor (mpb_rec_<index>).
+// The C symbols of a record's class descriptor (mpb_rec_<index>) and a function's object (mpb_fun_<index>).
 std::string record_symbol(ir::RecordId r);
+std::string function_symbol(ir::FunctionId f);
 
-// C expression converting Python object `obj` to a value of type t (argument i of the function `self`).
+// How a value crosses the C calling convention: "i32", "u8", "b", "f", "d", "s" (char *), "p" (data pointer),
+// "P" (struct pointer; its class comes from the function object), "S<n>" (struct n by value), "F<sig>" (function
+// pointer of signature sig), "v". Values of equal ABI code are passed identically, so a wrapper can serve them all.
+std::string abi_code(const ir::Module &m, ir::TypeId t);
+// A function's ABI signature "ret(arg,arg)": equal signatures share one wrapper.
+std::string abi_signature(const ir::Module &m, ir::TypeId ret, const std::vector<ir::TypeId> &params);
+// The C type the shared wrapper uses for a value of type t (int32_t, const char *, void *, struct s...).
+std::string abi_type(const ir::Module &m, ir::TypeId t);
+
+// C expression converting Python object `obj` to the ABI type of t (argument i of the function `self`).
 std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, size_t i);
-// C statements returning C value `val` of type t as a Python object (void: after evaluating val).
-std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val);
+// C statements returning C value `val` (of the ABI type of t) as a Python object; n_args locates a struct
+// pointer result's class in self->types.
+std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val, size_t n_args);
 
 } // namespace mpbind::emit

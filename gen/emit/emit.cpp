@@ -2,6 +2,7 @@
 #include "emit.h"
 
 #include "context.h"
+#include "conv.h"
 
 namespace mpbind::emit {
 
@@ -12,6 +13,10 @@ std::string module_c(const ir::Module &m, const Options &opt) {
     ctx.out += ". Do not edit.\n";
     ctx.out += "#include \"mpb_runtime.h\"\n";
     for (const std::string &h : m.headers) ctx.out += "#include " + c_string(h) + "\n";
+    // Classes refer to function objects (methods, constructors) defined further down.
+    for (size_t k = 0; k < m.functions.size(); ++k)
+        if (m.functions[k].info.binding.bound())
+            ctx.out += "static const mpb_fun_t " + function_symbol(ir::FunctionId(k)) + ";\n";
     ctx.out += "\n";
     emit_records(ctx);
     emit_functions(ctx);

@@ -93,13 +93,21 @@ void emit_records(Context &ctx) {
                        std::to_string(r.size) + " ? 1 : -1];\n";
         if (n) ctx.out += "static const mpb_field_t " + sym + "_fields[] = {\n" + rows + "};\n";
         std::string size = r.complete ? std::to_string(r.size) : "0";
+        std::vector<DictEntry> methods;
+        for (ir::FunctionId fid : r.methods) {
+            const ir::Function &f = m.function(fid);
+            if (f.info.binding.bound() && !f.method_name.empty())
+                methods.push_back({f.method_name, "MP_ROM_PTR(&" + function_symbol(fid) + ")", ""});
+        }
         ctx.out += "static const mp_rom_map_elem_t " + sym + "_locals_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" +
-                   size + "),\n};\n";
+                   size + "),\n" + rom_table_rows(methods) + "};\n";
         ctx.out += "static MP_DEFINE_CONST_DICT(" + sym + "_locals, " + sym + "_locals_table);\n";
+        bool has_ctor = r.constructor.valid() && m.function(r.constructor).info.binding.bound();
+        std::string ctor = has_ctor ? "&" + function_symbol(r.constructor) : "NULL";
         std::string flags = r.is_union ? "MPB_S_UNION" : "0";
         if (!r.complete) flags = "MPB_S_OPAQUE";
         ctx.out += "static MPB_DEFINE_STRUCT_TYPE(" + sym + ", MP_QSTR_" + name + ", " + size + ", " + flags + ", " +
-                   std::to_string(n) + ", " + (n ? sym + "_fields" : "NULL") + ", " + sym + "_locals);\n\n";
+                   std::to_string(n) + ", " + (n ? sym + "_fields" : "NULL") + ", " + sym + "_locals, " + ctor + ");\n\n";
         // Anonymous members are reached through their parent; other records are module classes.
         if (!r.parent.valid() && !r.info.py_name.empty())
             ctx.globals.push_back({r.info.py_name, "MP_ROM_PTR(&" + sym + ")", ""});

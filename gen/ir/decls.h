@@ -44,7 +44,8 @@ struct DeclInfo {
 enum class CallbackConvention : uint8_t {
     None,           // no way to find the Python callable: only a raw C address (hybrid) can be stored
     StructField,    // (1)/(4) field of a struct that has a user field; callback's ctx_arg points to that struct
-    VoidPtrArg,     // (2) registration function has a void* user-data parameter handed back to the callback
+    VoidPtrArg,     // (2) registration function has a void* user-data parameter handed back to the callback;
+                    //     for a field: the struct's own user field (ctx_record.user_field) is handed back (zlib)
     StructFirstArg, // (3) registration function's first parameter is a struct pointer with a user field
 };
 
@@ -55,7 +56,7 @@ struct Callback {
     int ctx_arg = -1;        // index of the callback parameter that leads to the callable (struct* or void*)
     RecordId ctx_record;     // StructField/StructFirstArg: the struct holding the user field
     std::string user_field;  // that field's C name ("user_data", or configured e.g. "user")
-    int reg_user_param = -1; // VoidPtrArg/StructFirstArg: the registration function's parameter index
+    int reg_user_param = -1; // VoidPtrArg/StructFirstArg of a parameter: the registration function's parameter index
     std::string dict_key;    // "<struct>_<field>" or "<function>_<param>"
     bool isr = false;        // matched --isr: trampoline runs in interrupt context
     std::string skip_reason; // when convention == None: why no callback convention applies
@@ -192,6 +193,9 @@ struct Group {
     std::string c_prefix;     // the C prefix it stands for, e.g. "GPIO_MODE_"
     std::vector<GroupMember> members;
     Binding binding;
+    // Issue 4: also an attribute `owner_name` of record class `owner` (LV_OBJ_FLAG_* -> obj_t.FLAG), if valid.
+    RecordId owner;
+    std::string owner_name;
 };
 
 } // namespace mpbind::ir

@@ -100,6 +100,7 @@ struct Checker {
         for (const Variable &v : m.variables) type_ref(v.type, "variable '" + v.info.c_name + "'");
         for (const Group &g : m.groups) {
             std::string where = "group '" + g.py_name + "'";
+            if (g.owner.valid() && !in(g.owner, m.records)) fail(where, "dangling owner");
             for (const GroupMember &gm : g.members) {
                 if (gm.macro.valid()) {
                     if (!in(gm.macro, m.macros)) fail(where, "dangling macro member");

@@ -89,9 +89,24 @@ public:
         cb.fn_type = fn;
         cb.dict_key = owner.info.py_name + "_" + f.c_name;
         cb.isr = isr(owner.info.py_name + "." + f.c_name);
-        if (struct_arg(fn, cb)) cb.convention = ir::CallbackConvention::StructField;
-        else cb.skip_reason = "no user_data convention: no argument of callback field '" + f.c_name +
-                              "' points to a struct with a user field";
+        if (struct_arg(fn, cb)) {
+            cb.convention = ir::CallbackConvention::StructField;
+            return cb;
+        }
+        // zlib's shape: the struct's own user field (e.g. `opaque`) is handed to the callback as a void *.
+        ir::RecordId self{static_cast<uint32_t>(&owner - m_.records.data())};
+        std::string own = user_field(self);
+        int back = void_arg(fn);
+        if (!own.empty() && back >= 0) {
+            cb.convention = ir::CallbackConvention::VoidPtrArg;
+            cb.ctx_arg = back;
+            cb.ctx_record = self;
+            cb.user_field = own;
+            return cb;
+        }
+        cb.skip_reason = "no user_data convention: no argument of callback field '" + f.c_name +
+                         "' points to a struct with a user field, and " +
+                         (own.empty() ? "the struct has no user field" : "the callback takes no void *");
         return cb;
     }
 

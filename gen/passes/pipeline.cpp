@@ -2,6 +2,7 @@
 #include "pipeline.h"
 
 #include "callbacks.h"
+#include "class_constants.h"
 #include "collisions.h"
 #include "filter.h"
 #include "grouping.h"
@@ -21,6 +22,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr});
     grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
     collisions(m);
+    if (opt.methods) class_constants(m);
     signatures(m);
     return ir::verify(m, ir::Phase::Named);
 }

@@ -1,4 +1,5 @@
-// All IR passes in their fixed order: filter, support, naming, methods, callbacks, grouping, collisions, signatures.
+// All IR passes in their fixed order: filter, support, naming, methods, callbacks, grouping, collisions,
+// class constants, signatures.
 #pragma once
 #include <string>
 #include <vector>

@@ -54,11 +54,29 @@ void bind_dependencies(ir::Module &m) {
     }
 }
 
+// va_list (a typedef chain through va_list/__gnuc_va_list/__builtin_va_list, or its x86-64 record).
+bool is_va_list(const ir::Module &m, ir::TypeId t) {
+    for (ir::TypeId cur = t; cur.valid();) {
+        const ir::Type &ty = m.type(cur);
+        if (ty.kind == TypeKind::Typedef) {
+            const std::string &n = m.typedef_(ty.typedef_).info.c_name;
+            if (n == "va_list" || n == "__gnuc_va_list" || n == "__builtin_va_list") return true;
+            cur = ty.inner;
+        } else if (ty.kind == TypeKind::Pointer || ty.kind == TypeKind::Array) {
+            cur = ty.inner;
+        } else {
+            return ty.kind == TypeKind::Record && m.record(ty.record).info.c_name == "__va_list_tag";
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<std::string> unsupported(const ir::Module &m, ir::TypeId t, Use use, const std::string &where) {
     const ir::Type &c = m.canonical(t);
     const std::string in = " in " + where;
+    if (is_va_list(m, t)) return "va_list" + in;
     switch (c.kind) {
     case TypeKind::Void:
         if (use == Use::Return) return std::nullopt;

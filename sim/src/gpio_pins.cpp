@@ -5,6 +5,7 @@
 #include <climits>
 
 #include "driver/gpio.h"
+#include "enum_value.hpp"
 #include "esp_log.h"
 #include "sim_clock.hpp"
 
@@ -65,13 +66,15 @@ void gpio_reset_all() {
 
 }  // namespace esp_sim
 
+using esp_sim::enum_value;
 using esp_sim::g_pins;
 using esp_sim::gpio_pin_output_capable;
 using esp_sim::gpio_pin_valid;
 
 extern "C" {
 
-esp_err_t gpio_set_level(gpio_num_t gpio_num, uint32_t level) {
+esp_err_t gpio_set_level(gpio_num_t gpio_pin, uint32_t level) {
+    const int gpio_num = enum_value(gpio_pin);
     if (!gpio_pin_output_capable(gpio_num)) {
         ESP_LOGE(esp_sim::kTag, "GPIO %d: not an output pin", static_cast<int>(gpio_num));
         return ESP_ERR_INVALID_ARG;
@@ -84,11 +87,14 @@ esp_err_t gpio_set_level(gpio_num_t gpio_num, uint32_t level) {
     return ESP_OK;
 }
 
-int gpio_get_level(gpio_num_t gpio_num) {
+int gpio_get_level(gpio_num_t gpio_pin) {
+    const int gpio_num = enum_value(gpio_pin);
     return gpio_pin_valid(gpio_num) ? g_pins[gpio_num].level.load() : 0;
 }
 
-esp_err_t gpio_set_direction(gpio_num_t gpio_num, gpio_mode_t mode) {
+esp_err_t gpio_set_direction(gpio_num_t gpio_pin, gpio_mode_t mode_arg) {
+    const int gpio_num = enum_value(gpio_pin);
+    const int mode = enum_value(mode_arg);
     if (!gpio_pin_valid(gpio_num) || !esp_sim::mode_is_valid(mode)) {
         ESP_LOGE(esp_sim::kTag, "GPIO %d: invalid pin or mode %d", static_cast<int>(gpio_num), static_cast<int>(mode));
         return ESP_ERR_INVALID_ARG;
@@ -101,7 +107,9 @@ esp_err_t gpio_set_direction(gpio_num_t gpio_num, gpio_mode_t mode) {
     return ESP_OK;
 }
 
-esp_err_t gpio_set_pull_mode(gpio_num_t gpio_num, gpio_pull_mode_t pull) {
+esp_err_t gpio_set_pull_mode(gpio_num_t gpio_pin, gpio_pull_mode_t pull_arg) {
+    const int gpio_num = enum_value(gpio_pin);
+    const int pull = enum_value(pull_arg);
     if (!gpio_pin_valid(gpio_num) || pull < GPIO_PULLUP_ONLY || pull > GPIO_FLOATING) {
         return ESP_ERR_INVALID_ARG;
     }
@@ -110,7 +118,8 @@ esp_err_t gpio_set_pull_mode(gpio_num_t gpio_num, gpio_pull_mode_t pull) {
 }
 
 esp_err_t gpio_config(const gpio_config_t *cfg) {
-    if (cfg == nullptr || cfg->pin_bit_mask == 0 || !esp_sim::mode_is_valid(cfg->mode)) {
+    const int mode = cfg != nullptr ? enum_value(cfg->mode) : -1;
+    if (cfg == nullptr || cfg->pin_bit_mask == 0 || !esp_sim::mode_is_valid(mode)) {
         ESP_LOGE(esp_sim::kTag, "GPIO_PIN mask error or bad mode");
         return ESP_ERR_INVALID_ARG;
     }
@@ -122,14 +131,14 @@ esp_err_t gpio_config(const gpio_config_t *cfg) {
             ESP_LOGE(esp_sim::kTag, "GPIO_PIN mask error: GPIO %d does not exist", pin);
             return ESP_ERR_INVALID_ARG;
         }
-        if ((cfg->mode & GPIO_MODE_DEF_OUTPUT) && !gpio_pin_output_capable(pin)) {
+        if ((mode & GPIO_MODE_DEF_OUTPUT) && !gpio_pin_output_capable(pin)) {
             ESP_LOGE(esp_sim::kTag, "GPIO %d can only be used as input", pin);
             return ESP_ERR_INVALID_ARG;
         }
     }
     for (int pin = 0; pin < esp_sim::kGpioCount; ++pin) {
         if ((cfg->pin_bit_mask >> pin) & 1) {
-            g_pins[pin].mode.store(cfg->mode);
+            g_pins[pin].mode.store(mode);
             g_pins[pin].pull.store(cfg->pull_up_en ? (cfg->pull_down_en ? GPIO_PULLUP_PULLDOWN : GPIO_PULLUP_ONLY)
                                                    : (cfg->pull_down_en ? GPIO_PULLDOWN_ONLY : GPIO_FLOATING));
         }
@@ -137,7 +146,8 @@ esp_err_t gpio_config(const gpio_config_t *cfg) {
     return ESP_OK;
 }
 
-esp_err_t gpio_reset_pin(gpio_num_t gpio_num) {
+esp_err_t gpio_reset_pin(gpio_num_t gpio_pin) {
+    const int gpio_num = enum_value(gpio_pin);
     if (!gpio_pin_valid(gpio_num)) {
         return ESP_ERR_INVALID_ARG;
     }

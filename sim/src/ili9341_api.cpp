@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "enum_value.hpp"
 #include "gpio_pins.hpp"
 #include "ili9341_model.hpp"
 
@@ -42,7 +43,7 @@ using esp_sim::model_of;
 extern "C" {
 
 esp_err_t esp_sim_ili9341_attach(const esp_sim_ili9341_config_t *config, esp_sim_ili9341_t **out) {
-    if (config == nullptr || out == nullptr || (config->host != SPI2_HOST && config->host != SPI3_HOST) ||
+    if (config == nullptr || out == nullptr || (esp_sim::enum_value(config->host) != SPI2_HOST && esp_sim::enum_value(config->host) != SPI3_HOST) ||
         !esp_sim::gpio_pin_output_capable(config->dc_io_num) ||
         (config->cs_io_num >= 0 && !esp_sim::gpio_pin_output_capable(config->cs_io_num)) ||
         (config->reset_io_num >= 0 && !esp_sim::gpio_pin_output_capable(config->reset_io_num)) ||
@@ -98,7 +99,8 @@ const char *esp_sim_ili9341_violation_name(esp_sim_ili9341_violation_t kind) {
     static const char *const kNames[] = {"pixels while asleep", "pixels before a window", "unknown command",
                                          "data without command", "short parameter list", "timing",
                                          "bytes during reset", "bad parameter"};
-    return kind >= 0 && kind < ESP_SIM_ILI9341_VIOLATION_KINDS ? kNames[kind] : "invalid kind";
+    const int k = esp_sim::enum_value(kind);
+    return k >= 0 && k < ESP_SIM_ILI9341_VIOLATION_KINDS ? kNames[k] : "invalid kind";
 }
 
 const char *esp_sim_ili9341_last_violation(esp_sim_ili9341_t *panel) {

@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include "esp_sim.h"
+#include "enum_value.hpp"
 #include "gpio_pins.hpp"
 #include "heap_caps.hpp"
 #include "ili9341_model.hpp"
@@ -40,13 +41,13 @@ bool all_idle() {
 extern "C" {
 
 esp_err_t esp_sim_set_time_mode(esp_sim_time_mode_t mode) {
-    if (mode != ESP_SIM_TIME_REAL && mode != ESP_SIM_TIME_VIRTUAL) {
+    if (enum_value(mode) != ESP_SIM_TIME_REAL && enum_value(mode) != ESP_SIM_TIME_VIRTUAL) {
         return ESP_ERR_INVALID_ARG;
     }
     if (any_bus()) {
         return ESP_ERR_INVALID_STATE;
     }
-    sim_clock().restart(mode == ESP_SIM_TIME_VIRTUAL ? TimeMode::virtual_time : TimeMode::real);
+    sim_clock().restart(enum_value(mode) == ESP_SIM_TIME_VIRTUAL ? TimeMode::virtual_time : TimeMode::real);
     return ESP_OK;
 }
 

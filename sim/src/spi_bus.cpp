@@ -1,6 +1,7 @@
 // spi_bus_initialize/free and spi_bus_add/remove_device with ESP-IDF's argument checks and error codes.
 #include <algorithm>
 
+#include "enum_value.hpp"
 #include "esp_log.h"
 #include "gpio_pins.hpp"
 #include "isr_dispatch.hpp"
@@ -19,7 +20,10 @@ struct IomuxPins {
     int sclk, miso, mosi, quadwp, quadhd;
 };
 
-bool host_is_usable(spi_host_device_t host) { return host == SPI2_HOST || host == SPI3_HOST; }
+bool host_is_usable(const spi_host_device_t &host) {
+    const int h = enum_value(host);
+    return h == SPI2_HOST || h == SPI3_HOST;
+}
 
 IomuxPins iomux_pins(spi_host_device_t host) {
     return host == SPI2_HOST ? IomuxPins{14, 12, 13, 2, 4} : IomuxPins{18, 19, 23, 22, 21};
@@ -64,11 +68,11 @@ extern "C" {
 
 esp_err_t spi_bus_initialize(spi_host_device_t host_id, const spi_bus_config_t *cfg, spi_dma_chan_t dma_chan) {
     if (!host_is_usable(host_id)) {
-        ESP_LOGE(kTag, "invalid host_id %d (use SPI2_HOST/HSPI_HOST or SPI3_HOST/VSPI_HOST)", static_cast<int>(host_id));
+        ESP_LOGE(kTag, "invalid host_id %d (use SPI2_HOST/HSPI_HOST or SPI3_HOST/VSPI_HOST)", enum_value(host_id));
         return ESP_ERR_INVALID_ARG;
     }
-    if (dma_chan < SPI_DMA_DISABLED || dma_chan > SPI_DMA_CH_AUTO) {
-        ESP_LOGE(kTag, "invalid dma channel %d", static_cast<int>(dma_chan));
+    if (enum_value(dma_chan) < SPI_DMA_DISABLED || enum_value(dma_chan) > SPI_DMA_CH_AUTO) {
+        ESP_LOGE(kTag, "invalid dma channel %d", enum_value(dma_chan));
         return ESP_ERR_INVALID_ARG;
     }
     if (cfg == nullptr || !bus_pin_ok(cfg->mosi_io_num, true) || !bus_pin_ok(cfg->miso_io_num, false) ||

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "enum_value.hpp"
 #include "spi_engine.hpp"
 
 namespace esp_sim {
@@ -31,7 +32,8 @@ std::mutex &registry_mutex() {
     return m;
 }
 
-Bus *bus_for_host(spi_host_device_t host) {
+Bus *bus_for_host(spi_host_device_t host_id) {
+    const int host = enum_value(host_id);
     if (host < 0 || host >= SPI_HOST_MAX) {
         return nullptr;
     }

@@ -102,3 +102,23 @@ TEST(Callbacks, PlainPointersAreNoCallbacks) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Callbacks, FieldGetsStructsOwnUserFieldBack) {
+    const char *h = "typedef void *(*alloc_func)(void *opaque, unsigned items, unsigned size);\n"
+                    "typedef struct z_stream_s { alloc_func zalloc; void *opaque; } z_stream;\n";
+    Module plain = with_callbacks(h);
+    EXPECT_EQ(field(record(plain, "struct z_stream_s"), "zalloc").callback->convention, CallbackConvention::None);
+    passes::CallbackOptions opt;
+    opt.user_fields = {{"z_stream", "opaque"}};
+    Module m = with_callbacks(h, opt);
+    const Field &f = field(record(m, "struct z_stream_s"), "zalloc");
+    ASSERT_TRUE(f.callback);
+    EXPECT_EQ(f.callback->convention, CallbackConvention::VoidPtrArg);
+    EXPECT_EQ(f.callback->ctx_arg, 0);
+    EXPECT_EQ(f.callback->user_field, "opaque");
+    EXPECT_EQ(f.callback->reg_user_param, -1);
+}
+
+} // namespace

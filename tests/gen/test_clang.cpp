@@ -255,3 +255,17 @@ TEST(Clang, SourceLocations) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Clang, StringMacrosBuiltByThePreprocessor) {
+    auto r = load_text("#define STR_(x) #x\n#define STR(x) STR_(x)\n#define VERSION_STRING STR(1.16.0)\n"
+                       "#define NULL_PTR ((void *)0)\n#define WIDE L\"w\"\n");
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(macro(r.module, "VERSION_STRING").kind, MacroKind::String);
+    EXPECT_EQ(macro(r.module, "VERSION_STRING").string_value, "1.16.0");
+    EXPECT_EQ(macro(r.module, "NULL_PTR").info.binding.status, Status::Excluded);
+    EXPECT_EQ(macro(r.module, "WIDE").info.binding.status, Status::Excluded);
+}
+
+} // namespace

@@ -122,7 +122,9 @@ TEST(Output, NothingWrittenWhenOneFileFails) {
     std::string err = write_all({{good, "x"}, {dir.dir() + "/missing/dir/bad.c", "y"}});
     EXPECT_NE(err.find("cannot write"), std::string::npos);
     EXPECT_FALSE(exists(good));
-    EXPECT_TRUE(std::filesystem::is_empty(dir.dir()) || !exists(good));
+    size_t files = 0; // no temporaries left behind either: only the fixture's own header
+    for (auto &e : std::filesystem::directory_iterator(dir.dir())) files += e.path().filename() == "unused.h" ? 0 : 1;
+    EXPECT_EQ(files, 0u);
     EXPECT_EQ(write_all({{good, "content"}}), "");
     EXPECT_EQ(slurp(good), "content");
 }
@@ -187,6 +189,26 @@ TEST(Run, JsonListsDeclarationsAndApi) {
     EXPECT_NE(j.find("\"name\": \"MODE\""), std::string::npos);     // constant class, prefix stripped
     EXPECT_NE(j.find("\"MAX\": 40"), std::string::npos);            // macro, flat
     EXPECT_EQ(j.find(h.dir()), std::string::npos);                  // no absolute paths
+}
+
+TEST(Run, NoMacrosAndNoMethods) {
+    test::TempHeader h("typedef struct obj obj_t;\nvoid obj_move(obj_t *o, int x);\n#define OBJ_MAX 3\n", "o.h");
+    std::string json = h.dir() + "/out.json";
+    ASSERT_EQ(run_cli({"-M", "m", "--quiet", "--json", json, h.path()}).code, exit_ok);
+    std::string with = slurp(json);
+    EXPECT_NE(with.find("\"OBJ_MAX\": 3"), std::string::npos);
+    EXPECT_NE(with.find("\"move\": \"obj_move\""), std::string::npos);
+    ASSERT_EQ(run_cli({"-M", "m", "--quiet", "--no-macros", "--no-methods", "--json", json, h.path()}).code, exit_ok);
+    std::string without = slurp(json);
+    EXPECT_EQ(without.find("\"OBJ_MAX\": 3"), std::string::npos);
+    EXPECT_EQ(without.find("\"move\": \"obj_move\""), std::string::npos);
+}
+
+TEST(Run, SameHeaderTwiceIsBoundOnce) {
+    test::TempHeader h("int f(int a);\n", "once.h");
+    auto r = run_cli({"-M", "m", h.path(), h.path()});
+    EXPECT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_NE(r.err.find("bound 1 functions"), std::string::npos) << r.err;
 }
 
 TEST(Run, BadRegexIsUsageError) {

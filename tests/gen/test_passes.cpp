@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "pass_fixture.h"
+#include "passes/class_constants.h"
 #include "passes/methods.h"
 #include "passes/pipeline.h"
 #include "passes/signature.h"
@@ -336,6 +337,36 @@ TEST(Pipeline, LeavesVerifiedIr) {
                       "void f(t_t *t);\nint pr(const char *, ...);\n");
     passes::Options o;
     EXPECT_TRUE(passes::run_all(m, o).empty());
+}
+
+} // namespace
+
+namespace {
+
+TEST(Support, VaListSkipped) {
+    Module m = named("#include <stdarg.h>\nint vlog(const char *fmt, va_list ap);\n");
+    EXPECT_EQ(function(m, "vlog").info.binding.reason, "va_list in parameter 'ap'");
+}
+
+} // namespace
+
+namespace {
+
+TEST(ClassConstants, GroupAttachedToClassByName) {
+    Module m = named("typedef struct lv_obj_t lv_obj_t;\nstruct lv_obj_t { int STATE; };\n"
+                     "enum { LV_OBJ_FLAG_HIDDEN = 1, LV_OBJ_FLAG_CLICKABLE = 2 };\n"
+                     "enum { LV_OBJ_STATE_A, LV_OBJ_STATE_B };\n"
+                     "enum { LV_ALIGN_CENTER, LV_ALIGN_TOP };\n",
+                     {"lv_"});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {"lv_"});
+    passes::class_constants(m);
+    const Group *flag = group(m, "OBJ_FLAG");
+    ASSERT_NE(flag, nullptr);
+    ASSERT_TRUE(flag->owner.valid());
+    EXPECT_EQ(m.record(flag->owner).info.py_name, "obj_t");
+    EXPECT_EQ(flag->owner_name, "FLAG");
+    EXPECT_FALSE(group(m, "OBJ_STATE")->owner.valid()); // "STATE" is a field of obj_t already
+    EXPECT_FALSE(group(m, "ALIGN")->owner.valid()); // no class named align
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // The `porttest` module: C-side helpers for the interpreter's own tests (GC roots held from C, scheduling).
+#include <stdlib.h>
 #include <string.h>
 
 #include "py/gc.h"
@@ -80,6 +81,13 @@ STATIC mp_obj_t porttest_schedule_burst(mp_obj_t func, mp_obj_t n_in) {
 }
 STATIC MP_DEFINE_CONST_FUN_OBJ_2(porttest_schedule_burst_obj, porttest_schedule_burst);
 
+// Ends the process with SIGABRT, so the test runner's crash detection can be tested.
+STATIC mp_obj_t porttest_crash(void) {
+    abort();
+    return mp_const_none;
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_0(porttest_crash_obj, porttest_crash);
+
 STATIC const mp_rom_map_elem_t porttest_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_porttest) },
     { MP_ROM_QSTR(MP_QSTR_hold), MP_ROM_PTR(&porttest_hold_obj) },
@@ -88,6 +96,7 @@ STATIC const mp_rom_map_elem_t porttest_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_stack_only_survives), MP_ROM_PTR(&porttest_stack_only_survives_obj) },
     { MP_ROM_QSTR(MP_QSTR_schedule), MP_ROM_PTR(&porttest_schedule_obj) },
     { MP_ROM_QSTR(MP_QSTR_schedule_burst), MP_ROM_PTR(&porttest_schedule_burst_obj) },
+    { MP_ROM_QSTR(MP_QSTR_crash), MP_ROM_PTR(&porttest_crash_obj) },
 };
 STATIC MP_DEFINE_CONST_DICT(porttest_globals, porttest_globals_table);
 

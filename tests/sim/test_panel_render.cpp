@@ -105,3 +105,28 @@ TEST_F(PanelRenderTest, WritesAPngThatDecodesToTheGlass) {
     EXPECT_EQ(esp_sim_ili9341_write_png(panel_, nullptr), ESP_ERR_INVALID_ARG);
     EXPECT_EQ(esp_sim_ili9341_write_png(nullptr, path.c_str()), ESP_ERR_INVALID_ARG);
 }
+
+TEST_F(PanelRenderTest, TheFourUsualRotationsPutTheOriginInSuccessiveCorners) {
+    init_sequence();
+    // MADCTL of portrait, landscape, portrait flipped, landscape flipped; glass pixel (x, y) of logical (0, 0).
+    const struct {
+        uint8_t madctl;
+        int x, y;
+    } rotations[] = {{0x48, 0, 0}, {0x28, 239, 0}, {0x88, 239, 319}, {0xE8, 0, 319}};
+    for (const auto &r : rotations) {
+        SCOPED_TRACE(testing::Message() << "MADCTL 0x" << std::hex << int(r.madctl));
+        command(0x36, {0x48});
+        fill_with(0x0000);
+        command(0x36, {r.madctl});
+        command(0x2A, {0, 0, 0, 0});
+        command(0x2B, {0, 0, 0, 0});
+        command(0x2C, {0xFF, 0xFF});
+        const std::vector<uint8_t> rgb = glass();
+        size_t lit = 0;
+        for (size_t i = 0; i < rgb.size(); i += 3) {
+            lit += rgb[i] != 0;
+        }
+        EXPECT_EQ(lit, 1u);
+        EXPECT_EQ(rgb[(static_cast<size_t>(r.y) * 240 + r.x) * 3], 255);
+    }
+}

@@ -11,6 +11,16 @@ import subprocess
 import sys
 
 
+def communicate(proc, stdin_bytes, timeout=120):
+    """Waits for the process; kills it rather than leave it hanging when it overruns."""
+    try:
+        return proc.communicate(stdin_bytes, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        return out, err + f"\n[check_cli: killed after {timeout} s]\n".encode()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--code", type=int, required=True, help="expected exit code")
@@ -46,10 +56,10 @@ def main():
             if line.decode().rstrip("\n") == opts.sigint_after:
                 proc.send_signal(signal.SIGINT)
                 break
-        rest_out, err = proc.communicate(timeout=60)
+        rest_out, err = communicate(proc, None)
         out = seen + rest_out
     else:
-        out, err = proc.communicate(unescape(opts.stdin).encode(), timeout=120)
+        out, err = communicate(proc, unescape(opts.stdin).encode())
     out, err = out.decode(errors="replace"), err.decode(errors="replace")
 
     failures = []

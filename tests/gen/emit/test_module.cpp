@@ -26,7 +26,7 @@ TEST(Module, SameSignatureSharesOneWrapper) {
     std::string c = emit_module(b.m);
     EXPECT_EQ(count(c, "static mp_obj_t mpb_w_"), 2u) << c;
     EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 3u);
-    EXPECT_NE(c.find("MPB_DEFINE_FUN(mpb_fun_1, MP_QSTR_sub, mpb_w_0, sub, \"i32(i32,i32)\", \"a,b\", 2)"),
+    EXPECT_NE(c.find("MPB_DEFINE_FUN(mpb_fun_1, MP_QSTR_sub, mpb_w_0, sub, \"i32(i32,i32)\", \"a,b\", NULL, 2)"),
               std::string::npos) << c;
     EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_neg), MP_ROM_PTR(&mpb_fun_2) }"), std::string::npos);
 }
@@ -35,8 +35,33 @@ TEST(Module, IntArgumentsUseTheInlineFastPath) {
     test::IrBuilder b;
     b.function_decl("add", b.int_(), {{"a", b.int_()}, {"b", b.int_()}});
     std::string c = emit_module(b.m);
-    EXPECT_NE(c.find("(int)mpb_get_i32(args[0], self, 0)"), std::string::npos) << c;
+    EXPECT_NE(c.find("typedef int32_t mpb_w_0_ft(int32_t, int32_t);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_get_i32(args[0], self, 0),\n        mpb_get_i32(args[1], self, 1))"), std::string::npos) << c;
     EXPECT_NE(c.find("return mpb_new_i32(((mpb_w_0_ft *)self->addr)("), std::string::npos) << c;
+}
+
+TEST(Module, WrappersAreSharedAcrossEqualAbis) {
+    test::IrBuilder b;
+    ir::RecordId a = b.record("a", 4, {test::IrBuilder::field("x", b.int_(), 0)});
+    ir::RecordId z = b.record("z", 8, {test::IrBuilder::field("y", b.double_(), 0)});
+    b.function_decl("a_get", b.int_(), {{"self", b.pointer(b.m.record(a).type)}});
+    b.function_decl("z_get", b.int_(), {{"self", b.pointer(b.m.record(z).type)}});
+    b.function_decl("name", b.pointer(b.char_(false)), {{"s", b.pointer(b.char_(true))}});
+    b.function_decl("name2", b.pointer(b.char_(true)), {{"s", b.pointer(b.char_(false))}});
+    std::string c = emit_module(b.m);
+    EXPECT_EQ(count(c, "static mp_obj_t mpb_w_"), 2u) << c;
+    EXPECT_NE(c.find("\"i32(P)\""), std::string::npos);
+    EXPECT_NE(c.find("mpb_fun_0_types[] = { &mpb_rec_0, NULL, }"), std::string::npos);
+    EXPECT_NE(c.find("mpb_fun_1_types[] = { &mpb_rec_1, NULL, }"), std::string::npos);
+}
+
+TEST(Module, FunctionPointerArgumentsCheckTheSignature) {
+    test::IrBuilder b;
+    ir::TypeId cb = b.pointer(b.function(b.int_(), {b.int_(), b.int_()}));
+    b.function_decl("apply", b.int_(), {{"f", cb}, {"a", b.int_()}});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("typedef int32_t mpb_w_0_ft(mpb_cfun_t, int32_t);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_get_funptr(args[0], \"i32(i32,i32)\", self, 0)"), std::string::npos) << c;
 }
 
 TEST(Module, SkippedItemsAreNotEmitted) {
@@ -58,10 +83,12 @@ TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("struct pt r = ((mpb_w_0_ft *)self->addr)("), std::string::npos) << c;
     EXPECT_NE(c.find("return mpb_new_struct_copy(&mpb_rec_0, &r);"), std::string::npos);
-    EXPECT_NE(c.find("mpb_get_struct_ptr(args[0], &mpb_rec_0, self, 0)"), std::string::npos);
-    EXPECT_NE(c.find("(const char *)mpb_get_str(args[0], self, 0)"), std::string::npos);
+    EXPECT_NE(c.find("mpb_get_struct_ptr(args[0], self->types[0], self, 0)"), std::string::npos);
+    EXPECT_NE(c.find("static const mpb_struct_type_t *const mpb_fun_1_types[] = { &mpb_rec_0, NULL, };"),
+              std::string::npos);
+    EXPECT_NE(c.find("mpb_get_str(args[0], self, 0)"), std::string::npos);
     EXPECT_NE(c.find("return mpb_new_str("), std::string::npos);
-    EXPECT_NE(c.find("return mpb_new_ptr((const void *)"), std::string::npos);
+    EXPECT_NE(c.find("return mpb_new_ptr("), std::string::npos);
 }
 
 TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
@@ -100,6 +127,25 @@ TEST(Module, OpaqueRecordsAreHandles) {
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0, MP_QSTR_handle, 0, MPB_S_OPAQUE, 0, NULL"), std::string::npos) << c;
     EXPECT_EQ(c.find("size_check"), std::string::npos);
+}
+
+TEST(Module, MethodsAndConstructorsLiveInTheClass) {
+    test::IrBuilder b;
+    ir::RecordId obj = b.record("obj", 0, {});
+    ir::TypeId ptr = b.pointer(b.m.record(obj).type);
+    ir::FunctionId create = b.function_decl("obj_create", ptr, {{"n", b.int_()}});
+    ir::FunctionId size = b.function_decl("obj_size", b.int_(), {{"self", ptr}});
+    b.m.function(size).method_of = obj;
+    b.m.function(size).method_name = "size";
+    b.m.record(obj).methods.push_back(size);
+    b.m.function(create).is_constructor = true;
+    b.m.record(obj).constructor = create;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("static const mpb_fun_t mpb_fun_1;"), std::string::npos) << c;
+    EXPECT_NE(c.find("    { MP_ROM_QSTR(MP_QSTR_size), MP_ROM_PTR(&mpb_fun_1) },\n};"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_rec_0_locals, &mpb_fun_0);"), std::string::npos) << c;
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_obj_size), MP_ROM_PTR(&mpb_fun_1) }"), std::string::npos)
+        << "the flat function stays available";
 }
 
 TEST(Module, ConstantsGroupsAndWideValues) {

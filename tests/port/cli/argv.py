@@ -1,2 +1,3 @@
+# Prints sys.argv (port/argv_of_script).
 import sys
 print(sys.argv)

@@ -1,5 +1,9 @@
 # test_lodepng.py: Debian's lodepng bound from its installed header: encode an RGBA image to PNG, decode, compare.
-import lodepng as png
+try:
+    import lodepng as png
+except ImportError:  # liblodepng-dev not installed: the module is left out of the build
+    print('SKIP')
+    raise SystemExit
 
 W, H = 5, 3
 image = bytearray(W * H * 4)

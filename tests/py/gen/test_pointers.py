@@ -28,6 +28,7 @@ print(pt.offset(b, 0) == b, pt.offset(b, 1) == b)
 # bytes, bytearray, memoryview, array and structs give their address.
 print(pt.sum(b'\x01\x02\x03', 3), pt.sum(bytearray(b'\x05\x05'), 2), pt.sum(memoryview(b'\x07'), 1))
 print(pt.sum(array.array('B', [1, 2, 3, 4]), 4))
+print(pt.sum4(bytes([1, 2, 3, 4])), pt.sum4(bytearray(b'\x0a\x0a\x0a\x0a')))
 ba = bytearray(4)
 pt.fill(ba, 9, 4)
 print(ba)

@@ -120,12 +120,47 @@ same = again.__cast_instance__(st.points())
 print(same is again, again.y)
 print(P.__cast__(None))
 
+# A C function object stored into a function-pointer field stores its C address; C calls it directly.
+ops = st.ops_t()
+ops.op = st.mul
+print(st.ops_run(ops, 6, 7), ops.calls, ops.op.__address__() == st.mul.__address__)
+ops.op = None
+print(st.ops_run(ops, 6, 7), ops.op)
+err(setattr, ops, 'op', 'nope')
+print(p.SIZE, ops.SIZE)
+
+# A dict stored in a void * field (the user_data convention) is stored as the object; reading gives it back,
+# and it stays alive as long as C may use it, in GC memory (T()) and in C memory (through mpb_roots).
+import gc
+ops.user_data = {'dc': 12}
+so = st.ops_static()
+so.user_data = {'spi': [1, 2, 3]}
+so.label = ''.join(['lab', 'el'])
+del so
+gc.collect()
+junk = [bytearray(b'\xff' * 48) for _ in range(300)]
+print(ops.user_data, st.ops_static().user_data, st.ops_has_user_data(st.ops_static()))
+print(st.ops_static().label, st.ops_label(st.ops_static()))
+st.ops_static().user_data = None
+print(st.ops_static().user_data, st.ops_has_user_data(st.ops_static()))
+
 # Opaque types are handles.
 h = st.handle_new(42)
 print(type(h).__name__, st.handle_value(h))
 st.handle_free(h)
-err(st.handle_t)
 print(st.handle_value(None))
+
+# Methods: <prefix>_<T>_<name>(T *self, ...) is T.<name>; <prefix>_<T>_create(...) is T's constructor.
+h = st.handle_t(7)
+print(type(h).__name__, h.value(), st.handle_value(h))
+h.free()
+err(st.handle_t)
+q = P(x=2, y=3)
+q.scale(10)
+ops.op = st.mul
+print(q.x, q.y, st.rect({'br': {'x': 2, 'y': 3}}).area(), ops.run(2, 3))
+err(st.secret_t)
+print(st.secret_get())
 
 # __cast_instance__ allocates nothing: it works with the heap locked (as in an interrupt handler).
 import gc

@@ -39,3 +39,15 @@ class Box:
 print(Box(3, scale=5).value, Box().value)
 print(__file__)
 print({1, 2} | {3}, frozenset([1]), sorted(reversed([3, 1, 2])))
+
+# detailed error messages (MICROPY_ERROR_REPORTING_DETAILED)
+try:
+    1 + 'a'
+except TypeError as e:
+    print(e)
+
+# plain names for the core's u-modules
+import errno
+import utime
+import ucollections
+print(errno.ENOENT, utime.ticks_diff(3, 1), ucollections is collections)

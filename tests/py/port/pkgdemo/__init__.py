@@ -1,1 +1,2 @@
+# Package fixture of test_import.py.
 LEVEL = 'package'

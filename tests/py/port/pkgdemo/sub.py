@@ -1,1 +1,2 @@
+# Submodule fixture of test_import.py.
 LEVEL = 'submodule'

@@ -1,0 +1,53 @@
+// Class-constants pass: attaches constant classes to the record class their name starts with (case-insensitive,
+// at a '_' boundary, longest stem first; stems are class names and class names without "_t").
+#include "class_constants.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace mpbind::passes {
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+} // namespace
+
+void class_constants(ir::Module &m) {
+    std::unordered_map<std::string, ir::RecordId> stems; // lower-case stem -> class
+    std::unordered_map<uint32_t, std::unordered_set<std::string>> taken;
+    for (uint32_t i = 0; i < m.records.size(); ++i) {
+        const ir::Record &r = m.records[i];
+        if (!r.info.binding.bound() || r.parent.valid()) continue;
+        std::string n = lower(r.info.py_name);
+        stems.try_emplace(n, ir::RecordId{i});
+        if (n.size() > 2 && n.compare(n.size() - 2, 2, "_t") == 0) stems.try_emplace(n.substr(0, n.size() - 2), ir::RecordId{i});
+        for (const ir::Field &f : r.fields) taken[i].insert(f.py_name);
+        for (ir::FunctionId f : r.methods) taken[i].insert(m.function(f).method_name);
+    }
+    for (ir::Group &g : m.groups) {
+        if (!g.binding.bound()) continue;
+        std::string n = lower(g.py_name);
+        size_t best = 0;
+        ir::RecordId owner;
+        for (size_t cut = n.find('_'); cut != std::string::npos; cut = n.find('_', cut + 1)) {
+            auto it = stems.find(n.substr(0, cut));
+            if (it != stems.end() && cut + 1 < n.size()) {
+                best = cut;
+                owner = it->second;
+            }
+        }
+        if (!owner.valid()) continue;
+        std::string member = g.py_name.substr(best + 1);
+        if (std::isdigit(static_cast<unsigned char>(member[0])) || !taken[owner.index].insert(member).second) continue;
+        g.owner = owner;
+        g.owner_name = member;
+    }
+}
+
+} // namespace mpbind::passes

@@ -1,0 +1,3 @@
+// Included by include_headers.h and bound through --include-headers.
+void extra_fn(int n);
+#define EXTRA_LIMIT 20

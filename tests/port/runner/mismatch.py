@@ -1,0 +1,2 @@
+# Prints one line that differs from mismatch.exp.
+print('actual')

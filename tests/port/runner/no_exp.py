@@ -1,0 +1,2 @@
+# Has no .exp beside it.
+print('x')

@@ -1,0 +1,2 @@
+# Reports itself unsupported, as MicroPython tests do.
+print('SKIP')
