@@ -1,5 +1,7 @@
-# call_cost.py: times N calls of add(a, b) through mpbind, a hand-written native function and a Python function.
-# Usage: micropython call_cost.py WHICH N   (WHICH: mpbind, native, python, loop)
+# call_cost.py: (MicroPython) runs one of the benchmarked calls N times in a loop and prints how long it took.
+# Usage: micropython call_cost.py WAY N. Prints "WAY N MICROSECONDS"; exit 3 with "unsupported: ..." when the
+# build cannot do WAY yet. Ways: loop (the bare loop), mpbind / native / python (add(a, b) -> int through each),
+# hybrid (C calls the C function add_ud through apply), callback (C calls the Python function py_add_ud).
 import sys
 import time
 
@@ -11,10 +13,21 @@ def py_add(a, b):
     return a + b
 
 
-def run(f, n):
+def py_add_ud(user_data, a, b):
+    return a + b
+
+
+def run_call(f, n):
     a = 1
     for i in range(n):
         f(a, i)
+
+
+def run_apply(cb, n):
+    apply = benchgen.apply
+    a = 1
+    for i in range(n):
+        apply(cb, None, a, i)
 
 
 def run_loop(n):
@@ -23,16 +36,34 @@ def run_loop(n):
         pass
 
 
-which = sys.argv[1] if len(sys.argv) > 1 else 'all'
-n = int(sys.argv[2]) if len(sys.argv) > 2 else 200000
-funcs = {'mpbind': benchgen.add, 'native': benchnative.add, 'python': py_add}
-for name in ('loop', 'mpbind', 'native', 'python'):
-    if which not in ('all', name):
-        continue
-    t0 = time.ticks_us()
-    if name == 'loop':
-        run_loop(n)
+CALLS = {'mpbind': benchgen.add, 'native': benchnative.add, 'python': py_add}
+CALLBACKS = {'hybrid': benchgen.add_ud, 'callback': py_add_ud}
+
+
+def check(way):
+    """A figure for a call that computes the wrong thing, or cannot be made, would mean nothing."""
+    if way in CALLS:
+        results = (CALLS[way](40, 2), CALLS[way](-7, 3))
     else:
-        run(funcs[name], n)
-    dt = time.ticks_diff(time.ticks_us(), t0)
-    print(name, n, dt)
+        try:
+            results = (benchgen.apply(CALLBACKS[way], None, 40, 2), benchgen.apply(CALLBACKS[way], None, -7, 3))
+        except TypeError as e:
+            print('unsupported:', e)
+            sys.exit(3)
+    if results != (42, -4):
+        print('call_cost: wrong results from', way, results)
+        sys.exit(1)
+
+
+way = sys.argv[1]
+n = int(sys.argv[2])
+if way != 'loop':
+    check(way)
+t0 = time.ticks_us()
+if way == 'loop':
+    run_loop(n)
+elif way in CALLS:
+    run_call(CALLS[way], n)
+else:
+    run_apply(CALLBACKS[way], n)
+print(way, n, time.ticks_diff(time.ticks_us(), t0))

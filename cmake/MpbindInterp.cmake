@@ -109,16 +109,32 @@ function(mpbind_add_module)
   endif()
 endfunction()
 
+# The generator must see a header as the compiler will: the same C standard (strict C99, as every
+# interpreter source) and the build type's -D flags (sqlite3.h declares functions only without NDEBUG).
+# The module's own CLANG_ARGS come after, so they can override.
+function(_mpbind_build_clang_args out_var)
+  string(TOUPPER "${CMAKE_BUILD_TYPE}" build_type)
+  separate_arguments(flags UNIX_COMMAND "${CMAKE_C_FLAGS} ${CMAKE_C_FLAGS_${build_type}}")
+  set(args -std=c99)
+  foreach(flag IN LISTS flags)
+    if(flag MATCHES "^-[DU]")
+      list(APPEND args "${flag}")
+    endif()
+  endforeach()
+  set(${out_var} "${args}" PARENT_SCOPE)
+endfunction()
+
 # Adds the build rule that runs the generator for one HEADERS module.
 function(_mpbind_generate_module name)
   get_property(headers GLOBAL PROPERTY MPBIND_MODULE_${name}_HEADERS)
   get_property(options GLOBAL PROPERTY MPBIND_MODULE_${name}_OPTIONS)
   get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
+  _mpbind_build_clang_args(build_args)
   set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
-    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${clang_args}
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${build_args} ${clang_args}
     DEPENDS mpbind ${headers}
     COMMENT "mpbind: generating module ${name}"
     COMMAND_EXPAND_LISTS VERBATIM)

@@ -39,32 +39,25 @@ static mp_obj_t ptr_load(void *raw) {
     return mpb_is_heap_dict(raw) ? MP_OBJ_FROM_PTR(raw) : mpb_new_ptr(raw);
 }
 
-// A dict stored into a void * field is stored as the object's address. In GC memory the GC finds it by scanning
-// the struct; in C memory it is kept reachable through mpb_roots, keyed by the field's address, until replaced.
+// A dict stored into a void * field is stored as the object's address (the user_data convention); other values
+// give their address. Either way, a heap object behind a field in C memory is kept alive (mpb_keep_for_c).
 static void ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    bool is_dict = mpb_obj_is_type(v, &mp_type_dict);
-    void *raw = is_dict ? MP_OBJ_TO_PTR(v) : mpb_get_ptr(v, f, MPB_AT_FIELD);
-    if (!mpb_in_gc_heap(p)) {
-        if (is_dict) {
-            mpb_keep(p, v);
-        } else if (mpb_is_heap_dict(load_ptr(p))) {
-            mpb_release(p);
-        }
-    }
+    void *raw = mpb_obj_is_type(v, &mp_type_dict) ? MP_OBJ_TO_PTR(v) : mpb_get_ptr(v, f, MPB_AT_FIELD);
+    mpb_keep_for_c(p, v);
     memcpy(p, &raw, sizeof(raw));
 }
 
-// A char * field holds the string's own bytes: in C memory the string object is kept alive until replaced.
+// A char * field holds the string's own bytes; the string is kept alive as above.
 static void str_store(const mpb_field_t *f, void *p, mp_obj_t v) {
     const char *s = mpb_get_str(v, f, MPB_AT_FIELD);
-    if (!mpb_in_gc_heap(p)) {
-        if (mpb_is_obj(v)) {
-            mpb_keep(p, v);
-        } else {
-            mpb_release(p);
-        }
-    }
+    mpb_keep_for_c(p, v);
     memcpy(p, &s, sizeof(s));
+}
+
+static void struct_ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
+    void *raw = mpb_get_struct_ptr(v, f->sub, f, MPB_AT_FIELD);
+    mpb_keep_for_c(p, v);
+    memcpy(p, &raw, sizeof(raw));
 }
 
 mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
@@ -109,7 +102,7 @@ void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
         case MPB_STR: str_store(f, p, v); break;
         case MPB_PTR: ptr_store(f, p, v); break;
         case MPB_STRUCT: mpb_struct_assign(f->sub, p, v, w, at); break;
-        case MPB_STRUCT_PTR: STORE(void *, p, mpb_get_struct_ptr(v, f->sub, w, at)); break;
+        case MPB_STRUCT_PTR: struct_ptr_store(f, p, v); break;
         case MPB_FUNPTR: STORE(mpb_cfun_t, p, mpb_get_funptr(v, NULL, w, at)); break;
         default: break;
     }

@@ -21,8 +21,21 @@ void mpb_keep(const void *key, mp_obj_t obj) {
 }
 
 void mpb_release(const void *key) {
-    mp_obj_t d = roots();
-    mp_map_lookup(mp_obj_dict_get_map(d), mpb_new_u64((uintptr_t)key), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    if (MP_STATE_VM(mpb_roots) != MP_OBJ_NULL) {
+        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), mpb_new_u64((uintptr_t)key),
+            MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    }
+}
+
+void mpb_keep_for_c(void *field, mp_obj_t value) {
+    if (mpb_in_gc_heap(field)) {
+        return; // the GC scans the struct itself
+    }
+    if (mpb_is_obj(value) && mpb_in_gc_heap(MP_OBJ_TO_PTR(value))) {
+        mpb_keep(field, value);
+    } else {
+        mpb_release(field);
+    }
 }
 
 bool mpb_in_gc_heap(const void *p) {

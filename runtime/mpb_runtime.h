@@ -8,10 +8,14 @@
 #include "mpb_struct.h"
 #include "mpb_fun.h"
 #include "mpb_const.h"
+#include "mpb_isr.h"
 
 // Keeps obj reachable by the GC under key (an address C holds) until released; for C memory the GC cannot scan.
 void mpb_keep(const void *key, mp_obj_t obj);
 void mpb_release(const void *key);
+// Called when a pointer field at `field` is set from `value`: if the field is in C memory (which the GC does not
+// scan) and value is a heap object, value is kept reachable until the field is set again.
+void mpb_keep_for_c(void *field, mp_obj_t value);
 // True when p points into the GC heap (whose blocks the GC scans conservatively).
 bool mpb_in_gc_heap(const void *p);
 // True when p is the address of a dict object in the heap (a user_data dict stored in a void * field).

@@ -3,7 +3,7 @@
 # Idempotent and fast when everything is present. Usage: scripts/setup.sh [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build}
+build=$(realpath -m "${1:-$root/build}")  # absolute: the apt steps run in other folders
 core_dir=$build/_deps/mpcore
 
 # Debian packages the build, tests and benchmarks use. Later issues append here.

@@ -21,7 +21,9 @@ LoadResult load(const LoadOptions &opt) {
     res.module.headers = opt.headers;
     for (const std::string &h : opt.headers) {
         std::error_code ec;
-        if (!std::filesystem::exists(h, ec))
+        if (h.find_first_of("\"\n") != std::string::npos)
+            res.diagnostics.push_back(h + ": error: header path contains a quote or newline");
+        else if (!std::filesystem::exists(h, ec))
             res.diagnostics.push_back(h + ": error: cannot open header (no such file)");
         else if (!std::filesystem::is_regular_file(h, ec))
             res.diagnostics.push_back(h + ": error: cannot open header (not a regular file)");

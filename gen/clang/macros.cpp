@@ -3,6 +3,7 @@
 #include "macros.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstring>
 
 #include "raii.h"
@@ -140,8 +141,9 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
             if (!clang_Location_isFromMainFile(clang_getCursorLocation(c))) return;
             std::string name = str(clang_getCursorSpelling(c));
             if (name.compare(0, plen, probe_var) != 0) return;
-            size_t i = std::stoul(name.substr(plen));
-            if (i >= candidates.size()) return;
+            size_t i = 0;
+            auto [end, ec] = std::from_chars(name.data() + plen, name.data() + name.size(), i);
+            if (ec != std::errc() || end != name.data() + name.size() || i >= candidates.size()) return;
             ir::Macro &mc = m.macro(candidates[i].id);
             CXType vt = clang_getCanonicalType(clang_getCursorType(c));
             if (vt.kind == CXType_Invalid) return;

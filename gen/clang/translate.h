@@ -44,6 +44,7 @@ private:
     ir::TypeId canonical_of(CXType t);
     ir::TypeId decay(ir::TypeId param);
     bool tagless(CXCursor c);
+    std::string tag_key(CXCursor decl);
     ir::TypeId qualified(ir::TypeId base, bool is_const, bool is_volatile);
 
     ir::Module &m_;
@@ -51,8 +52,8 @@ private:
     std::vector<std::string> bound_files_;
     std::optional<std::regex> include_re_;
     std::unordered_map<void *, bool> file_bound_; // CXFile -> bound?
-    std::unordered_map<std::string, ir::RecordId> records_;   // by USR
-    std::unordered_map<std::string, ir::EnumId> enums_;       // by USR
+    std::unordered_map<std::string, ir::RecordId> records_;   // by tag_key
+    std::unordered_map<std::string, ir::EnumId> enums_;       // by tag_key
     std::unordered_map<std::string, ir::TypedefId> typedefs_; // by USR
     std::unordered_map<std::string, ir::FunctionId> functions_; // by name
     std::unordered_map<std::string, bool> seen_vars_;

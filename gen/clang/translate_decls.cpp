@@ -94,8 +94,20 @@ ir::TypeId Translator::decay(ir::TypeId param) {
     return m_.intern(std::move(p));
 }
 
-ir::RecordId Translator::record(CXCursor decl) {
+// Key of a record or enum: its USR, plus the definition's position for tagless ones, whose USRs collide
+// (every anonymous union inside one struct has the same USR).
+std::string Translator::tag_key(CXCursor decl) {
     std::string key = usr(decl);
+    CXCursor use = best_decl(decl);
+    if (!tagless(use)) return key;
+    CXFile file = nullptr;
+    unsigned offset = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(use), &file, nullptr, nullptr, &offset);
+    return key + "#" + (file ? str(clang_getFileName(file)) : "") + ":" + std::to_string(offset);
+}
+
+ir::RecordId Translator::record(CXCursor decl) {
+    std::string key = tag_key(decl);
     if (auto it = records_.find(key); it != records_.end()) return it->second;
     CXCursor use = best_decl(decl);
     ir::Record r;
@@ -157,7 +169,7 @@ void Translator::drain_pending() {
 }
 
 ir::EnumId Translator::enum_(CXCursor decl) {
-    std::string key = usr(decl);
+    std::string key = tag_key(decl);
     if (auto it = enums_.find(key); it != enums_.end()) return it->second;
     CXCursor use = best_decl(decl);
     ir::Enum e;
@@ -276,9 +288,19 @@ void Translator::translate_all() {
         switch (k) {
         case CXCursor_FunctionDecl: function(c); break;
         case CXCursor_StructDecl:
-        case CXCursor_UnionDecl: record(c); break;
+        case CXCursor_UnionDecl: {
+            // A struct declared (even only forward) in a bound header is bound, wherever its definition is.
+            ir::RecordId id = record(c);
+            m_.record(id).info.in_bound_header = true;
+            break;
+        }
         case CXCursor_EnumDecl: enum_(c); break;
-        case CXCursor_TypedefDecl: typedef_(c); break;
+        case CXCursor_TypedefDecl: {
+            // `typedef struct obj obj_t;` in a bound header binds struct obj too (defined wherever).
+            ir::TypeId target = m_.typedef_(typedef_(c)).target;
+            if (m_.type(target).kind == ir::TypeKind::Record) m_.record(m_.type(target).record).info.in_bound_header = true;
+            break;
+        }
         case CXCursor_VarDecl: variable(c); break;
         case CXCursor_MacroDefinition: macro(c); break;
         default: break;

@@ -147,6 +147,7 @@ ir::TypeId Translator::type(CXType t) {
         const ir::Typedef &td = m_.typedef_(out.typedef_);
         out.inner = td.target;
         out.canonical = qualified(m_.type(td.target).canonical, is_const, is_volatile);
+        out.py_object = td.info.c_name == "mp_obj_t" || m_.type(td.target).py_object;
         return m_.intern(std::move(out));
     }
     case CXType_FunctionProto:

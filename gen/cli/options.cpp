@@ -53,7 +53,7 @@ const std::vector<Option> &table() {
          [](CliOptions &o, const std::string &) { o.passes.flat_enums = true; return std::string(); }},
         {"--no-macros", nullptr, "off", "do not evaluate #define constants",
          [](CliOptions &o, const std::string &) { o.macros = false; return std::string(); }},
-        {"--no-methods", nullptr, "off", "do not turn <T>_<name>(T *self, ...) into methods of T",
+        {"--no-methods", nullptr, "off", "no methods (<T>_<name>(T *self, ...)) and no constant classes attached to classes",
          [](CliOptions &o, const std::string &) { o.passes.methods = false; return std::string(); }},
         {"--user-field", "TYPE=FIELD", "user_data", "callback user-data field of struct TYPE (repeatable)", user_field},
         {"--isr", "REGEX", "", "callbacks \"<owner>.<slot>\" matching REGEX run in interrupt context",

@@ -30,6 +30,7 @@ std::string type_key(const Type &t) {
         k += ')';
     }
     if (t.kind == TypeKind::Unsupported) k += t.unsupported_what;
+    if (t.py_object) k += "py";
     return k;
 }
 

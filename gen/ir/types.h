@@ -58,6 +58,10 @@ struct Type {
 
     std::string unsupported_what; // Unsupported: "_Complex", "vector", "_Atomic", "variable-length array", ...
 
+    // Typedef named mp_obj_t (or a typedef of one): a MicroPython object passed through unconverted.
+    // Its canonical type is the plain pointer, so test this flag on the declared type.
+    bool py_object = false;
+
     // Set for every type: the same type with all typedefs resolved (itself when none). Qualifiers merge.
     TypeId canonical;
 };

@@ -127,14 +127,9 @@ void support(ir::Module &m) {
         if (!r.info.binding.bound()) continue;
         for (ir::Field &fl : r.fields) {
             std::string where = fl.anonymous ? "anonymous member" : "field '" + fl.c_name + "'";
+            // Bitfields need no rule of their own: C only allows integer, _Bool and enum bitfields, and wider
+            // than 64 bits only for __int128, which is unsupported anyway.
             std::optional<std::string> why = unsupported(m, fl.type, Use::Field, where);
-            if (!why && fl.bit_width) {
-                const ir::Type &c = m.canonical(fl.type);
-                if (c.kind != TypeKind::Int && c.kind != TypeKind::Bool && c.kind != TypeKind::Enum)
-                    why = "bitfield of type " + c.spelling + " in " + where;
-                else if (*fl.bit_width > 64)
-                    why = "bitfield wider than 64 bits in " + where;
-            }
             if (why) fl.binding = {ir::Status::Skipped, *why};
         }
     }

@@ -18,6 +18,16 @@ struct Registry {
     std::unique_ptr<Bus> buses[SPI_HOST_MAX];
     std::set<spi_device_t *> devices;
     std::vector<SinkEntry> sinks;
+
+    // A program may exit with a bus still initialised (a script that never frees it): stop the engine
+    // threads so no joinable std::thread is destroyed, which would abort the process.
+    ~Registry() {
+        for (auto &bus : buses) {
+            if (bus) {
+                engine_stop(*bus);
+            }
+        }
+    }
 };
 
 Registry &registry() {

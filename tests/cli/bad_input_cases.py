@@ -57,6 +57,9 @@ CASES = {
     "second_output_unwritable": Case(
         files=dict(GOOD, notadir="x"), args=["-M", "m", "--json", "out.json", "-o", "notadir/out.c", "good.h"],
         code=EXIT_OUTPUT, message=r"mpbind: error: cannot write 'notadir/out\.c'", outputs=["out.json", "notadir"]),
+    "output_is_a_directory_after_json": Case(
+        files=dict(GOOD, **{"outdir/keep": "k"}), args=["-M", "m", "--json", "out.json", "-o", "outdir", "good.h"],
+        code=EXIT_OUTPUT, message=r"mpbind: error: .*'outdir'", outputs=["out.json", "outdir/keep"]),
     "same_path_for_both_outputs": Case(
         files=GOOD, args=["-M", "m", "-o", "out.c", "--json", "out.c", "good.h"], code=EXIT_USAGE,
         message=r"mpbind: error: .*out\.c"),
@@ -77,4 +80,5 @@ CASES = {
 # so the suite stays green; enable by removing the entry once the finding is fixed.
 OPEN_FINDINGS = {
     "same_path_for_both_outputs": "F3",
+    "output_is_a_directory_after_json": "F4",
 }

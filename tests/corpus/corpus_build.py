@@ -62,7 +62,7 @@ def _preprocess_failures(commands, module_of):
         pre = [a for a in pre if a not in ("-c", "-MD", "-MMD") and a != path] + ["-E", "-DNO_QSTR", "-o", os.devnull,
                                                                                     path]
         pre = [a for i, a in enumerate(pre) if not (a in ("-MF", "-MT", "-MQ") or pre[i - 1] in ("-MF", "-MT", "-MQ"))]
-        proc = subprocess.run(pre, cwd=directory, capture_output=True, text=True)
+        proc = subprocess.run(pre, cwd=directory, capture_output=True, text=True, errors="replace")
         if proc.returncode != 0:
             failures[module_of[path]] = "preprocess: " + "\n".join(proc.stderr.splitlines()[:60])
     return failures
@@ -109,7 +109,7 @@ def build(source_dir, work_dir, mpcore_dir, entries, jobs, cmake_args, log):
         configure = ["cmake", "-S", source_dir, "-B", build_dir, "-G", "Ninja", f"-DMPCORE_DIR={mpcore_dir}",
                      f"-DCMAKE_BUILD_TYPE={BUILD_TYPE}",
                      f"-DUSER_C_MODULES={modules_dir}", f"-DMPBIND_SKIP_DIRS={SKIP_DIRS}", *cmake_args]
-        proc = subprocess.run(configure, capture_output=True, text=True)
+        proc = subprocess.run(configure, capture_output=True, text=True, errors="replace")
         if proc.returncode != 0:
             raise SystemExit("corpus: configuring the interpreter failed:\n" + proc.stdout + proc.stderr)
         module_of = {os.path.realpath(s): lib.module for lib, sources in remaining for s in sources}
@@ -125,7 +125,7 @@ def build(source_dir, work_dir, mpcore_dir, entries, jobs, cmake_args, log):
             continue
         log(f"building the corpus interpreter with {len(remaining)} module(s)")
         proc = subprocess.run(["ninja", "-C", build_dir, "-k", "0", f"-j{jobs}", "micropython"],
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, errors="replace")
         with open(os.path.join(work_dir, "build.log"), "a") as f:
             f.write(proc.stdout + proc.stderr)
         if proc.returncode == 0:

@@ -52,6 +52,7 @@ def _resolve(module, entry):
             cflags = shlex.split(got)
             libs = shlex.split(_pkg_config("--libs", pc) or "") + libs
             version = _pkg_config("--modversion", pc) or ""
+    cflags += entry.get("cflags", [])
     include_dirs = [f[2:] for f in cflags if f.startswith("-I")]
     headers = []
     for h in entry["headers"]:

@@ -55,6 +55,7 @@ def main():
     ap.add_argument("--build-dir", required=True, help="the main build (its gen/mpbind and _deps/mpcore are used)")
     ap.add_argument("--work-dir", help="where modules, the corpus interpreter and logs go [BUILD/corpus]")
     ap.add_argument("--mpbind", help="generator binary [BUILD/gen/mpbind]")
+    ap.add_argument("--mpcore-dir", help="the unpacked MicroPython core [BUILD/_deps/mpcore]")
     ap.add_argument("--libraries", default=os.path.join(HERE, "libraries.toml"))
     ap.add_argument("--only", help="comma-separated modules of libraries.toml")
     ap.add_argument("--ci", action="store_true", help="only the CI subset (ci = true)")
@@ -97,7 +98,7 @@ def main():
 
     started = time.perf_counter()
     failed, interp = corpus_build.build(os.path.dirname(os.path.dirname(HERE)), work_dir,
-                                        os.path.join(build_dir, "_deps", "mpcore"), entries, opts.jobs,
+                                        opts.mpcore_dir or os.path.join(build_dir, "_deps", "mpcore"), entries, opts.jobs,
                                         opts.cmake_arg, log)
     log(f"interpreter built in {time.perf_counter() - started:.0f} s; {len(failed)} module(s) failed")
     for lib, _ in entries:

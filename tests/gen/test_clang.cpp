@@ -269,3 +269,86 @@ TEST(Clang, StringMacrosBuiltByThePreprocessor) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(Clang, ForwardDeclarationInBoundHeaderBindsTheStruct) {
+    test::TempHeader h("#include \"priv.h\"\ntypedef struct obj obj_t;\nvoid obj_move(obj_t *o);\n", "pub.h");
+    h.add("priv.h", "struct obj { int x; };\nstruct hidden { int y; };\n");
+    clangw::LoadOptions o;
+    o.headers = {h.path()};
+    auto r = clangw::load(o);
+    ASSERT_TRUE(r.ok);
+    const Record &obj = rec(r.module, "struct obj");
+    EXPECT_TRUE(obj.info.in_bound_header);
+    EXPECT_TRUE(obj.complete);
+    EXPECT_EQ(obj.info.loc.file, "priv.h"); // the definition's location
+    for (const Record &x : r.module.records) EXPECT_NE(x.c_spelling, "struct hidden"); // never referenced
+}
+
+} // namespace
+
+namespace {
+
+TEST(Clang, RedeclaredFunctionOnce) {
+    auto r = load_text("int twice(int a);\nint twice(int b);\n");
+    ASSERT_TRUE(r.ok);
+    size_t n = 0;
+    for (const Function &f : r.module.functions) n += f.info.c_name == "twice" ? 1 : 0;
+    EXPECT_EQ(n, 1u);
+    EXPECT_EQ(fn(r, "twice").params[0].c_name, "a");
+}
+
+TEST(Clang, UnavailableFunctionSkipped) {
+    auto r = load_text("void gone(void) __attribute__((unavailable(\"removed\")));\n");
+    ASSERT_TRUE(r.ok);
+    EXPECT_EQ(fn(r, "gone").info.binding.reason, "marked unavailable");
+}
+
+} // namespace
+
+namespace {
+
+TEST(Clang, AnonymousUnionsOfSameShapeStayDistinct) {
+    auto r = load_text("typedef struct {\n union { int mosi; int data0; };\n union { int miso; int data1; };\n"
+                       "} bus_t;\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Record &bus = rec(m, "bus_t");
+    ASSERT_EQ(bus.fields.size(), 2u);
+    const Record &u0 = m.record(m.canonical(bus.fields[0].type).record);
+    const Record &u1 = m.record(m.canonical(bus.fields[1].type).record);
+    EXPECT_NE(&u0, &u1);
+    EXPECT_EQ(u0.fields[0].c_name, "mosi");
+    EXPECT_EQ(u1.fields[0].c_name, "miso");
+    EXPECT_EQ(bus.fields[1].offset_bits, 32u);
+}
+
+TEST(Clang, MpObjTIsMarkedAsPythonObject) {
+    auto r = load_text("typedef void *mp_obj_t;\ntypedef mp_obj_t my_obj_t;\n"
+                       "mp_obj_t f(mp_obj_t a, my_obj_t b, const mp_obj_t c, void *d);\n");
+    ASSERT_TRUE(r.ok);
+    const Module &m = r.module;
+    const Function &f = fn(r, "f");
+    EXPECT_TRUE(m.type(f.ret).py_object);
+    EXPECT_TRUE(m.type(f.params[0].type).py_object);
+    EXPECT_TRUE(m.type(f.params[1].type).py_object);
+    EXPECT_TRUE(m.type(f.params[2].type).py_object);
+    EXPECT_FALSE(m.type(f.params[3].type).py_object);
+    EXPECT_EQ(m.canonical(f.params[0].type).kind, TypeKind::Pointer); // the canonical form is the plain pointer
+}
+
+} // namespace
+
+namespace {
+
+TEST(Clang, HeaderPathThatCannotBeIncludedIsRejected) {
+    clangw::LoadOptions o;
+    o.headers = {"we\"ird.h"};
+    auto r = clangw::load(o);
+    EXPECT_FALSE(r.ok);
+    ASSERT_EQ(r.diagnostics.size(), 1u);
+    EXPECT_NE(r.diagnostics[0].find("contains a quote or newline"), std::string::npos);
+}
+
+} // namespace

@@ -211,6 +211,15 @@ TEST(Run, SameHeaderTwiceIsBoundOnce) {
     EXPECT_NE(r.err.find("bound 1 functions"), std::string::npos) << r.err;
 }
 
+TEST(Run, WarningsArePassedOnAndCallbacksCounted) {
+    test::TempHeader h("#warning careful\ntypedef struct s { void (*cb)(struct s *self); void *user_data; } s_t;\n"
+                       "void on(void (*f)(int));\n", "w.h");
+    auto r = run_cli({"-M", "m", h.path()});
+    EXPECT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_NE(r.err.find("w.h:1:2: warning: careful"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("callbacks: 1 with a user-data convention, 1 C address only"), std::string::npos) << r.err;
+}
+
 TEST(Run, BadRegexIsUsageError) {
     test::TempHeader h("int f(void);\n");
     auto r = run_cli({"-M", "m", "--allow", "(", h.path()});

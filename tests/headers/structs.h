@@ -44,3 +44,5 @@ void close_handle(handle_t *h);
 point_t add_points(point_t a, point_t b);
 struct rect *grow(struct rect *r, int by);
 void use_widget(widget_t *w);
+
+typedef point_t vec2_t; // a second name for a class: an alias

@@ -143,6 +143,12 @@ print(ops.user_data, st.ops_static().user_data, st.ops_has_user_data(st.ops_stat
 print(st.ops_static().label, st.ops_label(st.ops_static()))
 st.ops_static().user_data = None
 print(st.ops_static().user_data, st.ops_has_user_data(st.ops_static()))
+# Any heap object whose address goes into C memory (here a bytearray's) is kept alive the same way.
+st.ops_static().user_data = bytearray(b'kept')
+gc.collect()
+junk = [bytearray(b'\xff' * 48) for _ in range(300)]
+print(bytes(st.ops_static().user_data.__dereference__(4)))
+st.ops_static().user_data = None
 
 # Opaque types are handles.
 h = st.handle_new(42)

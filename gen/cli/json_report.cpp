@@ -1,111 +1,12 @@
-// The summary, the list of skips, and the --json document of one generation run.
-#include "report.h"
-
-#include <map>
-#include <regex>
-
+// The --json document: every declaration of the bound headers and the generated Python API.
 #include "json_writer.h"
+#include "report.h"
+#include "report_common.h"
 
 namespace mpbind::cli {
 
-namespace {
-
+using namespace detail;
 using ir::Status;
-
-bool shown(const ir::DeclInfo &d) { return d.in_bound_header || d.binding.bound(); }
-
-const char *status_name(Status s) {
-    switch (s) {
-    case Status::Bound: return "bound";
-    case Status::Excluded: return "excluded";
-    case Status::Skipped: return "skipped";
-    }
-    return "?";
-}
-
-std::string loc_text(const ir::Location &l) { return l.file.empty() ? "" : l.file + ":" + std::to_string(l.line); }
-
-std::string record_label(const ir::Record &r) { return r.c_spelling.empty() ? r.info.py_name : r.c_spelling; }
-
-// A type's C spelling without clang's "(anonymous at /path/file.h:3:5)" locations (output must be stable).
-std::string type_text(const ir::Module &m, ir::TypeId t) {
-    static const std::regex where("\\((anonymous|unnamed) at [^)]*\\)");
-    const std::string &s = m.type(t).spelling;
-    if (s.find(" at ") == std::string::npos) return s;
-    return std::regex_replace(s, where, "(anonymous)");
-}
-
-} // namespace
-
-std::vector<Skip> skipped(const ir::Module &m) {
-    std::vector<Skip> out;
-    auto add = [&](const ir::DeclInfo &d, const std::string &what, const ir::Binding &b) {
-        if (shown(d) && b.status == Status::Skipped) out.push_back({what, b.reason, d.loc});
-    };
-    for (const ir::Function &f : m.functions) add(f.info, "function " + f.info.c_name, f.info.binding);
-    for (const ir::Record &r : m.records) {
-        add(r.info, record_label(r), r.info.binding);
-        if (!r.info.binding.bound()) continue;
-        for (const ir::Field &fl : r.fields)
-            add(r.info, "field " + record_label(r) + "." + fl.c_name, fl.binding);
-    }
-    for (const ir::Enum &e : m.enums)
-        for (const ir::EnumConstant &k : e.constants) add(e.info, "enum constant " + k.c_name, k.binding);
-    for (const ir::Typedef &t : m.typedefs) add(t.info, "typedef " + t.info.c_name, t.info.binding);
-    for (const ir::Macro &mc : m.macros) add(mc.info, "macro " + mc.info.c_name, mc.info.binding);
-    for (const ir::Variable &v : m.variables) add(v.info, "variable " + v.info.c_name, v.info.binding);
-    for (const ir::Group &g : m.groups)
-        if (g.binding.status == Status::Skipped) out.push_back({"constant class " + g.py_name, g.binding.reason, {}});
-    return out;
-}
-
-std::string summary(const ir::Module &m, const std::string &module_name) {
-    size_t functions = 0, methods = 0, structs = 0, enums = 0, constants = 0, macros = 0, excluded = 0;
-    size_t callbacks = 0, callbacks_raw = 0;
-    for (const ir::Function &f : m.functions) {
-        if (f.info.binding.bound()) {
-            ++functions;
-            methods += f.method_of.valid() ? 1 : 0;
-            for (const ir::Param &p : f.params)
-                if (p.callback) (p.callback->convention == ir::CallbackConvention::None ? callbacks_raw : callbacks)++;
-        } else if (f.info.binding.status == Status::Excluded && f.info.in_bound_header) {
-            ++excluded;
-        }
-    }
-    for (const ir::Record &r : m.records) {
-        if (!r.info.binding.bound() || r.parent.valid()) continue;
-        ++structs;
-        for (const ir::Field &fl : r.fields)
-            if (fl.callback) (fl.callback->convention == ir::CallbackConvention::None ? callbacks_raw : callbacks)++;
-    }
-    for (const ir::Enum &e : m.enums) {
-        if (!e.info.binding.bound()) continue;
-        ++enums;
-        for (const ir::EnumConstant &k : e.constants) constants += k.binding.bound() ? 1 : 0;
-    }
-    for (const ir::Macro &mc : m.macros) {
-        if (mc.info.binding.bound()) ++macros;
-        else if (mc.info.in_bound_header && mc.info.binding.status == Status::Excluded) ++excluded;
-    }
-    std::vector<Skip> skips = skipped(m);
-    std::string s = "mpbind: module '" + module_name + "': bound " + std::to_string(functions) + " functions (" +
-                    std::to_string(methods) + " also methods), " + std::to_string(structs) + " structs/unions, " +
-                    std::to_string(enums) + " enums (" + std::to_string(constants) + " constants), " +
-                    std::to_string(macros) + " macro constants; callbacks: " + std::to_string(callbacks) +
-                    " with a user-data convention, " + std::to_string(callbacks_raw) + " C address only; " +
-                    std::to_string(skips.size()) + " skipped, " + std::to_string(excluded) + " excluded\n";
-    // Group by reason with quoted names folded: "... parameter 'x'" and "... parameter 'y'" are one reason.
-    static const std::regex quoted("'[^']*'");
-    std::map<std::string, std::vector<std::string>> by_reason;
-    for (const Skip &k : skips) by_reason[std::regex_replace(k.reason, quoted, "'...'")].push_back(k.what);
-    for (const auto &[reason, whats] : by_reason) {
-        s += "  skipped " + std::to_string(whats.size()) + ": " + reason + ": ";
-        for (size_t i = 0; i < whats.size() && i < 8; ++i) s += (i ? ", " : "") + whats[i];
-        if (whats.size() > 8) s += ", ... (" + std::to_string(whats.size() - 8) + " more)";
-        s += "\n";
-    }
-    return s;
-}
 
 namespace {
 

@@ -1,0 +1,54 @@
+// espidf.h: the input of the `espidf` MicroPython module: the ESP-IDF APIs a display driver uses, and our helpers.
+// It holds nothing simulation-specific: the same file binds against a real ESP-IDF (v4.x) on an ESP32.
+#ifndef ESPIDF_H
+#define ESPIDF_H
+
+#include "esp_err.h"
+#include "esp_log.h"
+#include "esp_heap_caps.h"
+#include "esp32/clk.h"    // ESP-IDF v4 name of esp_clk.h
+#include "freertos/FreeRTOS.h"
+#include "freertos/task.h"
+#include "driver/gpio.h"
+#include "driver/spi_master.h"
+
+// MicroPython's object type, for helpers that take Python objects (as the seed's espidf.h does). NO_QSTR lets the
+// generator parse it before the interpreter's qstr header exists.
+#include "py/obj.h"
+
+// ---- Python callbacks in interrupt context (pure-MicroPython driver mode) ---------------------------------------
+//
+// Usage, as in the seed's driver:
+//   devcfg.pre_cb = esp.spi_pre_cb_isr; devcfg.post_cb = esp.spi_post_cb_isr     # C handlers in the device config
+//   cbs = esp.spi_transaction_set_cb(None, on_done)                             # on_done(trans) runs in the ISR
+//   trans.user = cbs; esp.spi_device_queue_trans(spi, trans, -1)
+// The callbacks get a Blob pointing at the transaction (view it with spi_transaction_t.__cast_instance__) and run
+// with the heap locked (runtime/mpb_isr.h), also for polling transactions, whose callbacks ESP-IDF runs in the task.
+// The object returned is kept reachable by the GC (root pointer mpb_roots) until spi_transaction_release_cb, so
+// a transaction whose `user` lives in C memory (heap_caps_malloc) can never point at a collected object.
+
+// A callbacks object to store in spi_transaction_t.user; pre_cb/post_cb are callables or None.
+void *spi_transaction_set_cb(mp_obj_t pre_cb, mp_obj_t post_cb);
+// Lets the GC collect a callbacks object again (no transaction may still use it).
+void spi_transaction_release_cb(void *callbacks);
+// transaction_cb_t handlers that call trans->user's pre_cb/post_cb in interrupt context.
+void spi_pre_cb_isr(spi_transaction_t *trans);
+void spi_post_cb_isr(spi_transaction_t *trans);
+
+// ---- Hybrid display path (drivers/ili9341.py with hybrid=True) -------------------------------------------------
+//
+// The driver sets up SPI and the panel in Python, then stores these C functions into the same slots its Python
+// flush and completion handler use:
+//   disp_drv.user_data = {'dc': dc_pin, 'spi': spi_handle}; disp_drv.flush_cb = esp.ili9341_flush
+//   disp_drv.wait_cb = esp.ili9341_wait_cb; devcfg.post_cb = esp.ili9341_post_cb_isr
+// disp_drv is the GUI's display driver (gui_disp_drv_t, LVGL's lv_disp_drv_t contract); one display at a time.
+
+// flush_cb: window commands (CASET, PASET, RAMWR) by polling transmits, then the pixels as one queued DMA
+// transaction whose `user` is disp_drv.
+void ili9341_flush(void *disp_drv, const void *area, void *color_p);
+// wait_cb: sleeps until the queued pixel transaction is done (its post_cb signals flush-ready) and collects it.
+void ili9341_wait_cb(void *disp_drv);
+// post_cb (interrupt context): the pixel transaction is done: flush-ready to the GUI (trans->user).
+void ili9341_post_cb_isr(spi_transaction_t *trans);
+
+#endif // ESPIDF_H
