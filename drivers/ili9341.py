@@ -2,7 +2,10 @@
 import micropython
 from micropython import const
 import espidf as esp
-import gui
+try:
+    import gui  # the host's refresh engine; absent on an ESP32 running real LVGL (see lvgl_v9.py)
+except ImportError:
+    gui = None
 
 # Panel commands (datasheet names).
 _SLPOUT = const(0x11)
@@ -12,6 +15,7 @@ _CASET = const(0x2A)
 _PASET = const(0x2B)
 _RAMWR = const(0x2C)
 _MADCTL = const(0x36)
+_RAMWRC = const(0x3C)
 
 # MADCTL bits.
 _MY = const(0x80)
@@ -52,7 +56,8 @@ def check_color_format(g):
 def python_callbacks_supported():
     """True when this mpbind build can store a Python callable into a C callback slot (pure mode needs it)."""
     try:
-        gui.disp_drv_t().monitor_cb = check_color_format
+        if gui is not None:
+            gui.disp_drv_t().monitor_cb = check_color_format
         esp.spi_transaction_release_cb(esp.spi_transaction_set_cb(None, check_color_format))
         return True
     except TypeError:
@@ -69,11 +74,15 @@ class ili9341:
     hybrid=True: flush and DMA completion are the C functions esp.ili9341_flush / esp.ili9341_post_cb_isr;
     hybrid=False: they are this object's flush / _flush_isr (Python), completing in interrupt context (isr=True)
     or through micropython.schedule (isr=False). double=True renders into one buffer while the other is on the bus.
+    register=False leaves out the GUI registration (another GUI, e.g. LVGL v9 through lvgl_v9.py, calls flush).
     """
 
     def __init__(self, miso=5, mosi=18, clk=19, cs=13, dc=12, rst=4, backlight=2, spihost=esp.HSPI_HOST, mhz=40,
-                 factor=4, hybrid=True, rotation=0, color_mode=COLOR_MODE_BGR, invert=False, double=True, isr=True):
-        check_color_format(gui)
+                 factor=4, hybrid=True, rotation=0, color_mode=COLOR_MODE_BGR, invert=False, double=True, isr=True,
+                 register=True):
+        register = register and gui is not None
+        if register:
+            check_color_format(gui)
         if rotation not in _ROTATION_MADCTL:
             raise ValueError('ili9341: rotation must be 0, 90, 180 or 270, got %r' % (rotation,))
         if not hybrid and not python_callbacks_supported():
@@ -87,7 +96,10 @@ class ili9341:
         self.width, self.height = (320, 240) if self.madctl & _MV else (240, 320)
         self.spi = None
         self.buf1 = self.buf2 = None
-        self.flush_ready = gui.disp_flush_ready  # a plain function: calling it from the ISR allocates nothing
+        # Plain functions (an LVGL adapter replaces them): calling them from the ISR allocates nothing.
+        self.flush_ready = gui.disp_flush_ready if gui else None
+        self.flush_is_last = gui.disp_flush_is_last if gui else None
+        self._cont = False  # no strip to continue (see flush)
         self.frames = self.pixels = self.refresh_ms = 0
 
         self._alloc_buffers(double)
@@ -97,7 +109,9 @@ class ili9341:
         except BaseException:
             self.deinit()
             raise
-        self._register()
+        self.disp_drv = None
+        if register:
+            self._register()
 
     # ---- set-up ---------------------------------------------------------------------------------------------
 
@@ -121,16 +135,8 @@ class ili9341:
         self.cmd_view = self.cmd_buf.__dereference__(_CMD_BUF_LEN)
 
     def _bus_config(self):
-        cfg = esp.spi_bus_config_t({'mosi_io_num': self.mosi, 'sclk_io_num': self.clk,
-                                    'max_transfer_sz': self.buf_size})
-        # Fields in anonymous unions: set each one this binding exposes (one mpbind version merges same-shaped
-        # unions, so miso_io_num may be missing; the display never reads, so MISO is not needed).
-        for name, value in (('miso_io_num', self.miso), ('quadwp_io_num', -1), ('quadhd_io_num', -1)):
-            try:
-                setattr(cfg, name, value)
-            except AttributeError:
-                pass
-        return cfg
+        return esp.spi_bus_config_t({'miso_io_num': self.miso, 'mosi_io_num': self.mosi, 'sclk_io_num': self.clk,
+                                     'quadwp_io_num': -1, 'quadhd_io_num': -1, 'max_transfer_sz': self.buf_size})
 
     def disp_spi_init(self):
         ret = esp.spi_bus_initialize(self.spihost, self._bus_config(), 1)
@@ -152,6 +158,7 @@ class ili9341:
         # Preallocated for the flush path: the pixel transaction, its result pointer, the command transaction.
         self.trans = esp.spi_transaction_t()
         self.cmd_trans = esp.spi_transaction_t()
+        self.cmd_trans.tx_buffer = self.cmd_buf
         self.result = esp.C_Pointer()
         self._pending = False
         if not self.hybrid:
@@ -238,19 +245,13 @@ class ili9341:
     # ---- sending --------------------------------------------------------------------------------------------
 
     def _send_small(self, data, dc):
-        # Polling transmit: 10 us of set-up against 28 us for a queued one; <= 4 bytes travel in the transaction.
-        t = self.cmd_trans
+        # Polling transmit (10 us of set-up against 28 us for a queued one) from the small DMA buffer.
         n = len(data)
+        if n > _CMD_BUF_LEN:
+            raise ValueError('ili9341: %d parameter bytes, at most %d (use DMA for pixels)' % (n, _CMD_BUF_LEN))
+        self.cmd_view[0:n] = data
+        t = self.cmd_trans
         t.length = 8 * n
-        if n <= 4:
-            t.flags = esp.SPI_TRANS_USE.TXDATA
-            t.tx_data = data
-        else:
-            if n > _CMD_BUF_LEN:
-                raise ValueError('ili9341: %d parameter bytes, at most %d (use DMA for pixels)' % (n, _CMD_BUF_LEN))
-            t.flags = 0
-            self.cmd_view[0:n] = data
-            t.tx_buffer = self.cmd_buf
         esp.gpio_set_level(self.dc, dc)
         ret = esp.spi_device_polling_transmit(self.spi, t)
         if ret != esp.ESP_OK:
@@ -284,15 +285,23 @@ class ili9341:
     # ---- pure mode: the GUI's callbacks in Python ---------------------------------------------------------------
 
     def flush(self, disp_drv, area, color_p):
-        """flush_cb: window, RAMWR, then the pixels as one DMA transaction; its post_cb signals flush-ready."""
+        """flush_cb: window, RAMWR, then the pixels as one DMA transaction; its post_cb signals flush-ready.
+        A strip that continues the previous one of the same refresh needs only RAMWRC (as the C flush does)."""
         self._disp = disp_drv
         self._collect()
         x1, x2, y1, y2 = area.x1, area.x2, area.y1, area.y2
-        self.send_cmd(_CASET)
-        self.send_data(bytes((x1 >> 8, x1 & 0xFF, x2 >> 8, x2 & 0xFF)))
-        self.send_cmd(_PASET)
-        self.send_data(bytes((y1 >> 8, y1 & 0xFF, y2 >> 8, y2 & 0xFF)))
-        self.send_cmd(_RAMWR)
+        if self._cont and x1 == self._cont_x1 and x2 == self._cont_x2 and y1 == self._cont_y:
+            self.send_cmd(_RAMWRC)
+        else:
+            # The window reaches the bottom of the screen so that the next strip can continue it.
+            h = self.height - 1
+            self.send_cmd(_CASET)
+            self.send_data(bytes((x1 >> 8, x1 & 0xFF, x2 >> 8, x2 & 0xFF)))
+            self.send_cmd(_PASET)
+            self.send_data(bytes((y1 >> 8, y1 & 0xFF, h >> 8, h & 0xFF)))
+            self.send_cmd(_RAMWR)
+        self._cont = not self.flush_is_last(disp_drv)
+        self._cont_x1, self._cont_x2, self._cont_y = x1, x2, y2 + 1
         self.spi_send_dma(color_p, (x2 - x1 + 1) * (y2 - y1 + 1) * 2)
 
     def wait(self, disp_drv):

@@ -22,15 +22,16 @@ MPB_NORETURN static void raise_range(const int_range_t *r, const void *where, si
     mpb_raise_at(&mp_type_OverflowError, where, i, "value out of range for ", r->name);
 }
 
-// A big int (beyond the small int range) that must fit r: returns its two's complement bits.
+// A big int (beyond the small int range) that must fit r: returns its two's complement bits. Works on the
+// magnitude with unsigned bounds: the core's mpz_set_from_ll negates INT64_MIN (undefined behaviour), and its
+// to_bytes does not sign-extend short negatives.
 static int64_t big_int_bits(mp_obj_t o, const int_range_t *r, const void *where, size_t i) {
-    if (mp_obj_is_true(mp_binary_op(MP_BINARY_OP_LESS, o, mp_obj_new_int_from_ll(r->min)))
-        || mp_obj_is_true(mp_binary_op(MP_BINARY_OP_MORE, o, mp_obj_new_int_from_ull(r->max)))) {
-        raise_range(r, where, i);
-    }
-    // The core's to_bytes does not sign-extend short negatives: convert the magnitude and negate in C.
     bool neg = mp_obj_int_sign(o) < 0;
     mp_obj_t mag = neg ? mp_unary_op(MP_UNARY_OP_NEGATIVE, o) : o;
+    uint64_t limit = neg ? (uint64_t)0 - (uint64_t)r->min : r->max;
+    if (mp_obj_is_true(mp_binary_op(MP_BINARY_OP_MORE, mag, mp_obj_new_int_from_ull(limit)))) {
+        raise_range(r, where, i);
+    }
     uint64_t u = 0;
     if (mpb_is_small_int(mag)) {
         u = (uint64_t)MP_OBJ_SMALL_INT_VALUE(mag);
@@ -42,6 +43,13 @@ static int64_t big_int_bits(mp_obj_t o, const int_range_t *r, const void *where,
         }
     }
     return (int64_t)(neg ? (0 - u) : u);
+}
+
+mp_obj_t mpb_new_i64_slow(int64_t v) {
+    if (v >= 0) {
+        return mp_obj_new_int_from_ull((uint64_t)v);
+    }
+    return mp_unary_op(MP_UNARY_OP_NEGATIVE, mp_obj_new_int_from_ull((uint64_t)0 - (uint64_t)v));
 }
 
 int64_t mpb_int_slow(mp_obj_t o, mpb_code_t code, const void *where, size_t i) {

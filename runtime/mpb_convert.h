@@ -14,6 +14,7 @@ extern const mp_obj_type_t mpb_type_fun;
 // Out of line: big ints, bools, range and type errors. Returns the value's two's complement bits.
 int64_t mpb_int_slow(mp_obj_t o, mpb_code_t code, const void *where, size_t i);
 double mpb_float_slow(mp_obj_t o, const void *where, size_t i);
+mp_obj_t mpb_new_i64_slow(int64_t v);
 MPB_NORETURN void mpb_raise_type(mp_obj_t o, const char *expected, const void *where, size_t i);
 
 // Integers: a small int in range is the fast path; the rest, including errors, is in mpb_int_slow.
@@ -56,7 +57,7 @@ static inline mp_obj_t mpb_new_i64(int64_t v) {
     if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX) {
         return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
     }
-    return mp_obj_new_int_from_ll(v);
+    return mpb_new_i64_slow(v);
 }
 static inline mp_obj_t mpb_new_u64(uint64_t v) {
     if (v <= (uint64_t)MP_SMALL_INT_MAX) {

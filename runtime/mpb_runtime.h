@@ -9,6 +9,7 @@
 #include "mpb_fun.h"
 #include "mpb_const.h"
 #include "mpb_isr.h"
+#include "mpb_callback.h"
 
 // Keeps obj reachable by the GC under key (an address C holds) until released; for C memory the GC cannot scan.
 void mpb_keep(const void *key, mp_obj_t obj);

@@ -169,6 +169,24 @@ std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, s
     }
 }
 
+std::string to_py_expr(const ir::Module &m, ir::TypeId t, const std::string &val) {
+    Conv c = classify(m, t);
+    switch (c.code) {
+    case Code::FunPtr: return "mpb_new_funptr(" + val + ")";
+    case Code::StructPtr: return "mpb_new_ptr(" + val + ")";
+    default: return std::string(maker(c.code)) + "(" + val + ")";
+    }
+}
+
+std::string from_py_plain(const ir::Module &m, ir::TypeId t, const std::string &obj) {
+    Conv c = classify(m, t);
+    switch (c.code) {
+    case Code::FunPtr: return "mpb_get_funptr(" + obj + ", NULL, NULL, 0)";
+    case Code::StructPtr: return "mpb_get_ptr(" + obj + ", NULL, 0)";
+    default: return std::string(getter(c.code)) + "(" + obj + ", NULL, 0)";
+    }
+}
+
 std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val, size_t n_args) {
     Conv c = classify(m, t);
     switch (c.code) {

@@ -38,6 +38,11 @@ std::string abi_type(const ir::Module &m, ir::TypeId t);
 
 // C expression converting Python object `obj` to the ABI type of t (argument i of the function `self`).
 std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, size_t i);
+// A Python object from C value `val` of the ABI type of t (scalars, strings, pointers; not structs).
+std::string to_py_expr(const ir::Module &m, ir::TypeId t, const std::string &val);
+// A C value of the ABI type of t from Python object `obj`, with errors that name no function (in trampolines).
+std::string from_py_plain(const ir::Module &m, ir::TypeId t, const std::string &obj);
+
 // C statements returning C value `val` (of the ABI type of t) as a Python object; n_args locates a struct
 // pointer result's class in self->types.
 std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &val, size_t n_args);

@@ -64,6 +64,25 @@ TEST(Module, FunctionPointerArgumentsCheckTheSignature) {
     EXPECT_NE(c.find("mpb_get_funptr(args[0], \"i32(i32,i32)\", self, 0)"), std::string::npos) << c;
 }
 
+TEST(Module, VoidPtrUserDataCallbacksGetATrampoline) {
+    test::IrBuilder b;
+    ir::TypeId fn = b.function(b.int_(), {b.pointer(b.void_()), b.int_()});
+    ir::FunctionId f = b.function_decl("each", b.int_(), {{"visit", b.pointer(fn)}, {"user", b.pointer(b.void_())}});
+    ir::Callback cb;
+    cb.convention = ir::CallbackConvention::VoidPtrArg;
+    cb.fn_type = fn;
+    cb.ctx_arg = 0;
+    cb.reg_user_param = 1;
+    b.m.function(f).params[0].callback = cb;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("static int32_t mpb_tramp_0(void * a0, int32_t a1) {"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_callback_failed(nlr.ret_val);"), std::string::npos);
+    EXPECT_NE(c.find("ud0 = mpb_closure_new(args[0], args[1], (const char *)self + 0);"), std::string::npos);
+    EXPECT_NE(c.find("cb0 = mpb_get_funptr(args[0], \"i32(p,i32)\", self, 0);"), std::string::npos);
+    EXPECT_NE(c.find("mpb_raise_pending();"), std::string::npos);
+}
+
 TEST(Module, SkippedItemsAreNotEmitted) {
     test::IrBuilder b;
     ir::FunctionId f = b.function_decl("vprintf_like", b.int_(), {{"fmt", b.pointer(b.char_(true))}});

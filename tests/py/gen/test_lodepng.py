@@ -23,6 +23,7 @@ h = png.C_Pointer()
 err = png.decode32(pixels, w, h, out.ptr_val, size.uint_val)
 print('decode', err, w.uint_val, h.uint_val)
 print(bytes(pixels.ptr_val.__dereference__(W * H * 4)) == bytes(image))
+png.helper_free(pixels.ptr_val)
 
 # A corrupt file gives lodepng's error code and text, not a crash.
 broken = bytearray(data)

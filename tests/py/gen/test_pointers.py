@@ -1,5 +1,6 @@
 # test_pointers.py: Blobs, buffers as pointers, NULL and None, out-parameters through C_Pointer, C function addresses.
 import array
+import gc
 import pointers as pt
 import pointers2 as p2
 
@@ -64,3 +65,41 @@ print(pt.sum(b, 16))
 print(p2.call(pt.mul, 3, 5))
 print(p2.C_Pointer is pt.C_Pointer, p2.Blob is pt.Blob)
 pt.free(b)
+
+# Python callables as callbacks (void * user-data convention): the callable gets the caller's user data back.
+values = array.array('i', [3, 5, 7, 9])
+seen = []
+
+
+def visit(user, value):
+    seen.append((user, value))
+    return value == 7
+
+
+print(pt.each(values, 4, visit, 'tag'), seen)
+print(pt.each(values, 4, lambda user, value: 0, None))
+# Heavy allocation and a collection inside the callback do not lose the callable.
+junk = []
+
+
+def churn(user, value):
+    junk.append(bytearray(1000))
+    gc.collect()
+    return 0
+
+
+print(pt.each(values, 4, churn, None), len(junk))
+
+
+# An exception in a callback does not unwind through C: C gets 0 and goes on, the caller sees the exception.
+def fails(user, value):
+    raise ValueError('bad value %d' % value)
+
+
+err(pt.each, values, 4, fails, None)
+print(pt.each(values, 2, visit, 1))
+err(pt.each, values, 4, lambda user, value: 'not an int', None)
+# A C function of the callback's type is passed as its address, with the user data untouched ("hybrid").
+total = pt.C_Pointer()
+print(pt.each(values, 4, pt.add_to, total), total.int_val)
+err(pt.each, values, 4, pt.mul, total)

@@ -1,0 +1,114 @@
+# display_fps.py: figure 5: ILI9341 full-screen fps and SPI bus use, pure/hybrid x single/double x 10-80 MHz (+ PNG).
+# Runs under MicroPython with MICROPYPATH=drivers/ (run_bench.py does that); argument: folder for the chart (.).
+# `display_fps.py --cost pure|hybrid N`: only N full-screen refreshes in virtual time, for counting the flush path's
+# instructions under callgrind (two runs, N and 2N frames, subtracted; the toggles are in drivers/README.md).
+import sys
+import cairo
+import gui
+import ili9341
+import sim_display
+
+CLOCKS = (10, 20, 40, 80)
+FRAMES = 6          # full-screen refreshes per configuration, real time
+
+
+def configs():
+    modes = [('hybrid', True)]
+    if ili9341.python_callbacks_supported():
+        modes.insert(0, ('pure', False))
+    for name, hybrid in modes:
+        for double in (False, True):
+            yield name, hybrid, double
+
+
+def measure(hybrid, double, mhz, virtual, frames):
+    sim_display.fresh(virtual=virtual)
+    d = ili9341.ili9341(hybrid=hybrid, double=double, mhz=mhz)
+    canvas = bytearray(2 * d.width * d.height)  # the content does not change the bus time
+    gui.disp_set_source(d.disp_drv, canvas, len(canvas), d.width, d.height, 2 * d.width, gui.SRC.RGB565)
+    gui.refresh(d.disp_drv)  # the registration's full refresh, not counted
+    gui.disp_flush_wait(d.disp_drv)
+    run = sim_display.Run(d, sim_display.full_screen, frames=frames)
+    d.deinit()
+    return run
+
+
+def chart(rows, path):
+    """Grouped bars: fps per clock for each configuration, with the bus ceiling as a line per clock."""
+    W, H, M = 640, 400, 50
+    s = cairo.image_surface_create(cairo.FORMAT.ARGB32, W, H)
+    cr = cairo.create(s)
+    cairo.set_source_rgb(cr, 1, 1, 1)
+    cairo.paint(cr)
+    top = max(sim_display.ceiling_fps(m) for m in CLOCKS) * 1.1
+    names = sorted(set((r[0], r[1]) for r in rows))
+    colours = ((0.2, 0.4, 0.8), (0.1, 0.6, 0.3), (0.8, 0.4, 0.1), (0.6, 0.2, 0.6))
+    group = (W - 2 * M) / len(CLOCKS)
+    bar = group * 0.8 / max(1, len(names))
+    cairo.select_font_face(cr, 'sans', cairo.FONT_SLANT.NORMAL, cairo.FONT_WEIGHT.NORMAL)
+    cairo.set_font_size(cr, 12)
+    for gi, mhz in enumerate(CLOCKS):
+        x0 = M + gi * group + group * 0.1
+        for ni, key in enumerate(names):
+            fps = [r[3].fps for r in rows if (r[0], r[1]) == key and r[2] == mhz][0]
+            h = (H - 2 * M) * fps / top
+            c = colours[ni % len(colours)]
+            cairo.set_source_rgb(cr, c[0], c[1], c[2])
+            cairo.rectangle(cr, x0 + ni * bar, H - M - h, bar - 2, h)
+            cairo.fill(cr)
+        ceil_y = H - M - (H - 2 * M) * sim_display.ceiling_fps(mhz) / top
+        cairo.set_source_rgb(cr, 0.8, 0, 0)
+        cairo.move_to(cr, x0 - 4, ceil_y)
+        cairo.line_to(cr, x0 + group * 0.8 + 4, ceil_y)
+        cairo.stroke(cr)
+        cairo.set_source_rgb(cr, 0, 0, 0)
+        cairo.move_to(cr, x0 + group * 0.3, H - M + 16)
+        cairo.show_text(cr, '%d MHz' % mhz)
+    for ni, key in enumerate(names):
+        c = colours[ni % len(colours)]
+        cairo.set_source_rgb(cr, c[0], c[1], c[2])
+        cairo.rectangle(cr, M + ni * 130, 14, 12, 12)
+        cairo.fill(cr)
+        cairo.set_source_rgb(cr, 0, 0, 0)
+        cairo.move_to(cr, M + ni * 130 + 16, 25)
+        cairo.show_text(cr, '%s %s' % (key[0], 'double' if key[1] else 'single'))
+    cairo.set_source_rgb(cr, 0.8, 0, 0)
+    cairo.move_to(cr, M, H - 12)
+    cairo.show_text(cr, 'red line: bus ceiling (full-screen fps at the actual clock); bars: fps measured in real time')
+    cairo.surface_flush(s)
+    return cairo.surface_write_to_png(s, path)
+
+
+def cost_only(mode, frames):
+    measure(mode == 'hybrid', True, 40, virtual=True, frames=frames)
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == '--cost':
+        cost_only(sys.argv[2], int(sys.argv[3]))
+        return
+    out = sys.argv[1] if len(sys.argv) > 1 else '.'
+    if not ili9341.python_callbacks_supported():
+        print('  pure mode: not measurable yet (this mpbind build cannot store Python callables in C callback slots)')
+    rows = []
+    print('  %-7s %-7s %8s %8s | %8s %9s | %8s %9s %9s' % (
+        'mode', 'buffers', 'SPI MHz', 'ceiling', 'fps virt', 'of ceil.', 'fps real', 'of ceil.', 'bus busy'))
+    for name, hybrid, double in configs():
+        for mhz in CLOCKS:
+            v = measure(hybrid, double, mhz, virtual=True, frames=FRAMES)
+            r = measure(hybrid, double, mhz, virtual=False, frames=FRAMES)
+            rows.append((name, double, mhz, r))
+            ceil = sim_display.ceiling_fps(mhz)
+            print('  %-7s %-7s %8.2f %8.2f | %8.2f %8.1f%% | %8.2f %8.1f%% %8.1f%%' % (
+                name, 'double' if double else 'single', sim_display.actual_hz(mhz) / 1e6, ceil,
+                v.fps, 100 * v.fps / ceil, r.fps, 100 * r.fps / ceil, 100 * r.bus_share))
+    print('  %d full-screen refreshes each (240x320 RGB565, factor 4: 4 strips of 38400 bytes, one DMA transaction'
+          % FRAMES)
+    print("  each). ceiling = pixel bits / actual clock. virt: the bus model alone (bits + ESP-IDF's documented")
+    print('  per-transaction costs), CPU free; real: real time on this host, with its CPU and thread wake-up latency')
+    print('  (load-dependent). Targets: hybrid double at 40 MHz >= 98% of the ceiling, pure >= 90%.')
+    path = out + '/display_fps.png'
+    print('  chart:', path if chart(rows, path) == 0 else 'NOT written (%s)' % path)
+
+
+main()

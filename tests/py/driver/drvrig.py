@@ -1,0 +1,45 @@
+# drvrig.py: shared set-up of the driver tests: a fresh simulated ESP32 with an ILI9341 wired as the driver's defaults.
+import espidf as esp
+import espsim
+import gui
+
+CS, DC, RST, BL = 13, 12, 4, 2
+
+
+def fresh(virtual=True):
+    espsim.reset()
+    esp.esp_log_level_set('*', esp.ESP_LOG.NONE)  # tests read error codes; log lines would race with print
+    mode = espsim.TIME.VIRTUAL if virtual else espsim.TIME.REAL
+    assert espsim.set_time_mode(mode) == esp.ESP_OK
+    cfg = espsim.ili9341_config_t({'host': esp.HSPI_HOST, 'cs_io_num': CS, 'dc_io_num': DC,
+                                   'reset_io_num': RST, 'backlight_io_num': BL, 'seed': 3})
+    p = esp.C_Pointer()
+    assert espsim.ili9341_attach(cfg, p) == esp.ESP_OK
+    return p.ptr_val
+
+
+def pattern(w, h, salt):
+    """An RGB565 canvas (native-endian uint16) where neighbouring pixels differ: a swapped axis shows up."""
+    src = bytearray(2 * w * h)
+    i = 0
+    for y in range(h):
+        v = (y * 1031 + salt) & 0xFFFF
+        for x in range(w):
+            src[i] = v & 0xFF
+            src[i + 1] = v >> 8
+            v = (v + 37) & 0xFFFF
+            i += 2
+    return src
+
+
+def show(d, src):
+    """Registers src (RGB565, the driver's width x height) as the GUI's canvas."""
+    res = gui.disp_set_source(d.disp_drv, src, len(src), d.width, d.height, 2 * d.width, gui.SRC.RGB565)
+    assert res == gui.RES.OK, gui.res_str(res)
+
+
+def panel_equals(panel, d, src):
+    """The panel's pixels, read through its current MADCTL, equal the canvas byte for byte."""
+    back = bytearray(len(src))
+    assert espsim.ili9341_read_logical_rgb565(panel, 0, 0, d.width, d.height, back) == esp.ESP_OK
+    return back == src

@@ -1,0 +1,48 @@
+# lvgl.py: a stand-in for LVGL v9's display API (the names lvgl_v9.py uses), just enough to drive a flush.
+
+
+class COLOR_FORMAT:
+    RGB565 = 0x12
+
+
+class DISPLAY_RENDER_MODE:
+    PARTIAL = 0
+
+
+class area_t:
+    def __init__(self, x1, y1, x2, y2):
+        self.x1, self.y1, self.x2, self.y2 = x1, y1, x2, y2
+
+
+class display_t:
+    def __init__(self, w, h):
+        self.w, self.h = w, h
+        self.flushing = False
+        self.last = False
+
+    def set_color_format(self, fmt):
+        self.fmt = fmt
+
+    def set_buffers(self, buf1, buf2, size_bytes, mode):
+        self.bufs, self.size = (buf1, buf2), size_bytes
+
+    def set_flush_cb(self, cb):
+        self.flush_cb = cb
+
+
+def display_create(w, h):
+    return display_t(w, h)
+
+
+def display_flush_ready(disp):
+    disp.flushing = False
+
+
+def display_flush_is_last(disp):
+    return disp.last
+
+
+def draw_sw_rgb565_swap(px_map, n):
+    v = px_map.__dereference__(2 * n)
+    for i in range(0, 2 * n, 2):
+        v[i], v[i + 1] = v[i + 1], v[i]
