@@ -85,11 +85,12 @@ def main():
             names |= found
 
     # Q(...) lines are quoted so the preprocessor only evaluates the #if around them (the core's sed trick).
+    # The collected names are added after preprocessing: a name that is a macro of the core or the C library
+    # (STATIC, NORETURN, EOF...) would otherwise be expanded (Q(STATIC) -> Q(static), MP_QSTR_STATIC missing).
     text = ""
     for path in opts.qstrdefs:
         with open(path) as f:
             text += re.sub(r"^Q\(.*\)", lambda m: '"' + m.group(0) + '"', f.read(), flags=re.M) + "\n"
-    text += "".join(f"Q({n})\n" for n in sorted(names))
     first = entries[sources[0]]
     proc = subprocess.run(preprocess_args(first) + ["-x", "c", "-"], cwd=first["directory"], input=text,
                           capture_output=True, text=True)
@@ -97,6 +98,7 @@ def main():
         sys.stderr.write(proc.stderr)
         raise SystemExit("mpbind_qstr: preprocessing the qstr definitions failed")
     preprocessed = re.sub(r'^"(Q\(.*\))"', r"\1", proc.stdout, flags=re.M)
+    preprocessed += "".join(f"Q({n})\n" for n in sorted(names))
 
     os.makedirs(os.path.dirname(opts.output), exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -42,6 +42,14 @@ _INIT = (
 
 _CMD_BUF_LEN = const(16)  # longest init parameter list
 
+# The flush path's ESP-IDF calls, looked up once: a generated module's attributes live in a ROM table that
+# MicroPython v1.9.2 searches linearly (hundreds of entries for espidf), a module global is a hashed lookup.
+_gpio_set_level = esp.gpio_set_level
+_polling_transmit = esp.spi_device_polling_transmit
+_queue_trans = esp.spi_device_queue_trans
+_get_trans_result = esp.spi_device_get_trans_result
+_MAX_DELAY = esp.portMAX_DELAY
+
 
 def check_color_format(g):
     """Raises RuntimeError unless GUI module `g` renders what the panel takes as is: RGB565, bytes in wire order."""
@@ -53,15 +61,24 @@ def check_color_format(g):
                            '(LVGL: LV_COLOR_16_SWAP=1)')
 
 
-def python_callbacks_supported():
-    """True when this mpbind build can store a Python callable into a C callback slot (pure mode needs it)."""
+def isr_callbacks_supported():
+    """True when Python callables can be given to esp.spi_transaction_set_cb (the pure completion handler)."""
     try:
-        if gui is not None:
-            gui.disp_drv_t().monitor_cb = check_color_format
         esp.spi_transaction_release_cb(esp.spi_transaction_set_cb(None, check_color_format))
         return True
     except TypeError:
         return False
+
+
+def python_callbacks_supported():
+    """True when this mpbind build can store Python callables into C callback slots: the GUI's (flush_cb,
+    monitor_cb, wait_cb) and the SPI completion handler. Pure mode under the gui engine needs both."""
+    if gui is not None:
+        try:
+            gui.disp_drv_t().monitor_cb = check_color_format
+        except TypeError:
+            return False
+    return isr_callbacks_supported()
 
 
 def _err(what, ret):
@@ -85,7 +102,7 @@ class ili9341:
             check_color_format(gui)
         if rotation not in _ROTATION_MADCTL:
             raise ValueError('ili9341: rotation must be 0, 90, 180 or 270, got %r' % (rotation,))
-        if not hybrid and not python_callbacks_supported():
+        if not hybrid and not (python_callbacks_supported() if register else isr_callbacks_supported()):
             raise RuntimeError('ili9341: pure mode (hybrid=False) needs Python callables in C callback slots, '
                                'which this mpbind build cannot do yet; use hybrid=True')
         self.miso, self.mosi, self.clk, self.cs, self.dc, self.rst, self.backlight = \
@@ -102,25 +119,29 @@ class ili9341:
         self._cont = False  # no strip to continue (see flush)
         self.frames = self.pixels = self.refresh_ms = 0
 
+        if not 1 <= factor <= self.height:
+            raise ValueError('ili9341: factor (screen / buffer size) must be 1..%d, got %r' % (self.height, factor))
+        self.disp_drv = None
         self._alloc_buffers(double)
         try:
             self.disp_spi_init()
             self.init_panel()
+            if register:
+                self._register()
         except BaseException:
-            self.deinit()
+            self.deinit()  # frees whatever was set up, so a corrected retry finds the bus free
             raise
-        self.disp_drv = None
-        if register:
-            self._register()
 
     # ---- set-up ---------------------------------------------------------------------------------------------
 
     def _alloc_buffers(self, double):
         self.buf_size = self.width * self.height * 2 // self.factor
         n = 2 if double else 1
+        # The pixel buffers, and a small one for commands and their parameters (polling transmits use DMA too).
+        sizes = [self.buf_size] * n + [_CMD_BUF_LEN]
         bufs = []
-        for _ in range(n):
-            b = esp.heap_caps_malloc(self.buf_size, esp.CAP.DMA)
+        for size in sizes:
+            b = esp.heap_caps_malloc(size, esp.CAP.DMA)
             if b is None:
                 for done in bufs:
                     esp.heap_caps_free(done)
@@ -130,8 +151,7 @@ class ili9341:
             bufs.append(b)
         self.buf1 = bufs[0]
         self.buf2 = bufs[1] if double else None
-        # Small DMA buffer for command parameters longer than the 4 bytes a transaction holds itself.
-        self.cmd_buf = esp.heap_caps_malloc(_CMD_BUF_LEN, esp.CAP.DMA)
+        self.cmd_buf = bufs[-1]
         self.cmd_view = self.cmd_buf.__dereference__(_CMD_BUF_LEN)
 
     def _bus_config(self):
@@ -157,8 +177,11 @@ class ili9341:
 
         # Preallocated for the flush path: the pixel transaction, its result pointer, the command transaction.
         self.trans = esp.spi_transaction_t()
+        # Command transactions of 1 and 4 bytes from the small DMA buffer, ready to send: no field writes per use.
         self.cmd_trans = esp.spi_transaction_t()
         self.cmd_trans.tx_buffer = self.cmd_buf
+        self.cmd1 = esp.spi_transaction_t({'length': 8, 'tx_buffer': self.cmd_buf})
+        self.cmd4 = esp.spi_transaction_t({'length': 32, 'tx_buffer': self.cmd_buf})
         self.result = esp.C_Pointer()
         self._pending = False
         if not self.hybrid:
@@ -215,9 +238,17 @@ class ili9341:
             drv.wait_cb = self.wait
         if python_callbacks_supported():
             drv.monitor_cb = self.monitor
+            if self.hybrid and not self._user_data_intact():
+                # This binding keeps Python callbacks elsewhere than in our dict: the C flush comes first.
+                drv.monitor_cb = None
+                drv.user_data = {'dc': self.dc, 'spi': self.spi}
         ret = gui.disp_drv_register(drv)
         if ret != gui.RES.OK:
             raise RuntimeError('ili9341: gui.disp_drv_register: ' + gui.res_str(ret))
+
+    def _user_data_intact(self):
+        ud = self.disp_drv.user_data
+        return isinstance(ud, dict) and ud.get('dc') == self.dc and 'spi' in ud
 
     def deinit(self):
         """Waits for the bus, then frees the SPI device and bus, the DMA buffers and the callbacks."""
@@ -267,46 +298,78 @@ class ili9341:
     def _collect(self):
         # The previous pixel transaction's result: polling needs none left uncollected.
         if getattr(self, '_pending', False):
-            esp.spi_device_get_trans_result(self.spi, self.result, esp.portMAX_DELAY)
+            _get_trans_result(self.spi, self.result, _MAX_DELAY)
             self._pending = False
-
-    def spi_send_dma(self, color_p, size):
-        t = self.trans
-        t.flags = 0
-        t.length = 8 * size
-        t.tx_buffer = color_p
-        esp.gpio_set_level(self.dc, 1)
-        ret = esp.spi_device_queue_trans(self.spi, t, esp.portMAX_DELAY)
-        if ret != esp.ESP_OK:
-            self.flush_ready(self._disp)  # nothing on the bus: the GUI may reuse the buffer
-            raise RuntimeError('ili9341: ' + _err('spi_device_queue_trans', ret))
-        self._pending = True
 
     # ---- pure mode: the GUI's callbacks in Python ---------------------------------------------------------------
 
     def flush(self, disp_drv, area, color_p):
         """flush_cb: window, RAMWR, then the pixels as one DMA transaction; its post_cb signals flush-ready.
-        A strip that continues the previous one of the same refresh needs only RAMWRC (as the C flush does)."""
+        A strip that continues the previous one of the same refresh needs only RAMWRC (as the C flush does).
+        Written out in one function: each Python call costs a frame (on the heap in MicroPython v1.9.2)."""
         self._disp = disp_drv
-        self._collect()
-        x1, x2, y1, y2 = area.x1, area.x2, area.y1, area.y2
+        spi = self.spi
+        dc = self.dc
+        v = self.cmd_view
+        c1 = self.cmd1
+        if self._pending:  # the previous strip's result: polling needs none left uncollected
+            _get_trans_result(spi, self.result, _MAX_DELAY)
+            self._pending = False
+        x1 = area.x1
+        x2 = area.x2
+        y1 = area.y1
+        y2 = area.y2
         if self._cont and x1 == self._cont_x1 and x2 == self._cont_x2 and y1 == self._cont_y:
-            self.send_cmd(_RAMWRC)
+            v[0] = _RAMWRC
+            _gpio_set_level(dc, 0)
+            err = _polling_transmit(spi, c1)
         else:
-            # The window reaches the bottom of the screen so that the next strip can continue it.
-            h = self.height - 1
-            self.send_cmd(_CASET)
-            self.send_data(bytes((x1 >> 8, x1 & 0xFF, x2 >> 8, x2 & 0xFF)))
-            self.send_cmd(_PASET)
-            self.send_data(bytes((y1 >> 8, y1 & 0xFF, h >> 8, h & 0xFF)))
-            self.send_cmd(_RAMWR)
+            # CASET x1..x2, PASET y1..bottom of the screen (so that the next strip can continue), RAMWR.
+            c4 = self.cmd4
+            v[0] = _CASET
+            _gpio_set_level(dc, 0)
+            err = _polling_transmit(spi, c1)
+            v[0] = x1 >> 8
+            v[1] = x1 & 0xFF
+            v[2] = x2 >> 8
+            v[3] = x2 & 0xFF
+            _gpio_set_level(dc, 1)
+            err |= _polling_transmit(spi, c4)
+            v[0] = _PASET
+            _gpio_set_level(dc, 0)
+            err |= _polling_transmit(spi, c1)
+            end = self.height - 1
+            v[0] = y1 >> 8
+            v[1] = y1 & 0xFF
+            v[2] = end >> 8
+            v[3] = end & 0xFF
+            _gpio_set_level(dc, 1)
+            err |= _polling_transmit(spi, c4)
+            v[0] = _RAMWR
+            _gpio_set_level(dc, 0)
+            err |= _polling_transmit(spi, c1)
+        if err:
+            self.flush_ready(disp_drv)
+            raise RuntimeError('ili9341: spi_device_polling_transmit failed: %s' % esp.esp_err_to_name(err))
         self._cont = not self.flush_is_last(disp_drv)
-        self._cont_x1, self._cont_x2, self._cont_y = x1, x2, y2 + 1
-        self.spi_send_dma(color_p, (x2 - x1 + 1) * (y2 - y1 + 1) * 2)
+        self._cont_x1 = x1
+        self._cont_x2 = x2
+        self._cont_y = y2 + 1
+        t = self.trans
+        t.length = 16 * (x2 - x1 + 1) * (y2 - y1 + 1)
+        t.tx_buffer = color_p
+        _gpio_set_level(dc, 1)
+        err = _queue_trans(spi, t, _MAX_DELAY)
+        if err:
+            self.flush_ready(disp_drv)  # nothing on the bus: the GUI may reuse the buffer
+            raise RuntimeError('ili9341: ' + _err('spi_device_queue_trans', err))
+        self._pending = True
 
     def wait(self, disp_drv):
         """wait_cb: sleep until the pixel transaction is done (scheduled completions run when this returns)."""
-        self._collect()
+        if self._pending:
+            _get_trans_result(self.spi, self.result, _MAX_DELAY)
+            self._pending = False
 
     def _flush_isr(self, trans):
         # Interrupt context: heap locked, so only preallocated objects and attribute reads.

@@ -22,6 +22,12 @@ class Scene:
         self.x, self.y, self.vx, self.vy = 40, 80, 7, 5
         self.bg = BACKGROUNDS[0]
 
+    def close(self):
+        """Frees the cairo context and surface (C memory the GC does not own); the Scene is unusable after."""
+        cairo.destroy(self.cr)
+        cairo.surface_destroy(self.surface)
+        self.cr = self.surface = None
+
     def attach(self, drv):
         """Registers the cairo surface as the engine's canvas (keep the Scene alive as long as drv uses it)."""
         data = cairo.image_surface_get_data(self.surface)

@@ -14,7 +14,18 @@ bool mpb_is_py_callback(mp_obj_t o) {
            && mp_obj_is_callable(o);
 }
 
+// The slot's closure is reused when the same callable and user data are registered again (no allocation).
 void *mpb_closure_new(mp_obj_t callable, mp_obj_t user, const void *key) {
+    if (MP_STATE_VM(mpb_roots) != MP_OBJ_NULL) {
+        mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), mpb_new_u64((uintptr_t)key),
+            MP_MAP_LOOKUP);
+        if (e != NULL && mpb_obj_is_type(e->value, &mpb_type_closure)) {
+            mpb_closure_t *old = MP_OBJ_TO_PTR(e->value);
+            if (old->callable == callable && old->user == user) {
+                return old;
+            }
+        }
+    }
     mpb_closure_t *c = mpb_obj_malloc(mpb_closure_t, &mpb_type_closure);
     c->callable = callable;
     c->user = user;

@@ -105,6 +105,11 @@ mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t 
 // A new owned instance holding a copy of src (for structs returned by value).
 mp_obj_t mpb_new_struct_copy(const mpb_struct_type_t *type, const void *src);
 
+// mp_obj_t values pass unconverted; a NULL object is None to Python.
+static inline mp_obj_t mpb_obj_or_none(mp_obj_t o) {
+    return o == MP_OBJ_NULL ? mp_const_none : o;
+}
+
 // Function pointers: a C function object of a matching signature (its address), a Blob, or None.
 mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t i);
 mp_obj_t mpb_new_funptr(mpb_cfun_t f);

@@ -10,7 +10,7 @@ static const uint8_t code_sizes[] = {
     [MPB_I8] = 1, [MPB_U8] = 1, [MPB_I16] = 2, [MPB_U16] = 2, [MPB_I32] = 4, [MPB_U32] = 4, [MPB_I64] = 8, [MPB_U64] = 8,
     [MPB_F32] = sizeof(float), [MPB_F64] = sizeof(double),
     [MPB_STR] = sizeof(char *), [MPB_PTR] = sizeof(void *), [MPB_STRUCT] = 0, [MPB_STRUCT_PTR] = sizeof(void *),
-    [MPB_FUNPTR] = sizeof(mpb_cfun_t),
+    [MPB_FUNPTR] = sizeof(mpb_cfun_t), [MPB_OBJ] = sizeof(mp_obj_t),
 };
 
 size_t mpb_elem_size(const mpb_field_t *f) {
@@ -33,6 +33,7 @@ DEFINE_LOAD(load_f64, double)
 DEFINE_LOAD(load_str, const char *)
 DEFINE_LOAD(load_ptr, void *)
 DEFINE_LOAD(load_funptr, mpb_cfun_t)
+DEFINE_LOAD(load_obj, mp_obj_t)
 
 // A void * field may hold a dict (the user_data convention): reading gives the dict back.
 static mp_obj_t ptr_load(void *raw) {
@@ -78,6 +79,7 @@ mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
         case MPB_STRUCT: return mpb_new_struct_ref(f->sub, p, owner);
         case MPB_STRUCT_PTR: return mpb_new_struct_ref(f->sub, load_ptr(p), MP_OBJ_NULL);
         case MPB_FUNPTR: return mpb_new_funptr(load_funptr(p));
+        case MPB_OBJ: return mpb_obj_or_none(load_obj(p));
         default: return mp_const_none;
     }
 }
@@ -104,6 +106,10 @@ void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
         case MPB_STRUCT: mpb_struct_assign(f->sub, p, v, w, at); break;
         case MPB_STRUCT_PTR: struct_ptr_store(f, p, v); break;
         case MPB_FUNPTR: STORE(mpb_cfun_t, p, mpb_get_funptr(v, NULL, w, at)); break;
+        case MPB_OBJ:
+            mpb_keep_for_c(p, v);
+            STORE(mp_obj_t, p, v);
+            break;
         default: break;
     }
 }

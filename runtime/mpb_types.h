@@ -17,6 +17,7 @@ typedef enum _mpb_code_t {
     MPB_STRUCT,     // struct or union stored inline (sub = its type); read by reference
     MPB_STRUCT_PTR, // pointer to struct (sub = its type): an instance viewing the C memory
     MPB_FUNPTR,     // function pointer: a C function object's address, Blob or None
+    MPB_OBJ,        // mp_obj_t: the Python object itself (NULL reads as None)
 } mpb_code_t;
 
 // Field flags.

@@ -51,6 +51,12 @@ LoadResult load(const LoadOptions &opt) {
         prelude += "#include \"" + h + "\"\n";
     }
     std::vector<const char *> argv;
+    // Modules are compiled as strict C99: parse the headers the same way unless the user chose a standard
+    // (clang's own default, gnu17, declares more: pthread_rwlock_t, other struct layouts).
+    bool has_std = std::any_of(opt.clang_args.begin(), opt.clang_args.end(), [](const std::string &a) {
+        return a.rfind("-std", 0) == 0 || a.rfind("--std", 0) == 0;
+    });
+    if (!has_std) argv.push_back(default_std);
     for (const std::string &a : opt.clang_args) argv.push_back(a.c_str());
 
     Index index;
@@ -70,7 +76,7 @@ LoadResult load(const LoadOptions &opt) {
     Translator tr(res.module, tu.get(), opt.headers, include_re);
     tr.translate_all();
     if (opt.macros && !tr.macro_candidates().empty())
-        evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv);
+        evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv, tr.scope_token_macros());
 
     std::vector<std::string> broken = ir::verify(res.module, ir::Phase::Parsed);
     for (const std::string &e : broken)

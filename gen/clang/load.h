@@ -9,7 +9,7 @@ namespace mpbind::clangw {
 
 struct LoadOptions {
     std::vector<std::string> headers;     // bound headers, as given on the command line
-    std::vector<std::string> clang_args;  // -I, -D, -std, ... passed to clang unchanged
+    std::vector<std::string> clang_args;  // -I, -D, -std, ... passed to clang unchanged (-std=c99 without -std)
     std::string include_headers;          // ECMAScript regex: further headers whose declarations are bound
     bool macros = true;                   // evaluate object-like macros (second, probe parse)
 };
@@ -19,6 +19,9 @@ struct LoadResult {
     std::vector<std::string> diagnostics; // "file:line:col: severity: message", errors and warnings
     ir::Module module;                    // verify(module, Phase::Parsed) holds when ok
 };
+
+// The C standard headers are parsed in when clang_args name none: the one modules are compiled with.
+inline constexpr const char *default_std = "-std=c99";
 
 LoadResult load(const LoadOptions &opt);
 

@@ -1,11 +1,15 @@
-// Macro values: a second parse of a probe file declaring `static const __auto_type probe_N = (NAME);`
-// for every object-like macro, then clang_Cursor_Evaluate on each variable (see REFERENCE.md section 4).
+// Macro values: after a token check (macro_tokens.h), a probe parse declaring `static const __auto_type
+// probe_N = (NAME);` per object-like macro, then clang_Cursor_Evaluate on each (see REFERENCE.md section 4).
 #include "macros.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "macro_tokens.h"
 #include "raii.h"
 
 namespace mpbind::clangw {
@@ -13,6 +17,8 @@ namespace mpbind::clangw {
 namespace {
 constexpr const char *probe_file = "mpbind-probe.c";
 constexpr const char *probe_var = "mpbind_probe_";
+// Macros per probe parse: bounds clang's memory and error list on headers with thousands of macros.
+constexpr size_t probe_batch = 2000;
 } // namespace
 
 // Decodes one C string literal token ("a\tb"); false for prefixed (L, u8...) or malformed literals.
@@ -69,17 +75,37 @@ std::optional<std::string> string_value(const std::vector<std::string> &body) {
     return out;
 }
 
-bool probe_safe(const std::vector<std::string> &body) {
-    std::string stack;
-    for (const std::string &t : body) {
-        if (t == "{" || t == "}" || t == ";" || t == "#" || t == "##") return false;
-        if (t == "(" || t == "[") stack.push_back(t[0]);
-        if (t == ")" || t == "]") {
-            if (stack.empty() || stack.back() != (t == ")" ? '(' : '[')) return false;
-            stack.pop_back();
+// Why each candidate must not be probed ("" when it may): its own tokens, or a macro of the same headers it
+// names that is refused (an identifier in the body expands to that macro's tokens in the probe).
+static std::vector<std::string> refusals(const ir::Module &m, const std::vector<Translator::MacroCandidate> &cands,
+                                         const std::unordered_set<std::string> &scope_macros) {
+    std::vector<std::string> why(cands.size());
+    std::unordered_map<std::string, size_t> by_name;
+    for (size_t i = 0; i < cands.size(); ++i) {
+        why[i] = probe_refusal(cands[i].body);
+        by_name.emplace(m.macro(cands[i].id).info.c_name, i);
+        for (const std::string &t : cands[i].body)
+            if (why[i].empty() && t != m.macro(cands[i].id).info.c_name && scope_macros.count(t))
+                why[i] = "uses macro " + t + ", which expands to '::'";
+    }
+    // Chains A -> B -> C: walk from each refused macro to its users (linear, however long the chain).
+    std::vector<std::vector<size_t>> users(cands.size());
+    for (size_t i = 0; i < cands.size(); ++i)
+        for (const std::string &t : cands[i].body)
+            if (auto it = by_name.find(t); it != by_name.end() && it->second != i) users[it->second].push_back(i);
+    std::vector<size_t> work;
+    for (size_t i = 0; i < cands.size(); ++i)
+        if (!why[i].empty()) work.push_back(i);
+    while (!work.empty()) {
+        size_t r = work.back();
+        work.pop_back();
+        for (size_t u : users[r]) {
+            if (!why[u].empty()) continue;
+            why[u] = "uses macro " + m.macro(cands[r].id).info.c_name + ", which is no constant";
+            work.push_back(u);
         }
     }
-    return stack.empty();
+    return why;
 }
 
 // The string literal an initializer reduces to (through parentheses and implicit casts), or a null cursor.
@@ -103,28 +129,15 @@ static CXCursor string_literal_in(CXCursor var) {
     return found;
 }
 
-void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
-                     const std::string &prelude, const std::vector<const char *> &args) {
-    const std::string not_constant = "not an integer, floating or string constant expression";
+// One probe parse of the candidates in `batch`: fills their values and `done` for each one clang evaluated.
+static void probe_batch_parse(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates,
+                              const std::vector<size_t> &batch, CXIndex index, const std::string &prelude,
+                              const std::vector<const char *> &args, std::vector<bool> &done) {
     std::string src = prelude;
     src += "\n#line 1 \"<mpbind macro probe>\"\n";
-    std::vector<bool> probed(candidates.size(), false);
-    for (size_t i = 0; i < candidates.size(); ++i) {
-        if (auto sv = string_value(candidates[i].body)) {
-            ir::Macro &mc = m.macro(candidates[i].id);
-            mc.kind = ir::MacroKind::String;
-            mc.string_value = std::move(*sv);
-            continue;
-        }
-        if (!probe_safe(candidates[i].body)) {
-            m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
-            continue;
-        }
-        probed[i] = true;
+    for (size_t i : batch)
         src += "static const __auto_type " + std::string(probe_var) + std::to_string(i) + " = (" +
                m.macro(candidates[i].id).info.c_name + ");\n";
-    }
-
     std::vector<const char *> argv = args;
     argv.push_back("-ferror-limit=0");
     argv.push_back("-Wno-everything");
@@ -133,7 +146,6 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
     clang_parseTranslationUnit2(index, probe_file, argv.data(), static_cast<int>(argv.size()), &file, 1,
                                 CXTranslationUnit_SkipFunctionBodies | CXTranslationUnit_KeepGoing, &raw);
     TranslationUnit tu(raw);
-    std::vector<bool> done(candidates.size(), false);
     if (tu) {
         const size_t plen = std::strlen(probe_var);
         for_each_child(tu.cursor(), [&](CXCursor c) {
@@ -183,8 +195,33 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
             done[i] = true;
         });
     }
-    for (size_t i = 0; i < candidates.size(); ++i)
-        if (probed[i] && !done[i]) m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
+}
+
+void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
+                     const std::string &prelude, const std::vector<const char *> &args,
+                     const std::unordered_set<std::string> &scope_macros) {
+    const std::string not_constant = "not an integer, floating or string constant expression";
+    const std::vector<std::string> refused = refusals(m, candidates, scope_macros);
+    std::vector<size_t> probed;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        if (auto sv = string_value(candidates[i].body)) {
+            ir::Macro &mc = m.macro(candidates[i].id);
+            mc.kind = ir::MacroKind::String;
+            mc.string_value = std::move(*sv);
+        } else if (!refused[i].empty()) {
+            m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant + ": " + refused[i]};
+        } else {
+            probed.push_back(i);
+        }
+    }
+    std::vector<bool> done(candidates.size(), false);
+    for (size_t b = 0; b < probed.size(); b += probe_batch) {
+        std::vector<size_t> batch(probed.begin() + static_cast<long>(b),
+                                  probed.begin() + static_cast<long>(std::min(probed.size(), b + probe_batch)));
+        probe_batch_parse(m, candidates, batch, index, prelude, args, done);
+    }
+    for (size_t i : probed)
+        if (!done[i]) m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
 }
 
 } // namespace mpbind::clangw

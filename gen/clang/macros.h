@@ -4,21 +4,21 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "translate.h"
 
 namespace mpbind::clangw {
 
-// `prelude`: the source that includes the bound headers; `args`: the clang arguments of the main parse.
+// `prelude`: the source that includes the bound headers; `args`: the clang arguments of the main parse;
+// `scope_macros`: macros of any header expanding to `::` (Translator::scope_token_macros), never probed.
 // Fills each candidate's value, or marks it Excluded with the reason it is not a constant.
 void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
-                     const std::string &prelude, const std::vector<const char *> &args);
+                     const std::string &prelude, const std::vector<const char *> &args,
+                     const std::unordered_set<std::string> &scope_macros);
 
 // The value of a body made only of plain string literals (concatenated), e.g. `"a" "b"` or `("x")`.
 std::optional<std::string> string_value(const std::vector<std::string> &body);
-
-// Whether a macro body can be probed safely (balanced brackets, no braces, semicolons or '#').
-bool probe_safe(const std::vector<std::string> &body);
 
 } // namespace mpbind::clangw

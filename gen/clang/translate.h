@@ -6,6 +6,7 @@
 #include <regex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ir/module.h"
@@ -27,6 +28,9 @@ public:
         std::vector<std::string> body; // tokens after the name
     };
     const std::vector<MacroCandidate> &macro_candidates() const { return macros_; }
+    // Macros of every header (bound or not) whose expansion reaches a `::` token: a candidate naming one of
+    // them would hang the probe parse like `#define A ::` itself (F8).
+    std::unordered_set<std::string> scope_token_macros() const;
 
     ir::TypeId type(CXType t);
     bool in_bound_header(CXCursor c);
@@ -58,6 +62,7 @@ private:
     std::unordered_map<std::string, ir::FunctionId> functions_; // by name
     std::unordered_map<std::string, bool> seen_vars_;
     std::vector<MacroCandidate> macros_;
+    std::unordered_map<std::string, std::vector<std::string>> other_macros_; // outside the bound headers: tokens
     std::vector<std::pair<ir::RecordId, CXCursor>> pending_fill_; // records whose fields are read later
     void drain_pending();
 };

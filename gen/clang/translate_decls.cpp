@@ -68,6 +68,9 @@ ir::DeclInfo Translator::info(CXCursor c) {
     d.loc = location(c);
     d.in_bound_header = in_bound_header(c);
     if (d.in_bound_header) d.doc = str(clang_Cursor_getBriefCommentText(c));
+    CXAvailabilityKind a = clang_getCursorAvailability(c);
+    d.deprecated = a == CXAvailability_Deprecated;
+    d.unavailable = a == CXAvailability_NotAvailable;
     return d;
 }
 
@@ -251,6 +254,8 @@ void Translator::variable(CXCursor c) {
     ir::Variable v;
     v.info = info(c);
     v.type = type(clang_getCursorType(c));
+    v.is_extern = clang_Cursor_getStorageClass(c) == CX_SC_Extern;
+    v.is_const = clang_isConstQualifiedType(clang_getCursorType(c));
     v.info.binding = {ir::Status::Skipped, "global variable (not supported yet)"};
     m_.add(std::move(v));
 }
@@ -284,7 +289,11 @@ void Translator::translate_all() {
         case CXCursor_MacroDefinition: break;
         default: return;
         }
-        if (!in_bound_header(c)) return;
+        if (!in_bound_header(c)) {
+            if (k == CXCursor_MacroDefinition && !clang_Cursor_isMacroBuiltin(c))
+                other_macros_[str(clang_getCursorSpelling(c))] = token_spellings(tu_, clang_getCursorExtent(c));
+            return;
+        }
         switch (k) {
         case CXCursor_FunctionDecl: function(c); break;
         case CXCursor_StructDecl:
@@ -308,6 +317,32 @@ void Translator::translate_all() {
         drain_pending();
     });
     drain_pending();
+}
+
+std::unordered_set<std::string> Translator::scope_token_macros() const {
+    // Bodies by name (tokens after the name; a function-like macro's parameters do no harm).
+    std::unordered_map<std::string, const std::vector<std::string> *> bodies;
+    for (const auto &[name, tokens] : other_macros_) bodies[name] = &tokens;
+    for (const MacroCandidate &mc : macros_) bodies[m_.macro(mc.id).info.c_name] = &mc.body;
+    std::unordered_set<std::string> hazard;
+    std::vector<std::string> work;
+    std::unordered_map<std::string, std::vector<std::string>> users; // macro -> macros naming it
+    for (const auto &[name, body] : bodies)
+        for (size_t i = 0; i < body->size(); ++i) {
+            const std::string &t = (*body)[i];
+            if (t == "::" || (t == ":" && i > 0 && (*body)[i - 1] == ":")) {
+                if (hazard.insert(name).second) work.push_back(name);
+            } else if (t != name && bodies.count(t)) {
+                users[t].push_back(name);
+            }
+        }
+    while (!work.empty()) { // macros naming such macros, however long the chain
+        std::string h = std::move(work.back());
+        work.pop_back();
+        for (const std::string &u : users[h])
+            if (hazard.insert(u).second) work.push_back(u);
+    }
+    return hazard;
 }
 
 } // namespace mpbind::clangw

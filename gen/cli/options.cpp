@@ -2,6 +2,8 @@
 #include "options.h"
 
 #include <cctype>
+#include <charconv>
+#include <filesystem>
 #include <functional>
 
 namespace mpbind::cli {
@@ -28,6 +30,15 @@ std::string user_field(CliOptions &o, const std::string &v) {
     size_t eq = v.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == v.size()) return "--user-field wants TYPE=FIELD (got '" + v + "')";
     o.passes.user_fields.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+    return "";
+}
+
+std::string timeout(CliOptions &o, const std::string &v) {
+    unsigned n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n > 86400)
+        return "--timeout wants a number of seconds from 0 to 86400 (got '" + v + "')";
+    o.timeout_seconds = n;
     return "";
 }
 
@@ -58,6 +69,10 @@ const std::vector<Option> &table() {
         {"--user-field", "TYPE=FIELD", "user_data", "callback user-data field of struct TYPE (repeatable)", user_field},
         {"--isr", "REGEX", "", "callbacks \"<owner>.<slot>\" matching REGEX run in interrupt context",
          [](CliOptions &o, const std::string &v) { o.passes.isr = v; return std::string(); }},
+        {"--allow-deprecated", nullptr, "off", "bind deprecated declarations too (else skipped: \"deprecated\")",
+         [](CliOptions &o, const std::string &) { o.passes.allow_deprecated = true; return std::string(); }},
+        {"--timeout", "SECONDS", "120", "give up (exit 1) when clang has not finished parsing after SECONDS (0: never)",
+         timeout},
         {"--strict", nullptr, "off", "any skipped declaration is an error (exit 3, no output)",
          [](CliOptions &o, const std::string &) { o.strict = true; return std::string(); }},
         {"--quiet", nullptr, "off", "no summary on stderr",
@@ -68,6 +83,14 @@ const std::vector<Option> &table() {
          [](CliOptions &o, const std::string &) { o.version = true; return std::string(); }},
     };
     return t;
+}
+
+// Whether two output paths name one file (also through "./", ".." or symlinked folders).
+bool same_file(const std::string &a, const std::string &b) {
+    std::error_code ea, eb;
+    auto ca = std::filesystem::weakly_canonical(std::filesystem::absolute(a), ea);
+    auto cb = std::filesystem::weakly_canonical(std::filesystem::absolute(b), eb);
+    return (ea || eb) ? a == b : ca == cb;
 }
 
 } // namespace
@@ -140,7 +163,9 @@ ParseResult parse_args(const std::vector<std::string> &args) {
         }
     }
     if (r.opt.help || r.opt.version) return r;
-    if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
+    if (!r.opt.output.empty() && !r.opt.json.empty() && same_file(r.opt.output, r.opt.json))
+        r.error = "-o and --json name the same file '" + r.opt.output + "'";
+    else if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
     else if (r.opt.headers.empty()) r.error = "no header given";
     else {
         for (char c : r.opt.module_name)

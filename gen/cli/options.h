@@ -24,6 +24,7 @@ struct CliOptions {
     bool strict = false;
     bool quiet = false;                   // no summary
     bool macros = true;
+    unsigned timeout_seconds = 120;       // --timeout: watchdog on the clang parses, 0 = none
     std::string include_headers;          // --include-headers REGEX
     std::vector<std::string> headers;
     std::vector<std::string> clang_args;  // after --

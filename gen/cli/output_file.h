@@ -10,8 +10,9 @@ struct PendingFile {
     std::string contents;
 };
 
-// Writes all files to temporaries first and renames them only when every write succeeded.
-// Returns "" on success, else an error message (and no target was touched).
+// Writes all files to temporaries first and renames them only when every write succeeded; a target that is a
+// directory fails before anything is written, and a failing rename undoes the renames before it (the old
+// files come back). Returns "" on success, else an error message (and no target was changed).
 std::string write_all(const std::vector<PendingFile> &files);
 
 } // namespace mpbind::cli

@@ -8,6 +8,7 @@
 #include "output_file.h"
 #include "passes/pipeline.h"
 #include "report.h"
+#include "watchdog.h"
 #ifdef MPBIND_HAVE_EMIT
 #include "emit/emit.h"
 #endif
@@ -35,7 +36,10 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     lo.clang_args = opt.clang_args;
     lo.include_headers = opt.include_headers;
     lo.macros = opt.macros;
-    clangw::LoadResult loaded = clangw::load(lo);
+    clangw::LoadResult loaded = [&] {
+        ParseWatchdog watchdog(opt.timeout_seconds);
+        return clangw::load(lo);
+    }();
     for (const std::string &d : loaded.diagnostics) err << d << "\n";
     if (!loaded.ok) return exit_input;
     ir::Module &m = loaded.module;

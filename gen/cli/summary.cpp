@@ -67,10 +67,11 @@ std::string summary(const ir::Module &m, const std::string &module_name) {
                     std::to_string(macros) + " macro constants; callbacks: " + std::to_string(callbacks) +
                     " with a user-data convention, " + std::to_string(callbacks_raw) + " C address only; " +
                     std::to_string(skips.size()) + " skipped, " + std::to_string(excluded) + " excluded\n";
-    // Group by reason with quoted names folded: "... parameter 'x'" and "... parameter 'y'" are one reason.
-    static const std::regex quoted("'[^']*'");
+    // Group by reason with parameter and field names folded: "... parameter 'x'" and "... parameter 'y'" are one
+    // reason. Other quoted names stay: in "Python name 'x' already used by ..." the name is the message.
+    static const std::regex place("(parameter|field) '[^']*'");
     std::map<std::string, std::vector<std::string>> by_reason;
-    for (const Skip &k : skips) by_reason[std::regex_replace(k.reason, quoted, "'...'")].push_back(k.what);
+    for (const Skip &k : skips) by_reason[std::regex_replace(k.reason, place, "$1 '...'")].push_back(k.what);
     for (const auto &[reason, whats] : by_reason) {
         s += "  skipped " + std::to_string(whats.size()) + ": " + reason + ": ";
         for (size_t i = 0; i < whats.size() && i < 8; ++i) s += (i ? ", " : "") + whats[i];

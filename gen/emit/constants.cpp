@@ -3,6 +3,7 @@
 #include <map>
 
 #include "context.h"
+#include "conv.h"
 
 namespace mpbind::emit {
 
@@ -92,7 +93,8 @@ void emit_constants(Context &ctx) {
     std::string classes;
     for (size_t g = 0; g < m.groups.size(); ++g) {
         const ir::Group &grp = m.groups[g];
-        if (!grp.binding.bound() || grp.py_name.empty()) continue;
+        bool owned = grp.owner.valid() && !grp.owner_name.empty();
+        if (!grp.binding.bound() || (grp.py_name.empty() && !owned)) continue;
         std::vector<DictEntry> members;
         for (const ir::GroupMember &mem : grp.members) {
             if (mem.macro.valid()) {
@@ -102,11 +104,12 @@ void emit_constants(Context &ctx) {
                 consts.add(members, mem.name, consts.enum_value(e, e.constants.at(mem.constant)));
             }
         }
-        std::string sym = "mpb_group_" + std::to_string(g);
+        std::string sym = group_symbol(ir::GroupId(g));
         classes += "static const mp_rom_map_elem_t " + sym + "_locals_table[] = {\n" + rom_table_rows(members) +
                    "};\nstatic MP_DEFINE_CONST_DICT(" + sym + "_locals, " + sym + "_locals_table);\n";
-        classes += "static MPB_DEFINE_ENUM_TYPE(" + sym + ", MP_QSTR_" + grp.py_name + ", " + sym + "_locals);\n\n";
-        ctx.globals.push_back({grp.py_name, "MP_ROM_PTR(&" + sym + ")", ""});
+        const std::string &name = grp.py_name.empty() ? grp.owner_name : grp.py_name;
+        classes += "static MPB_DEFINE_ENUM_TYPE(" + sym + ", MP_QSTR_" + name + ", " + sym + "_locals);\n\n";
+        if (!grp.py_name.empty()) ctx.globals.push_back({grp.py_name, "MP_ROM_PTR(&" + sym + ")", ""});
     }
     // Flat module attributes.
     for (const ir::Enum &e : m.enums) {

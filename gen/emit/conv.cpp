@@ -37,6 +37,7 @@ Conv pointer_conv(const ir::Module &m, const ir::Type &pointee) {
 } // namespace
 
 Conv classify(const ir::Module &m, ir::TypeId id) {
+    if (m.type(id).py_object) return Conv{Code::Object, {}, 0, true}; // mp_obj_t: only the declared type says so
     const ir::Type &t = m.canonical(id);
     Conv c;
     switch (t.kind) {
@@ -69,20 +70,22 @@ Conv classify(const ir::Module &m, ir::TypeId id) {
 const char *code_macro(Code c) {
     static const char *const names[] = {"MPB_VOID", "MPB_BOOL", "MPB_I8", "MPB_U8", "MPB_I16", "MPB_U16",
         "MPB_I32", "MPB_U32", "MPB_I64", "MPB_U64", "MPB_F32", "MPB_F64", "MPB_STR", "MPB_PTR", "MPB_STRUCT",
-        "MPB_STRUCT_PTR", "MPB_FUNPTR"};
+        "MPB_STRUCT_PTR", "MPB_FUNPTR", "MPB_OBJ"};
     return names[static_cast<int>(c)];
 }
 
 std::string record_symbol(ir::RecordId r) { return "mpb_rec_" + std::to_string(r.index); }
 std::string function_symbol(ir::FunctionId f) { return "mpb_fun_" + std::to_string(f.index); }
+std::string group_symbol(ir::GroupId g) { return "mpb_group_" + std::to_string(g.index); }
 
 namespace {
 
 const char *const abi_names[] = {"v", "b", "i8", "u8", "i16", "u16", "i32", "u32", "i64", "u64", "f", "d", "s",
-    "p", "S", "P", "F"};
+    "p", "S", "P", "F", "o"};
 
 const char *const abi_c_types[] = {"void", "_Bool", "int8_t", "uint8_t", "int16_t", "uint16_t", "int32_t",
-    "uint32_t", "int64_t", "uint64_t", "float", "double", "const char *", "void *", "", "void *", "mpb_cfun_t"};
+    "uint32_t", "int64_t", "uint64_t", "float", "double", "const char *", "void *", "", "void *", "mpb_cfun_t",
+    "mp_obj_t"};
 
 const char *getter(Code c) {
     switch (c) {
@@ -160,6 +163,7 @@ std::string from_py(const ir::Module &m, ir::TypeId t, const std::string &obj, s
     case Code::StructPtr:
         return "mpb_get_struct_ptr(" + obj + ", self->types[" + std::to_string(i) + "], " + "self, " +
                std::to_string(i) + ")";
+    case Code::Object: return obj;
     case Code::FunPtr: {
         const ir::Type &fn = pointee_function(m, t);
         return "mpb_get_funptr(" + obj + ", \"" + abi_signature(m, fn.ret, fn.params) + "\", self, " +
@@ -174,6 +178,7 @@ std::string to_py_expr(const ir::Module &m, ir::TypeId t, const std::string &val
     switch (c.code) {
     case Code::FunPtr: return "mpb_new_funptr(" + val + ")";
     case Code::StructPtr: return "mpb_new_ptr(" + val + ")";
+    case Code::Object: return "mpb_obj_or_none(" + val + ")";
     default: return std::string(maker(c.code)) + "(" + val + ")";
     }
 }
@@ -182,6 +187,7 @@ std::string from_py_plain(const ir::Module &m, ir::TypeId t, const std::string &
     Conv c = classify(m, t);
     switch (c.code) {
     case Code::FunPtr: return "mpb_get_funptr(" + obj + ", NULL, NULL, 0)";
+    case Code::Object: return obj;
     case Code::StructPtr: return "mpb_get_ptr(" + obj + ", NULL, 0)";
     default: return std::string(getter(c.code)) + "(" + obj + ", NULL, 0)";
     }
@@ -197,6 +203,7 @@ std::string to_py_return(const ir::Module &m, ir::TypeId t, const std::string &v
     case Code::StructPtr:
         return "return mpb_new_struct_ref(self->types[" + std::to_string(n_args) + "], " + val + ", MP_OBJ_NULL);\n";
     case Code::FunPtr: return "return mpb_new_funptr(" + val + ");\n";
+    case Code::Object: return "return mpb_obj_or_none(" + val + ");\n";
     default: return std::string("return ") + maker(c.code) + "(" + val + ");\n";
     }
 }

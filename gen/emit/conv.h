@@ -8,7 +8,7 @@
 namespace mpbind::emit {
 
 // Mirrors mpb_code_t in runtime/mpb_types.h.
-enum class Code { Void, Bool, I8, U8, I16, U16, I32, U32, I64, U64, F32, F64, Str, Ptr, Struct, StructPtr, FunPtr };
+enum class Code { Void, Bool, I8, U8, I16, U16, I32, U32, I64, U64, F32, F64, Str, Ptr, Struct, StructPtr, FunPtr, Object };
 
 struct Conv {
     Code code = Code::Void;
@@ -26,6 +26,7 @@ const char *code_macro(Code c);
 // The C symbols of a record's class descriptor (mpb_rec_<index>) and a function's object (mpb_fun_<index>).
 std::string record_symbol(ir::RecordId r);
 std::string function_symbol(ir::FunctionId f);
+std::string group_symbol(ir::GroupId g);
 
 // How a value crosses the C calling convention: "i32", "u8", "b", "f", "d", "s" (char *), "p" (data pointer),
 // "P" (struct pointer; its class comes from the function object), "S<n>" (struct n by value), "F<sig>" (function

@@ -18,9 +18,9 @@ std::string module_c(const ir::Module &m, const Options &opt) {
         if (m.functions[k].info.binding.bound())
             ctx.out += "static const mpb_fun_t " + function_symbol(ir::FunctionId(k)) + ";\n";
     ctx.out += "\n";
+    emit_constants(ctx); // constant classes first: struct classes may hold them
     emit_records(ctx);
     emit_functions(ctx);
-    emit_constants(ctx);
     emit_module(ctx);
     return ctx.out;
 }

@@ -99,6 +99,12 @@ void emit_records(Context &ctx) {
             if (f.info.binding.bound() && !f.method_name.empty())
                 methods.push_back({f.method_name, "MP_ROM_PTR(&" + function_symbol(fid) + ")", ""});
         }
+        // Constant classes attached to this class (LV_OBJ_FLAG_* -> obj_t.FLAG); emitted before the records.
+        for (size_t g = 0; g < m.groups.size(); ++g) {
+            const ir::Group &grp = m.groups[g];
+            if (grp.binding.bound() && grp.owner.valid() && grp.owner.index == k && !grp.owner_name.empty())
+                methods.push_back({grp.owner_name, "MP_ROM_PTR(&" + group_symbol(ir::GroupId(g)) + ")", ""});
+        }
         ctx.out += "static const mp_rom_map_elem_t " + sym + "_locals_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" +
                    size + "),\n" + rom_table_rows(methods) + "};\n";
         ctx.out += "static MP_DEFINE_CONST_DICT(" + sym + "_locals, " + sym + "_locals_table);\n";

@@ -37,6 +37,8 @@ struct DeclInfo {
     bool in_bound_header = false; // declared in a header named on the command line (or --include-headers)
     Binding binding;
     std::string doc;      // brief doc comment, may be empty
+    bool deprecated = false;  // __attribute__((deprecated)): using it warns (-Werror=deprecated-declarations)
+    bool unavailable = false; // __attribute__((unavailable)): any use is a compile error
 };
 
 // ---- callbacks (issue 4; the IR shape is fixed now, the pass fills it later) ----
@@ -172,11 +174,15 @@ struct Macro {
     bool flat = true;         // module attribute named py_name (always true for macros today)
 };
 
-// ---- global variables (represented; the emitter may skip them) ----
+// ---- global variables (represented; Skipped until the emitter exposes them, see REQUESTS.txt) ----
 
 struct Variable {
     DeclInfo info;
     TypeId type;
+    // `extern`: the storage lives in the library, the address is one for the whole program. Others (a
+    // tentative definition `int x;`, `static`) would be a separate object in the generated module.
+    bool is_extern = false;
+    bool is_const = false;    // the variable itself is const-qualified: a read-only attribute
 };
 
 // ---- constant groups: Python classes holding enum constants and macros ----

@@ -23,6 +23,7 @@ struct Options {
     std::vector<std::pair<std::string, std::string>> user_fields; // --user-field TYPE=FIELD
     std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>" or type) in ISR context
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
+    bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
 };
 
 } // namespace mpbind::passes

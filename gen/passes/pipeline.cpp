@@ -1,6 +1,7 @@
 // Runs the IR passes in order and checks the invariants the emitter relies on.
 #include "pipeline.h"
 
+#include "availability.h"
 #include "callbacks.h"
 #include "class_constants.h"
 #include "collisions.h"
@@ -16,6 +17,7 @@ namespace mpbind::passes {
 
 std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     filter(m, opt.allow, opt.block);
+    availability(m, opt.allow_deprecated);
     support(m);
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes);

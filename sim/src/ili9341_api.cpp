@@ -18,7 +18,16 @@ namespace esp_sim {
 namespace {
 
 std::mutex g_panels_mutex;
-std::set<esp_sim_ili9341 *> g_panels;
+
+// The live panel handles; a program may exit with panels still attached, so the set owns them.
+struct PanelSet : std::set<esp_sim_ili9341 *> {
+    ~PanelSet() {
+        for (esp_sim_ili9341 *p : *this) {
+            delete p;
+        }
+    }
+};
+PanelSet g_panels;
 
 std::shared_ptr<Ili9341> model_of(esp_sim_ili9341 *panel) {
     std::lock_guard<std::mutex> lock(g_panels_mutex);

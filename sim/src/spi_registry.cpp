@@ -19,13 +19,16 @@ struct Registry {
     std::set<spi_device_t *> devices;
     std::vector<SinkEntry> sinks;
 
-    // A program may exit with a bus still initialised (a script that never frees it): stop the engine
-    // threads so no joinable std::thread is destroyed, which would abort the process.
+    // A program may exit with a bus and devices still set up (a script that never frees them): stop the
+    // engine threads, so no joinable std::thread is destroyed (that aborts), and free the devices.
     ~Registry() {
         for (auto &bus : buses) {
             if (bus) {
                 engine_stop(*bus);
             }
+        }
+        for (spi_device_t *dev : devices) {
+            delete dev;
         }
     }
 };

@@ -79,6 +79,4 @@ CASES = {
 # Cases that fail today because of an open generator bug (tests/corpus/FINDINGS.md): registered but disabled,
 # so the suite stays green; enable by removing the entry once the finding is fixed.
 OPEN_FINDINGS = {
-    "same_path_for_both_outputs": "F3",
-    "output_is_a_directory_after_json": "F4",
 }

@@ -75,7 +75,8 @@ def main():
     if opts.case not in CASES or not opts.mpbind:
         ap.error(f"give --mpbind and one of: {', '.join(CASES)}")
     case = CASES[opts.case]
-    failures = run_once(opts.mpbind, case, False) + run_once(opts.mpbind, case, True)
+    mpbind = os.path.abspath(opts.mpbind)  # the cases run in a temporary folder
+    failures = run_once(mpbind, case, False) + run_once(mpbind, case, True)
     for f in failures:
         print("FAIL: " + f)
     return 1 if failures else 0

@@ -31,13 +31,14 @@ def _reason_kind(reason):
     return re.sub(r"'[^']*'", "'...'", re.sub(r"parameter \d+", "parameter N", reason))
 
 
-def generate(mpbind, lib, out_dir, defines=()):
+def generate(mpbind, lib, out_dir, clang_args=()):
     out_c = os.path.join(out_dir, f"mp_{lib.module}.c")
     out_json = os.path.join(out_dir, f"{lib.module}.json")
     for stale in (out_c, out_json):
         if os.path.exists(stale):
             os.remove(stale)
-    cmd = [mpbind, "-M", lib.module, "-o", out_c, "--json", out_json, *lib.options, *lib.headers, "--", *lib.cflags, *defines]
+    cmd = [mpbind, "-M", lib.module, "-o", out_c, "--json", out_json, *lib.options, *lib.headers,
+           "--", *clang_args, *lib.cflags]
     g = Generation(source=out_c)
     start = time.perf_counter()
     try:

@@ -26,7 +26,7 @@ def table(rows):
         gen_state = f"{g.ms:.0f}" if g.ok else f"**exit {g.exit_code}**"
         smoke = _mark(r["smoke"]) if r["smoke"] is not None else "-"
         if r["smoke"]:
-            smoke = f"`{lib.smoke}` = {r['smoke_out']}"
+            smoke = f"`{lib.smoke}` = {r['smoke_out']}".replace("|", "\\|")
         out.append(f"| {lib.module} | {lib.package} | {_headers(lib)} | {g.seen} | {g.bound} | {g.skipped} "
                    f"| {g.excluded} | {_reasons(g)} | {gen_state} | {_mark(r['compiled'])} | {_mark(r['imported'])} "
                    f"| {smoke} |")

@@ -73,6 +73,9 @@ def main():
     os.makedirs(modules_dir, exist_ok=True)
     open(os.path.join(work_dir, "build.log"), "w").close()
 
+    for stale in os.listdir(work_dir):  # logs of an earlier run must not describe this one
+        if stale.endswith((".build-error.log", ".gen.log")) or stale.startswith("import_"):
+            os.remove(os.path.join(work_dir, stale))
     libs = corpus_config.load(opts.libraries, opts.only.split(",") if opts.only else None, opts.ci)
     rows, entries = [], []
     for lib in libs:
@@ -82,7 +85,7 @@ def main():
         if lib.error:
             log(f"{lib.module}: {lib.error}")
             continue
-        g = corpus_generate.generate(mpbind, lib, modules_dir, corpus_build.BUILD_TYPE_DEFINES)
+        g = corpus_generate.generate(mpbind, lib, modules_dir, corpus_build.GENERATOR_CLANG_ARGS)
         row["gen"] = g
         log(f"{lib.module}: exit {g.exit_code}, {g.seen} declarations, {g.bound} bound, {g.skipped} skipped,"
             f" {g.ms:.0f} ms")

@@ -4,7 +4,7 @@
 // it that take no regular expression are used too, so the fuzzer also explores prefixes, user fields, rules.
 // Findings: a crash or sanitizer report, a hang (libFuzzer -timeout), or exit 5 (an IR invariant broken),
 // which aborts so libFuzzer keeps the input. With MPBIND_FUZZ_SAVE=DIR, every header that generated a module
-// is kept there with its options, for the compile check (check_outputs.py).
+// without a warning is kept there with its options, for the compile check (check_outputs.py).
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -45,6 +45,11 @@ std::vector<std::string> header_options(const std::string &text) {
                 opts.pop_back();
                 break;
             }
+            if (words[i + 1].find('\0') != std::string::npos) { // no command line can carry it
+                opts.pop_back();
+                ++i;
+                continue;
+            }
             opts.push_back(words[++i]);
         }
     }
@@ -61,8 +66,8 @@ const fs::path &work_dir() {
 }
 
 // Inputs that hang today for a reason already recorded, skipped so a run keeps looking for new ones.
-// F8 (tests/corpus/FINDINGS.md): clang-19 never finishes parsing `(::)` in C, which the macro probe builds from
-// `#define A ::`. Remove once mpbind guards against it.
+// F8 (tests/corpus/FINDINGS.md): clang-19 never finishes parsing `(::)` in C, in a declaration or (fixed) through
+// the macro probe. Remove once mpbind bounds the parse with a watchdog.
 bool known_hang(const std::string &text) { return text.find("::") != std::string::npos; }
 
 void save_sample(const std::string &text, const std::vector<std::string> &opts) {
@@ -105,6 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                   << sink_err.str();
         std::abort();
     }
-    if (code == 0) save_sample(text, opts);
+    // Headers clang warns about are not kept: gcc -Werror rejects most of them wherever they are included.
+    if (code == 0 && sink_err.str().find("warning:") == std::string::npos) save_sample(text, opts);
     return 0;
 }

@@ -141,6 +141,68 @@ TEST(Run, SyntaxErrorReportsLocationAndWritesNothing) {
     EXPECT_FALSE(exists(json));
 }
 
+// F3: both outputs on one file is a usage error before anything is written (also spelled differently).
+TEST(Run, SamePathForBothOutputsIsAUsageError) {
+    test::TempHeader h("int f(void);\n", "g.h");
+    std::string out = h.dir() + "/out.c";
+    for (const std::string &json : {out, h.dir() + "/./out.c"}) {
+        auto r = run_cli({"-M", "m", "-o", out, "--json", json, h.path()});
+        EXPECT_EQ(r.code, exit_usage);
+        EXPECT_NE(r.err.find("-o and --json name the same file"), std::string::npos) << r.err;
+        EXPECT_FALSE(exists(out));
+    }
+}
+
+// F4: a directory in the way of the second output leaves the first one untouched.
+TEST(Run, OutputIsADirectoryAfterJsonTouchesNothing) {
+    test::TempHeader h("int f(void);\n", "g.h");
+    std::string json = h.dir() + "/out.json", dir = h.dir() + "/outdir";
+    std::filesystem::create_directories(dir);
+    std::ofstream(json) << "old";
+    auto r = run_cli({"-M", "m", "--quiet", "--json", json, "-o", dir, h.path()});
+    EXPECT_EQ(r.code, exit_output);
+    EXPECT_NE(r.err.find("cannot write '" + dir + "': it is a directory"), std::string::npos) << r.err;
+    EXPECT_EQ(slurp(json), "old");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(h.dir()), {}), 3); // g.h, out.json, outdir
+}
+
+// F7: the folded summary keeps the colliding Python name and both C declarations.
+TEST(Run, CollisionSummaryNamesThePythonName) {
+    test::TempHeader h("int foo_x(void);\nint bar_x(void);\n", "c.h");
+    auto r = run_cli({"-M", "m", "--prefix", "foo_", "--prefix", "bar_", "--json", h.dir() + "/o.json", h.path()});
+    EXPECT_EQ(r.code, exit_ok);
+    EXPECT_NE(r.err.find("skipped 1: Python name 'x' already used by function foo_x: function bar_x"),
+              std::string::npos)
+        << r.err;
+}
+
+// F1: deprecated functions are skipped unless --allow-deprecated.
+TEST(Run, DeprecatedNeedsAllowDeprecated) {
+    test::TempHeader h("__attribute__((deprecated)) int old_api(int x);\nint new_api(int x);\n", "d.h");
+    std::string json = h.dir() + "/o.json";
+    auto r = run_cli({"-M", "m", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_ok);
+    EXPECT_NE(r.err.find("skipped 1: deprecated: function old_api"), std::string::npos) << r.err;
+    r = run_cli({"-M", "m", "--quiet", "--allow-deprecated", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_ok);
+    EXPECT_EQ(slurp(json).find("deprecated"), std::string::npos); // bound: no skip reason
+}
+
+// F8: a header clang never finishes parsing ends with exit 1 and a message, not a hang.
+TEST(RunDeathTest, ParseTimeoutEndsTheRun) {
+    test::TempHeader h("int x = (::);\n", "hang.h");
+    EXPECT_EXIT(run_cli({"-M", "m", "--timeout", "1", "-o", h.dir() + "/o.c", h.path()}),
+                ::testing::ExitedWithCode(exit_input), "clang did not finish parsing within 1 s");
+    EXPECT_FALSE(exists(h.dir() + "/o.c"));
+}
+
+TEST(Options, TimeoutValue) {
+    EXPECT_EQ(parse_args({"-M", "m", "h.h"}).opt.timeout_seconds, 120u);
+    EXPECT_EQ(parse_args({"-M", "m", "--timeout", "0", "h.h"}).opt.timeout_seconds, 0u);
+    EXPECT_NE(parse_args({"-M", "m", "--timeout", "-1", "h.h"}).error.find("--timeout wants"), std::string::npos);
+    EXPECT_NE(parse_args({"-M", "m", "--timeout=5s", "h.h"}).error.find("--timeout wants"), std::string::npos);
+}
+
 TEST(Run, MissingHeader) {
     auto r = run_cli({"-M", "m", "/nonexistent/x.h"});
     EXPECT_EQ(r.code, exit_input);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "pass_fixture.h"
+#include "passes/availability.h"
 #include "passes/class_constants.h"
 #include "passes/methods.h"
 #include "passes/pipeline.h"
@@ -15,6 +16,39 @@ using namespace mpbind::ir;
 using namespace mpbind::test;
 
 namespace {
+
+// ---- availability (F1) ----
+
+constexpr const char *availability_header =
+    "__attribute__((deprecated)) int old_api(int x);\nint new_api(int x);\n"
+    "struct __attribute__((deprecated)) old_s { int a; };\nstruct __attribute__((unavailable)) gone_s { int a; };\n"
+    "int gone_fn(void) __attribute__((unavailable));\n";
+
+TEST(Availability, DeprecatedAndUnavailableAreSkipped) {
+    Module m = parsed(availability_header);
+    passes::availability(m, false);
+    EXPECT_EQ(function(m, "old_api").info.binding.status, Status::Skipped);
+    EXPECT_EQ(function(m, "old_api").info.binding.reason, "deprecated");
+    EXPECT_TRUE(function(m, "new_api").info.binding.bound());
+    EXPECT_EQ(record(m, "struct old_s").info.binding.reason, "deprecated");
+    EXPECT_EQ(record(m, "struct gone_s").info.binding.reason, "marked unavailable");
+    EXPECT_EQ(function(m, "gone_fn").info.binding.reason, "marked unavailable");
+}
+
+TEST(Availability, AllowDeprecatedBindsThemButNeverUnavailable) {
+    Module m = parsed(availability_header);
+    passes::availability(m, true);
+    EXPECT_TRUE(function(m, "old_api").info.binding.bound());
+    EXPECT_TRUE(function(m, "old_api").info.deprecated); // the emitter silences the warning for these
+    EXPECT_TRUE(record(m, "struct old_s").info.binding.bound());
+    EXPECT_EQ(record(m, "struct gone_s").info.binding.reason, "marked unavailable");
+}
+
+TEST(Availability, PipelineRunsIt) {
+    Module m = parsed(availability_header);
+    EXPECT_TRUE(passes::run_all(m, passes::Options{}).empty());
+    EXPECT_EQ(function(m, "old_api").info.binding.reason, "deprecated");
+}
 
 // ---- filter ----
 

@@ -83,6 +83,38 @@ TEST(Module, VoidPtrUserDataCallbacksGetATrampoline) {
     EXPECT_NE(c.find("mpb_raise_pending();"), std::string::npos);
 }
 
+TEST(Module, MpObjTPassesThroughUnconverted) {
+    test::IrBuilder b;
+    ir::Type obj = b.m.type(b.pointer(b.void_()));
+    obj.py_object = true;
+    obj.spelling = "mp_obj_t";
+    ir::TypeId obj_t = b.m.intern(obj);
+    b.function_decl("keep", obj_t, {{"o", obj_t}, {"n", b.int_()}});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("typedef mp_obj_t mpb_w_0_ft(mp_obj_t, int32_t);"), std::string::npos) << c;
+    EXPECT_NE(c.find("return mpb_obj_or_none(((mpb_w_0_ft *)self->addr)(\n        args[0],"), std::string::npos) << c;
+}
+
+TEST(Module, ConstantClassesAttachToTheirOwnerClass) {
+    test::IrBuilder b;
+    ir::RecordId obj = b.record("obj", 4, {test::IrBuilder::field("x", b.int_(), 0)});
+    ir::Macro flag;
+    flag.info.c_name = flag.py_name = "OBJ_FLAG_HIDDEN";
+    flag.int_value = flag.uint_value = 1;
+    flag.flat = false;
+    ir::MacroId id = b.m.add(flag);
+    ir::Group g;
+    g.py_name = "OBJ_FLAG";
+    g.owner = obj;
+    g.owner_name = "FLAG";
+    g.members.push_back({"HIDDEN", {}, 0, id});
+    b.m.add(g);
+    std::string c = emit_module(b.m);
+    EXPECT_LT(c.find("MPB_DEFINE_ENUM_TYPE(mpb_group_0"), c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0")) << c;
+    EXPECT_NE(c.find("    { MP_ROM_QSTR(MP_QSTR_FLAG), MP_ROM_PTR(&mpb_group_0) },\n};"), std::string::npos) << c;
+    EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_OBJ_FLAG), MP_ROM_PTR(&mpb_group_0) }"), std::string::npos);
+}
+
 TEST(Module, SkippedItemsAreNotEmitted) {
     test::IrBuilder b;
     ir::FunctionId f = b.function_decl("vprintf_like", b.int_(), {{"fmt", b.pointer(b.char_(true))}});

@@ -1,4 +1,5 @@
 # lvgl.py: a stand-in for LVGL v9's display API (the names lvgl_v9.py uses), just enough to drive a flush.
+import espsim
 
 
 class COLOR_FORMAT:
@@ -19,6 +20,7 @@ class display_t:
         self.w, self.h = w, h
         self.flushing = False
         self.last = False
+        self.ready_in_isr = -1  # where the last display_flush_ready came from
 
     def set_color_format(self, fmt):
         self.fmt = fmt
@@ -35,6 +37,7 @@ def display_create(w, h):
 
 
 def display_flush_ready(disp):
+    disp.ready_in_isr = espsim.in_isr()  # an existing attribute: no allocation, callable from an interrupt
     disp.flushing = False
 
 

@@ -48,6 +48,7 @@ except RuntimeError as e:
 
 drvrig.fresh()
 attempt('rotation', rotation=45)
+attempt('factor', factor=0)
 attempt('spi host', spihost=esp.spi_host_device_t.SPI1_HOST)
 attempt('clock', mhz=0)
 attempt('cs pin', cs=24)

@@ -1,5 +1,6 @@
 # test_lvgl_v9.py: the LVGL v9 adapter (drivers/lvgl_v9.py) drives the pure-mode driver: an LVGL stand-in renders
 # native RGB565 strips into the driver's buffers, the adapter swaps them and flushes; the panel shows the canvas.
+# Completion from the interrupt (isr=True) or scheduled (isr=False).
 import espidf as esp
 import espsim
 import drvrig
@@ -7,32 +8,34 @@ import ili9341
 import lvgl as lv
 from lvgl_v9 import lvgl_v9_display
 
-if not ili9341.python_callbacks_supported():
+if not ili9341.isr_callbacks_supported():
     print('SKIP')  # the pure driver's completion handler is a Python post_cb (generator trampolines)
     raise SystemExit
 
-panel = drvrig.fresh()
-d = ili9341.ili9341(hybrid=False, register=False)
-disp = lvgl_v9_display(d)
-print('buffers', disp.size == d.buf_size, disp.fmt == lv.COLOR_FORMAT.RGB565)
-src = drvrig.pattern(d.width, d.height, 9)
-rows = disp.size // (2 * d.width)
-y = 0
-k = 0
-while y < d.height:
-    n = min(rows, d.height - y)
-    buf = disp.bufs[k % 2]
-    while disp.flushing:  # LVGL waits for flush_ready before reusing a buffer
+for isr in (True, False):
+    panel = drvrig.fresh()
+    d = ili9341.ili9341(hybrid=False, register=False, isr=isr)
+    disp = lvgl_v9_display(d)
+    print('buffers', disp.size == d.buf_size, disp.fmt == lv.COLOR_FORMAT.RGB565)
+    src = drvrig.pattern(d.width, d.height, 9)
+    rows = disp.size // (2 * d.width)
+    y = 0
+    k = 0
+    while y < d.height:
+        n = min(rows, d.height - y)
+        buf = disp.bufs[k % 2]
+        while disp.flushing:  # LVGL waits for flush_ready before reusing a buffer
+            d.wait(disp)
+        view = buf.__dereference__(2 * n * d.width)
+        view[:] = src[2 * y * d.width:2 * (y + n) * d.width]  # LVGL renders native-endian RGB565
+        disp.flushing = True
+        disp.last = y + n == d.height
+        disp.flush_cb(disp, lv.area_t(0, y, d.width - 1, y + n - 1), buf)
+        y += n
+        k += 1
+    while disp.flushing:
         d.wait(disp)
-    view = buf.__dereference__(2 * n * d.width)
-    view[:] = src[2 * y * d.width:2 * (y + n) * d.width]  # LVGL renders native-endian RGB565
-    disp.flushing = True
-    disp.last = y + n == d.height
-    disp.flush_cb(disp, lv.area_t(0, y, d.width - 1, y + n - 1), buf)
-    y += n
-    k += 1
-while disp.flushing:
-    d.wait(disp)
-print('equals', drvrig.panel_equals(panel, d, src), 'violations', espsim.ili9341_violation_total(panel),
-      'races', espsim.dma_race_count())
-d.deinit()
+    print('isr' if isr else 'scheduled', 'flush_ready in interrupt', disp.ready_in_isr,
+          'equals', drvrig.panel_equals(panel, d, src), 'violations', espsim.ili9341_violation_total(panel),
+          'races', espsim.dma_race_count())
+    d.deinit()
