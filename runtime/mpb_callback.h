@@ -4,18 +4,26 @@
 
 #include "mpb_types.h"
 
-// What the C user-data pointer carries when a Python callable is registered: the callable and the caller's own
-// user data (handed back to the callable in the user-data position).
+// Callbacks of one registration that can share one user-data argument (sqlite3_create_collation_v2 has 2).
+#define MPB_CLOSURE_MAX 4
+
+// What the C user-data pointer carries when Python callables are registered: every callable that shares this
+// user-data argument (each trampoline picks its own by slot; None for a callback given as None) and the caller's
+// own user data (handed back to the callables in the user-data position).
 typedef struct _mpb_closure_t {
     mp_obj_base_t base;
-    mp_obj_t callable;
     mp_obj_t user;
+    size_t n;
+    mp_obj_t callables[MPB_CLOSURE_MAX];
 } mpb_closure_t;
 
 // True when o goes through a trampoline: callable, but not a C function object, a Blob or None (those are addresses).
 bool mpb_is_py_callback(mp_obj_t o);
-// A closure for callable and user, kept reachable under key (one registration slot) until the slot is reused.
-void *mpb_closure_new(mp_obj_t callable, mp_obj_t user, const void *key);
+// The closure for one user-data argument: callables[k] = args[cb_args[k]] (k < n), user = args[user_arg]; kept
+// reachable under key (one registration slot) until the slot is reused. Each args[cb_args[k]] must be a Python
+// callable or None (a C function would get the closure as its user data): TypeError naming the argument otherwise.
+void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
+    const void *key);
 // In a trampoline's NLR handler: remembers the exception for the wrapper that called into C.
 void mpb_callback_failed(void *exc);
 // After a C call that may call back: raises the exception a callback raised, if any.

@@ -24,12 +24,12 @@ bool trampoline_supported(const ir::Module &m, ir::TypeId fn) {
 }
 
 // static RET mpb_tramp_N(T0 a0, T1 a1, ...): converts the arguments (the closure's user data in place of
-// argument ctx_arg), calls the Python callable, converts its result; all inside an NLR frame, so an exception
+// argument ctx_arg), calls the closure's Python callable number slot, converts its result; all inside an NLR frame, so an exception
 // is handed to the wrapper that called into C instead of unwinding through C.
-std::string Trampolines::write(Context &ctx, ir::TypeId fn_id, int ctx_arg) {
+std::string Trampolines::write(Context &ctx, ir::TypeId fn_id, int ctx_arg, size_t slot) {
     const ir::Module &m = ctx.m;
     const ir::Type &fn = m.canonical(fn_id);
-    std::string key = abi_signature(m, fn.ret, fn.params) + "@" + std::to_string(ctx_arg);
+    std::string key = abi_signature(m, fn.ret, fn.params) + "@" + std::to_string(ctx_arg) + "#" + std::to_string(slot);
     for (ir::TypeId p : fn.params) { // struct pointers give instances of their class: part of the key
         Conv c = classify(m, p);
         if (c.code == Code::StructPtr) key += "," + std::to_string(c.record.index);
@@ -56,7 +56,7 @@ std::string Trampolines::write(Context &ctx, ir::TypeId fn_id, int ctx_arg) {
     if (ret.code != Code::Void) s += "    " + abi_type(m, fn.ret) + " volatile ret = 0;\n";
     s += "    nlr_buf_t nlr;\n    if (nlr_push(&nlr) == 0) {\n";
     s += "        mp_obj_t args[" + std::to_string(fn.params.size()) + "] = { " + args + " };\n";
-    s += "        mp_obj_t r = mp_call_function_n_kw(c->callable, " + std::to_string(fn.params.size()) + ", 0, args);\n";
+    s += "        mp_obj_t r = mp_call_function_n_kw(c->callables[" + std::to_string(slot) + "], " + std::to_string(fn.params.size()) + ", 0, args);\n";
     if (ret.code != Code::Void) s += "        ret = " + from_py_plain(m, fn.ret, "r") + ";\n";
     else s += "        (void)r;\n";
     s += "        nlr_pop();\n    } else {\n        mpb_callback_failed(nlr.ret_val);\n    }\n";

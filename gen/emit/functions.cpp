@@ -24,19 +24,57 @@ struct CallbackParam {
     std::string sig;    // the callback's ABI signature (for C functions given instead)
 };
 
+// The runtime's MPB_CLOSURE_MAX: callbacks beyond it on one user-data parameter get the C-address-only form.
+constexpr size_t kClosureMax = 4;
+
+// Callbacks sharing one user-data parameter share one closure: each gets its slot (its rank among them), and its
+// trampoline calls the closure's callable of that slot.
 std::vector<CallbackParam> callback_params(Context &ctx, Trampolines &tramps, const ir::Function &f) {
     const ir::Module &m = ctx.m;
     std::vector<CallbackParam> out;
+    std::map<size_t, size_t> per_user; // user-data parameter -> callbacks so far
     for (size_t i = 0; i < f.params.size(); ++i) {
         const auto &cb = f.params[i].callback;
         if (!cb || cb->convention != ir::CallbackConvention::VoidPtrArg || cb->ctx_arg < 0 || cb->reg_user_param < 0 ||
             static_cast<size_t>(cb->reg_user_param) >= f.params.size() || !trampoline_supported(m, cb->fn_type))
             continue;
+        size_t user = static_cast<size_t>(cb->reg_user_param);
+        size_t slot = per_user[user];
+        if (slot >= kClosureMax) continue;
+        per_user[user] = slot + 1;
         const ir::Type &fn = m.canonical(cb->fn_type);
-        out.push_back({i, static_cast<size_t>(cb->reg_user_param), tramps.write(ctx, cb->fn_type, cb->ctx_arg),
-                       abi_signature(m, fn.ret, fn.params)});
+        out.push_back({i, user, tramps.write(ctx, cb->fn_type, cb->ctx_arg, slot), abi_signature(m, fn.ret, fn.params)});
     }
     return out;
+}
+
+// Per callback: the trampoline for a Python callable, else the C address. Per user-data parameter: one closure of
+// all its callbacks when any of them is a Python callable, else the caller's pointer unchanged.
+std::string callback_setup(const std::vector<CallbackParam> &cbs, std::vector<std::string> &exprs) {
+    std::string s;
+    std::map<size_t, std::vector<size_t>> groups; // user-data parameter -> its callback parameters, in order
+    for (const CallbackParam &cb : cbs) {
+        std::string i = std::to_string(cb.index);
+        s += "    mpb_cfun_t cb" + i + " = mpb_is_py_callback(args[" + i + "]) ? (mpb_cfun_t)" + cb.tramp +
+             "\n        : mpb_get_funptr(args[" + i + "], \"" + cb.sig + "\", self, " + i + ");\n";
+        exprs[cb.index] = "cb" + i;
+        groups[cb.user].push_back(cb.index);
+    }
+    for (const auto &[user, members] : groups) {
+        std::string u = std::to_string(user), any, list;
+        for (size_t k = 0; k < members.size(); ++k) {
+            std::string i = std::to_string(members[k]);
+            any += (k ? " || " : "") + std::string("mpb_is_py_callback(args[") + i + "])";
+            list += (k ? ", " : "") + i;
+        }
+        s += "    void *ud" + u + ";\n    if (" + any + ") {\n";
+        s += "        static const uint8_t cbs" + u + "[] = { " + list + " };\n";
+        s += "        ud" + u + " = mpb_closure_new(self, args, cbs" + u + ", " + std::to_string(members.size()) + ", " +
+             u + ", (const char *)self + " + u + ");\n";
+        s += "    } else {\n        ud" + u + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
+        exprs[user] = "ud" + u;
+    }
+    return s;
 }
 
 // The wrapper shared by every function of f's ABI signature: converts the arguments inline and calls
@@ -52,18 +90,7 @@ std::string wrapper(const ir::Module &m, const ir::Function &f, const std::strin
     std::vector<std::string> exprs;
     for (size_t i = 0; i < f.params.size(); ++i)
         exprs.push_back(from_py(m, f.params[i].type, "args[" + std::to_string(i) + "]", i));
-    for (const CallbackParam &cb : cbs) {
-        std::string i = std::to_string(cb.index), u = std::to_string(cb.user);
-        s += "    mpb_cfun_t cb" + i + ";\n    void *ud" + i + ";\n";
-        s += "    if (mpb_is_py_callback(args[" + i + "])) {\n";
-        s += "        cb" + i + " = (mpb_cfun_t)" + cb.tramp + ";\n";
-        s += "        ud" + i + " = mpb_closure_new(args[" + i + "], args[" + u + "], (const char *)self + " + i + ");\n";
-        s += "    } else {\n";
-        s += "        cb" + i + " = mpb_get_funptr(args[" + i + "], \"" + cb.sig + "\", self, " + i + ");\n";
-        s += "        ud" + i + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
-        exprs[cb.index] = "cb" + i;
-        exprs[cb.user] = "ud" + i;
-    }
+    s += callback_setup(cbs, exprs);
     std::string call = "((" + name + "_ft *)self->addr)(";
     for (size_t i = 0; i < exprs.size(); ++i) call += (i ? ",\n        " : "\n        ") + exprs[i];
     call += ")";

@@ -78,9 +78,47 @@ TEST(Module, VoidPtrUserDataCallbacksGetATrampoline) {
     EXPECT_NE(c.find("static int32_t mpb_tramp_0(void * a0, int32_t a1) {"), std::string::npos) << c;
     EXPECT_NE(c.find("mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };"), std::string::npos) << c;
     EXPECT_NE(c.find("mpb_callback_failed(nlr.ret_val);"), std::string::npos);
-    EXPECT_NE(c.find("ud0 = mpb_closure_new(args[0], args[1], (const char *)self + 0);"), std::string::npos);
-    EXPECT_NE(c.find("cb0 = mpb_get_funptr(args[0], \"i32(p,i32)\", self, 0);"), std::string::npos);
+    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[0], 2, 0, args);"), std::string::npos) << c;
+    EXPECT_NE(c.find("static const uint8_t cbs1[] = { 0 };"), std::string::npos) << c;
+    EXPECT_NE(c.find("ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_get_funptr(args[0], \"i32(p,i32)\", self, 0);"), std::string::npos);
     EXPECT_NE(c.find("mpb_raise_pending();"), std::string::npos);
+}
+
+// F10: compare and destroy share `user`: one closure holds both callables, each trampoline calls its own slot.
+TEST(Module, CallbacksSharingUserDataShareOneClosure) {
+    test::IrBuilder b;
+    ir::TypeId cmp = b.function(b.int_(), {b.pointer(b.void_()), b.int_(), b.int_()});
+    ir::TypeId destroy = b.function(b.void_(), {b.pointer(b.void_())});
+    ir::FunctionId f = b.function_decl("reg", b.int_(), {{"user", b.pointer(b.void_())}, {"compare", b.pointer(cmp)},
+                                                         {"destroy", b.pointer(destroy)}});
+    for (auto [param, fn] : {std::pair{1, cmp}, std::pair{2, destroy}}) {
+        ir::Callback cb;
+        cb.convention = ir::CallbackConvention::VoidPtrArg;
+        cb.fn_type = fn;
+        cb.ctx_arg = 0;
+        cb.reg_user_param = 0;
+        b.m.function(f).params[param].callback = cb;
+    }
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[0], 3, 0, args);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[1], 1, 0, args);"), std::string::npos) << c;
+    EXPECT_NE(c.find("if (mpb_is_py_callback(args[1]) || mpb_is_py_callback(args[2])) {"), std::string::npos) << c;
+    EXPECT_NE(c.find("static const uint8_t cbs0[] = { 1, 2 };"), std::string::npos) << c;
+    EXPECT_EQ(count(c, "mpb_closure_new("), 1u) << c;
+    EXPECT_NE(c.find("(\n        ud0,\n        cb1,\n        cb2)"), std::string::npos) << c;
+}
+
+TEST(Module, DeprecatedBoundItemsSilenceTheWarning) {
+    test::IrBuilder b;
+    ir::FunctionId f = b.function_decl("old_api", b.int_(), {{"x", b.int_()}});
+    std::string pragma = "#pragma GCC diagnostic ignored \"-Wdeprecated-declarations\"\n";
+    EXPECT_EQ(emit_module(b.m).find(pragma), std::string::npos);
+    b.m.function(f).info.deprecated = true;
+    std::string c = emit_module(b.m);
+    size_t at = c.find(pragma);
+    ASSERT_NE(at, std::string::npos) << c;
+    EXPECT_LT(at, c.find("static const mpb_fun_t mpb_fun_0;")) << c;
 }
 
 TEST(Module, MpObjTPassesThroughUnconverted) {

@@ -103,3 +103,28 @@ err(pt.each, values, 4, lambda user, value: 'not an int', None)
 total = pt.C_Pointer()
 print(pt.each(values, 4, pt.add_to, total), total.int_val)
 err(pt.each, values, 4, pt.mul, total)
+
+
+# Two callbacks sharing one user-data argument: each trampoline calls its own Python callable, both get the user data.
+calls = []
+
+
+def compare(user, a, b):
+    calls.append(('compare', user, a, b))
+    return a - b
+
+
+def destroy(user):
+    calls.append(('destroy', user))
+
+
+print(pt.reg_pair(7, 3, 'u', compare, destroy), calls)
+calls = []
+print(pt.reg_pair(1, 2, 'v', compare, None), calls)
+calls = []
+print(pt.reg_pair(4, 4, 'w', lambda user, a, b: 42, destroy), calls)
+# Both as C functions: the user data is passed unchanged; a C function mixed with a Python callable is refused.
+count = pt.C_Pointer()
+print(pt.reg_pair(5, 1, count, pt.compare_ints, pt.count_destroy), count.int_val)
+err(pt.reg_pair, 1, 2, count, compare, pt.count_destroy)
+print(calls)
