@@ -82,7 +82,12 @@ class Scene:
             cairo.surface_flush(self.surface)
             return (None,)
         old = self._ball_box()
-        self._fill(self.bg, old[0], old[1], old[2] - old[0] + 1, old[3] - old[1] + 1)
+        # Erase the ball by redrawing the background (text and bars included) clipped to where it was.
+        cairo.save(self.cr)
+        cairo.rectangle(self.cr, old[0], old[1], old[2] - old[0] + 1, old[3] - old[1] + 1)
+        cairo.clip(self.cr)
+        self._draw_background()
+        cairo.restore(self.cr)
         self.x += self.vx
         self.y += self.vy
         if not BALL <= self.x < self.w - BALL:
