@@ -3,15 +3,7 @@ import array
 import gc
 import pointers as pt
 import pointers2 as p2
-
-
-def err(f, *args):
-    try:
-        f(*args)
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print('no error')
+from checks import err
 
 
 b = pt.alloc(16)

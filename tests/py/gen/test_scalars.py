@@ -1,14 +1,6 @@
 # test_scalars.py: scalar conversions of a generated module: integer widths with range checks, floats, bools, strings.
 import scalars as sc
-
-
-def err(f, *args):
-    try:
-        f(*args)
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print('no error')
+from checks import err
 
 
 print(sc.add_i8(100, 27), sc.add_i8(-100, -28))

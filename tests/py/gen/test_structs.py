@@ -1,14 +1,6 @@
 # test_structs.py: struct and union classes of a generated module: construction, fields, nesting, arrays, casts.
 import structs as st
-
-
-def err(f, *args):
-    try:
-        f(*args)
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-    else:
-        print('no error')
+from checks import err
 
 
 def set_item(a, i, v):
