@@ -17,7 +17,7 @@ void mpb_array_assign(const mpb_field_t *f, void *data, mp_obj_t value) {
     size_t esize = mpb_elem_size(f);
     if (mpb_obj_is_type(value, &mpb_type_array)) {
         mpb_array_obj_t *src = MP_OBJ_TO_PTR(value);
-        if (src->field->code != f->code || src->field->count != f->count || src->field->sub != f->sub) {
+        if (src->field->code != f->code || src->field->count != f->count || src->field->ref.sub != f->ref.sub) {
             mpb_raise_type(value, "array of the same type", f, MPB_AT_FIELD);
         }
         memmove(data, src->data, esize * f->count);

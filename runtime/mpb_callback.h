@@ -1,4 +1,5 @@
-// mpb_callback.h: Python callables called by C through generated trampolines (issue 4, void * user-data convention).
+// mpb_callback.h: Python callables called by C through generated trampolines (issue 4): where a trampoline finds
+// its callable (a closure, or a struct's user-data dict), and exceptions carried from callbacks to their caller.
 #ifndef MPB_CALLBACK_H
 #define MPB_CALLBACK_H
 
@@ -24,6 +25,38 @@ bool mpb_is_py_callback(mp_obj_t o);
 // callable or None (a C function would get the closure as its user data): TypeError naming the argument otherwise.
 void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
     const void *key);
+// ---- struct user-data conventions: one slot per callback field or StructFirstArg parameter ----
+
+// Offsets in mpb_cbslot_t for "no user field": the context argument is the user value itself (zlib's opaque handed
+// to zalloc), or nothing leads from C's arguments to the callable (the module-owned root holds it).
+#define MPB_USER_IS_ARG (-1)
+#define MPB_USER_NONE (-2)
+
+// Where the Python callable of one C callback slot lives. C gets `tramp`; a Python callable goes into the user-data
+// dict of the slot's owner struct (created when the user field is NULL) under qstr `key` ("<struct>_<field>"), or,
+// when the owner has no user field, into the module roots under `key` (one callable per slot: the last one set).
+// The trampoline finds it through its context argument: the dict in that struct's user field (at ctx_user), then
+// the roots. Lookups allocate nothing, so interrupt-context trampolines use them too.
+typedef struct _mpb_cbslot_t {
+    mpb_cfun_t tramp;
+    const char *sig;    // the callback's ABI signature: a C function given instead must match it
+    uint16_t key;       // qstr
+    int16_t ctx_user;   // byte offset of the user field in the struct the context argument points to, or MPB_USER_*
+    int16_t owner_user; // byte offset of the user field in the owner struct, or MPB_USER_NONE
+} mpb_cbslot_t;
+
+// Storing v into the slot of the owner struct at `owner` (NULL: none): returns what C gets (tramp, the C address,
+// or NULL for None) and keeps a Python callable (or the C function object, for reading back) where tramp finds it.
+mpb_cfun_t mpb_cb_store(const mpb_cbslot_t *s, void *owner, mp_obj_t v, const void *where, size_t i);
+// Reading the slot back: the Python callable or C function object stored, else a Blob with the address, or None.
+mp_obj_t mpb_cb_load(const mpb_cbslot_t *s, void *owner, mpb_cfun_t raw);
+// In a trampoline: the callable for context argument ctx, or MP_OBJ_NULL (then mpb_cb_missing reports it).
+mp_obj_t mpb_cb_find(const mpb_cbslot_t *s, const void *ctx);
+void mpb_cb_missing(const mpb_cbslot_t *s);
+
+// Trampoline entries since start: tests prove that a C function stored in a slot ("hybrid") runs no Python.
+extern size_t mpb_callback_entries;
+
 // In a trampoline's NLR handler: remembers the exception for the wrapper that called into C.
 void mpb_callback_failed(void *exc);
 // After a C call that may call back: raises the exception a callback raised, if any.

@@ -169,13 +169,51 @@ mp_obj_t mpb_new_struct_copy(const mpb_struct_type_t *type, const void *src) {
     return o;
 }
 
+// One code of an ABI signature at *s (advanced past it); every pointer (p void *, P struct *, s char *, o object,
+// F<...> function) is one class: the calling convention does not tell them apart, and a C function written for
+// `void *` arguments is a valid callback for struct-pointer arguments (the hybrid helpers are written that way).
+static size_t sig_token(const char **s, const char **start) {
+    const char *p = *s;
+    *start = p;
+    if (*p == 'p' || *p == 'P' || *p == 's' || *p == 'o' || *p == 'F') {
+        ++p;
+        int depth = 0;
+        while (*p == '<' || (depth > 0 && *p != '\0')) { // F's signature, nested brackets included
+            depth += (*p == '<') - (*p == '>');
+            ++p;
+        }
+        *s = p;
+        *start = "p";
+        return 1;
+    }
+    while (*p != '\0' && *p != ',' && *p != '(' && *p != ')') {
+        ++p;
+    }
+    if (p == *s) {
+        ++p; // punctuation
+    }
+    *s = p;
+    return (size_t)(p - *start);
+}
+
+static bool sig_compatible(const char *a, const char *b) {
+    while (*a != '\0' && *b != '\0') {
+        const char *ta, *tb;
+        size_t na = sig_token(&a, &ta), nb = sig_token(&b, &tb);
+        if (na != nb || memcmp(ta, tb, na) != 0) {
+            return false;
+        }
+    }
+    return *a == *b;
+}
+
 mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t i) {
     if (o == mp_const_none) {
         return NULL;
     }
     if (mpb_obj_is_type(o, &mpb_type_fun)) {
         const mpb_fun_t *f = MP_OBJ_TO_PTR(o);
-        if (sig != NULL && f->sig != NULL && strcmp(sig, f->sig) != 0) {
+        if (sig != NULL && f->sig != NULL && !sig_compatible(sig, f->sig)) {
             mpb_raise_at(&mp_type_TypeError, where, i, "C function of another signature: ", f->sig);
         }
         return f->addr;

@@ -14,7 +14,7 @@ static const uint8_t code_sizes[] = {
 };
 
 size_t mpb_elem_size(const mpb_field_t *f) {
-    return f->code == MPB_STRUCT ? f->sub->size : code_sizes[f->code];
+    return f->code == MPB_STRUCT ? f->ref.sub->size : code_sizes[f->code];
 }
 
 // memcpy keeps unaligned and packed fields safe.
@@ -56,7 +56,7 @@ static void str_store(const mpb_field_t *f, void *p, mp_obj_t v) {
 }
 
 static void struct_ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    void *raw = mpb_get_struct_ptr(v, f->sub, f, MPB_AT_FIELD);
+    void *raw = mpb_get_struct_ptr(v, f->ref.sub, f, MPB_AT_FIELD);
     mpb_keep_for_c(p, v);
     memcpy(p, &raw, sizeof(raw));
 }
@@ -76,8 +76,8 @@ mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
         case MPB_F64: return mpb_new_double(load_f64(p));
         case MPB_STR: return mpb_new_str(load_str(p));
         case MPB_PTR: return ptr_load(load_ptr(p));
-        case MPB_STRUCT: return mpb_new_struct_ref(f->sub, p, owner);
-        case MPB_STRUCT_PTR: return mpb_new_struct_ref(f->sub, load_ptr(p), MP_OBJ_NULL);
+        case MPB_STRUCT: return mpb_new_struct_ref(f->ref.sub, p, owner);
+        case MPB_STRUCT_PTR: return mpb_new_struct_ref(f->ref.sub, load_ptr(p), MP_OBJ_NULL);
         case MPB_FUNPTR: return mpb_new_funptr(load_funptr(p));
         case MPB_OBJ: return mpb_obj_or_none(load_obj(p));
         default: return mp_const_none;
@@ -103,7 +103,7 @@ void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
         case MPB_F64: STORE(double, p, mpb_get_double(v, w, at)); break;
         case MPB_STR: str_store(f, p, v); break;
         case MPB_PTR: ptr_store(f, p, v); break;
-        case MPB_STRUCT: mpb_struct_assign(f->sub, p, v, w, at); break;
+        case MPB_STRUCT: mpb_struct_assign(f->ref.sub, p, v, w, at); break;
         case MPB_STRUCT_PTR: struct_ptr_store(f, p, v); break;
         case MPB_FUNPTR: STORE(mpb_cfun_t, p, mpb_get_funptr(v, NULL, w, at)); break;
         case MPB_OBJ:
@@ -165,6 +165,9 @@ static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
 
 mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner) {
     uint8_t *p = (uint8_t *)data + f->offset;
+    if (f->code == MPB_FUNPTR && f->ref.cb != NULL) { // a callback slot with a user-data convention
+        return mpb_cb_load(f->ref.cb, data, load_funptr(p));
+    }
     if (f->flags & MPB_F_BITFIELD) {
         return bitfield_load(f, p);
     }
@@ -176,7 +179,9 @@ mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner) {
 
 void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value) {
     uint8_t *p = (uint8_t *)data + f->offset;
-    if (f->flags & MPB_F_BITFIELD) {
+    if (f->code == MPB_FUNPTR && f->ref.cb != NULL) {
+        STORE(mpb_cfun_t, p, mpb_cb_store(f->ref.cb, data, value, f, MPB_AT_FIELD));
+    } else if (f->flags & MPB_F_BITFIELD) {
         bitfield_store(f, p, value);
     } else if (f->count > 0) {
         mpb_array_assign(f, p, value);

@@ -12,13 +12,17 @@ void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
         MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->n_args, (int)n_args));
 }
 
-// The hot path of every call: one comparison, then the shared wrapper.
+// The hot path of every call: one comparison, the shared wrapper, one flag test. Any C function may call a Python
+// callback (through a struct field set earlier); one that raised left its exception pending, raised here once C
+// has returned, so the exception never unwinds through C frames.
 static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
     if (MP_UNLIKELY(n_args != self->n_args || n_kw != 0)) {
         mpb_raise_arg_count(self, n_args, n_kw);
     }
-    return self->wrapper(self, args);
+    mp_obj_t r = self->wrapper(self, args);
+    mpb_raise_pending();
+    return r;
 }
 
 static void fun_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
@@ -33,6 +37,9 @@ static void fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         dest[0] = mpb_new_u64((uintptr_t)self->addr);
     } else if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___name__) {
         dest[0] = MP_OBJ_NEW_QSTR(self->name);
+    } else if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___sig__) {
+        // The ABI signature ("i32(p,i32)"), so tools (tests/py/fuzz) can find what each parameter takes.
+        dest[0] = mpb_new_str(self->sig);
     }
 }
 

@@ -8,6 +8,11 @@
 // scheduler too; an exception stops at this frame and is printed, never unwinding into the C caller. Returns the
 // result, or MP_OBJ_NULL after an exception.
 mp_obj_t mpb_isr_call(mp_obj_t f, size_t n_args, const mp_obj_t *args);
+// The parts of mpb_isr_call, for generated interrupt-context trampolines that convert arguments inside their own NLR
+// frame: enter (locks), on an exception failed (prints it), exit (unlocks).
+void mpb_isr_enter(void);
+void mpb_isr_failed(void *exc);
+void mpb_isr_exit(void);
 // Defers f(arg) to the scheduler, as a soft IRQ does; false when its queue is full.
 bool mpb_isr_schedule(mp_obj_t f, mp_obj_t arg);
 

@@ -16,15 +16,28 @@ static mp_obj_t roots(void) {
     return MP_STATE_VM(mpb_roots);
 }
 
+void mpb_root_set(mp_obj_t key, mp_obj_t obj) {
+    if (obj != MP_OBJ_NULL) {
+        mp_obj_dict_store(roots(), key, obj);
+    } else if (MP_STATE_VM(mpb_roots) != MP_OBJ_NULL) {
+        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    }
+}
+
+mp_obj_t mpb_root_get(mp_obj_t key) {
+    if (MP_STATE_VM(mpb_roots) == MP_OBJ_NULL) {
+        return MP_OBJ_NULL;
+    }
+    mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), key, MP_MAP_LOOKUP);
+    return e != NULL ? e->value : MP_OBJ_NULL;
+}
+
 void mpb_keep(const void *key, mp_obj_t obj) {
-    mp_obj_dict_store(roots(), mpb_new_u64((uintptr_t)key), obj);
+    mpb_root_set(mpb_new_u64((uintptr_t)key), obj);
 }
 
 void mpb_release(const void *key) {
-    if (MP_STATE_VM(mpb_roots) != MP_OBJ_NULL) {
-        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), mpb_new_u64((uintptr_t)key),
-            MP_MAP_LOOKUP_REMOVE_IF_FOUND);
-    }
+    mpb_root_set(mpb_new_u64((uintptr_t)key), MP_OBJ_NULL);
 }
 
 void mpb_keep_for_c(void *field, mp_obj_t value) {

@@ -26,6 +26,7 @@ typedef enum _mpb_code_t {
 
 struct _mpb_struct_type_t;
 struct _mpb_fun_t;
+struct _mpb_cbslot_t;
 
 // One field of a struct or union: data, not code, so a field costs a table row.
 typedef struct _mpb_field_t {
@@ -36,7 +37,10 @@ typedef struct _mpb_field_t {
     uint16_t count;      // array length for array fields, 0 for a single value
     uint8_t bit_shift;   // bitfields: first bit within the byte at offset
     uint8_t bit_width;   // bitfields: width in bits
-    const struct _mpb_struct_type_t *sub; // MPB_STRUCT, MPB_STRUCT_PTR: the struct's type
+    union {
+        const struct _mpb_struct_type_t *sub; // MPB_STRUCT, MPB_STRUCT_PTR: the struct's type
+        const struct _mpb_cbslot_t *cb;       // MPB_FUNPTR: how a Python callable is stored (NULL: C addresses only)
+    } ref;
 } mpb_field_t;
 
 // Struct type flags.

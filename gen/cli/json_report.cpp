@@ -27,6 +27,7 @@ void callback(JsonWriter &w, const ir::Module &m, const ir::Callback &cb) {
         if (cb.ctx_record.valid()) w.key("context_struct").value(record_label(m.record(cb.ctx_record)));
         if (!cb.user_field.empty()) w.key("user_field").value(cb.user_field);
         if (cb.reg_user_param >= 0) w.key("user_param").value(cb.reg_user_param);
+        if (cb.reg_record.valid()) w.key("registration_struct").value(record_label(m.record(cb.reg_record)));
         w.key("key").value(cb.dict_key);
     }
     if (cb.isr) w.key("isr").value(true);

@@ -1,4 +1,4 @@
-// callbacks.cpp: writes trampolines for the void * user-data callback convention (issue 4, convention 2).
+// callbacks.cpp: writes trampolines (one per callback signature and way of finding the callable) and callback slots.
 #include "callbacks.h"
 
 #include "conv.h"
@@ -12,6 +12,30 @@ bool value_supported(const ir::Module &m, ir::TypeId t) {
     return c.ok && c.code != Code::Struct;
 }
 
+// The key part naming which struct class each struct-pointer argument gives: trampolines differ by it.
+std::string struct_args_key(const ir::Module &m, const ir::Type &fn) {
+    std::string k;
+    for (ir::TypeId p : fn.params) {
+        Conv c = classify(m, p);
+        if (c.code == Code::StructPtr) k += "," + std::to_string(c.record.index);
+    }
+    return k;
+}
+
+// Argument i of a trampoline as a Python object. In interrupt context nothing may allocate: a struct pointer is shown
+// through a static view re-pointed at each call (`views` gets its definition).
+std::string trampoline_arg(const ir::Module &m, ir::TypeId t, size_t i, bool isr, std::string &views) {
+    std::string a = "a" + std::to_string(i);
+    Conv c = classify(m, t);
+    if (c.code != Code::StructPtr) return to_py_expr(m, t, a);
+    std::string rec = record_symbol(c.record);
+    if (!isr) return "mpb_new_struct_ref(&" + rec + ", " + a + ", MP_OBJ_NULL)";
+    std::string v = "v" + std::to_string(i);
+    views += "    static mpb_struct_obj_t " + v + " = { { MPB_STRUCT_BASE(&" + rec + ") }, NULL, MP_OBJ_NULL, 0 };\n";
+    views += "    " + v + ".data = " + a + ";\n";
+    return "MP_OBJ_FROM_PTR(&" + v + ")";
+}
+
 } // namespace
 
 bool trampoline_supported(const ir::Module &m, ir::TypeId fn) {
@@ -23,47 +47,98 @@ bool trampoline_supported(const ir::Module &m, ir::TypeId fn) {
     return true;
 }
 
-// static RET mpb_tramp_N(T0 a0, T1 a1, ...): converts the arguments (the closure's user data in place of
-// argument ctx_arg), calls the closure's Python callable number slot, converts its result; all inside an NLR frame, so an exception
-// is handed to the wrapper that called into C instead of unwinding through C.
-std::string Trampolines::write(Context &ctx, ir::TypeId fn_id, int ctx_arg, size_t slot) {
+long user_offset(const ir::Module &m, ir::RecordId r, const std::string &field) {
+    if (!r.valid()) return -1;
+    for (const ir::Field &f : m.record(r).fields)
+        if (f.c_name == field && !f.bit_width) return static_cast<long>(f.offset_bits / 8);
+    return -1;
+}
+
+// static RET name(T0 a0, ...): `find` sets `f` (the callable); the arguments are converted (ctx_value in place of
+// argument cb.ctx_arg when given), f is called, its result converted. All of it inside an NLR frame: an exception is
+// handed to the C call's wrapper (mpb_callback_failed) or, in interrupt context, printed (mpb_isr_failed); either way
+// C gets a zero result and is never unwound.
+std::string Trampolines::trampoline(Context &ctx, const ir::Callback &cb, const std::string &name,
+                                    const std::string &find, const std::string &ctx_value) {
     const ir::Module &m = ctx.m;
-    const ir::Type &fn = m.canonical(fn_id);
-    std::string key = abi_signature(m, fn.ret, fn.params) + "@" + std::to_string(ctx_arg) + "#" + std::to_string(slot);
-    for (ir::TypeId p : fn.params) { // struct pointers give instances of their class: part of the key
-        Conv c = classify(m, p);
-        if (c.code == Code::StructPtr) key += "," + std::to_string(c.record.index);
+    const ir::Type &fn = m.canonical(cb.fn_type);
+    Conv ret = classify(m, fn.ret);
+    bool has_ret = ret.code != Code::Void;
+    std::string ps, args, views;
+    for (size_t i = 0; i < fn.params.size(); ++i) {
+        ps += (i ? ", " : "") + abi_type(m, fn.params[i]) + " a" + std::to_string(i);
+        bool is_ctx = static_cast<int>(i) == cb.ctx_arg && !ctx_value.empty();
+        args += (i ? ", " : "") + (is_ctx ? ctx_value : trampoline_arg(m, fn.params[i], i, cb.isr, views));
     }
+    std::string s = "static " + abi_type(m, fn.ret) + " " + name + "(" + (ps.empty() ? "void" : ps) + ") {\n";
+    s += "    ++mpb_callback_entries;\n" + find;
+    if (has_ret) s += "    " + abi_type(m, fn.ret) + " volatile ret = 0;\n";
+    s += views;
+    if (cb.isr) s += "    mpb_isr_enter();\n";
+    s += "    nlr_buf_t nlr;\n    if (nlr_push(&nlr) == 0) {\n";
+    std::string n = std::to_string(fn.params.size());
+    if (fn.params.empty()) s += "        mp_obj_t r = mp_call_function_n_kw(f, 0, 0, NULL);\n";
+    else s += "        mp_obj_t args[" + n + "] = { " + args + " };\n        mp_obj_t r = mp_call_function_n_kw(f, " +
+              n + ", 0, args);\n";
+    s += has_ret ? "        ret = " + from_py_plain(m, fn.ret, "r") + ";\n" : "        (void)r;\n";
+    s += "        nlr_pop();\n    } else {\n";
+    s += cb.isr ? "        mpb_isr_failed(nlr.ret_val);\n    }\n    mpb_isr_exit();\n"
+                : "        mpb_callback_failed(nlr.ret_val);\n    }\n";
+    s += has_ret ? "    return ret;\n}\n\n" : "}\n\n";
+    return s;
+}
+
+std::string Trampolines::closure(Context &ctx, const ir::Callback &cb, size_t slot) {
+    const ir::Module &m = ctx.m;
+    const ir::Type &fn = m.canonical(cb.fn_type);
+    std::string key = "closure " + abi_signature(m, fn.ret, fn.params) + "@" + std::to_string(cb.ctx_arg) + "#" +
+                      std::to_string(slot) + struct_args_key(m, fn) + (cb.isr ? " isr" : "");
     if (auto it = names_.find(key); it != names_.end()) return it->second;
     std::string name = "mpb_tramp_" + std::to_string(names_.size());
     names_.emplace(key, name);
-
-    Conv ret = classify(m, fn.ret);
-    std::string ps, args;
-    for (size_t i = 0; i < fn.params.size(); ++i) {
-        std::string a = "a" + std::to_string(i);
-        ps += (i ? ", " : "") + abi_type(m, fn.params[i]) + " " + a;
-        std::string obj;
-        Conv c = classify(m, fn.params[i]);
-        if (static_cast<int>(i) == ctx_arg) obj = "c->user";
-        else if (c.code == Code::StructPtr) obj = "mpb_new_struct_ref(&" + record_symbol(c.record) + ", " + a + ", MP_OBJ_NULL)";
-        else obj = to_py_expr(m, fn.params[i], a);
-        args += (i ? ", " : "") + obj;
-    }
-    std::string s = "// callback " + key + "\n";
-    s += "static " + abi_type(m, fn.ret) + " " + name + "(" + (ps.empty() ? "void" : ps) + ") {\n";
-    s += "    mpb_closure_t *c = (mpb_closure_t *)a" + std::to_string(ctx_arg) + ";\n";
-    if (ret.code != Code::Void) s += "    " + abi_type(m, fn.ret) + " volatile ret = 0;\n";
-    s += "    nlr_buf_t nlr;\n    if (nlr_push(&nlr) == 0) {\n";
-    s += "        mp_obj_t args[" + std::to_string(fn.params.size()) + "] = { " + args + " };\n";
-    s += "        mp_obj_t r = mp_call_function_n_kw(c->callables[" + std::to_string(slot) + "], " + std::to_string(fn.params.size()) + ", 0, args);\n";
-    if (ret.code != Code::Void) s += "        ret = " + from_py_plain(m, fn.ret, "r") + ";\n";
-    else s += "        (void)r;\n";
-    s += "        nlr_pop();\n    } else {\n        mpb_callback_failed(nlr.ret_val);\n    }\n";
-    if (ret.code != Code::Void) s += "    return ret;\n";
-    s += "}\n\n";
-    ctx.out += s;
+    std::string find = "    mpb_closure_t *c = (mpb_closure_t *)a" + std::to_string(cb.ctx_arg) +
+                       ";\n    mp_obj_t f = c->callables[" + std::to_string(slot) + "];\n";
+    ctx.out += "// callback " + key + "\n" + trampoline(ctx, cb, name, find, "c->user");
     return name;
+}
+
+std::string Trampolines::slot(Context &ctx, const ir::Callback &cb, ir::RecordId owner) {
+    const ir::Module &m = ctx.m;
+    const ir::Type &fn = m.canonical(cb.fn_type);
+    std::string sig = abi_signature(m, fn.ret, fn.params);
+    std::string key = "slot " + cb.dict_key + " " + sig + "@" + std::to_string(cb.ctx_arg) + struct_args_key(m, fn) +
+                      (cb.isr ? " isr" : "");
+    if (auto it = names_.find(key); it != names_.end()) return it->second;
+    std::string id = std::to_string(names_.size());
+    std::string name = "mpb_tramp_" + id, slot = "mpb_slot_" + id;
+    names_.emplace(key, slot);
+
+    // Where the trampoline looks: the user field of the struct its context argument points to, or (VoidPtrArg of a
+    // field, zlib's opaque) the context argument itself; the roots always.
+    bool ctx_is_user = cb.convention == ir::CallbackConvention::VoidPtrArg;
+    long ctx_user = cb.ctx_arg < 0 ? -2 : ctx_is_user ? -1 : user_offset(m, cb.ctx_record, cb.user_field);
+    if (ctx_user == -1 && !ctx_is_user) ctx_user = -2;
+    long owner_user = owner.valid() && m.record(owner).user_field
+                          ? static_cast<long>(m.record(owner).fields[*m.record(owner).user_field].offset_bits / 8)
+                          : -2;
+    auto offset = [](long v) {
+        return v == -1 ? std::string("MPB_USER_IS_ARG") : v == -2 ? std::string("MPB_USER_NONE") : std::to_string(v);
+    };
+    std::string ctx_arg = "a" + std::to_string(cb.ctx_arg);
+    std::string find = "    mp_obj_t f = mpb_cb_find(&" + slot + ", " + (cb.ctx_arg < 0 ? "NULL" : ctx_arg) + ");\n";
+    std::string none = classify(m, fn.ret).code == Code::Void ? "return;" : "return 0;";
+    // A missing callable is reported to the C call's caller; an interrupt has nobody to report to (and no heap).
+    find += "    if (f == MP_OBJ_NULL) {\n" + std::string(cb.isr ? "" : "        mpb_cb_missing(&" + slot + ");\n") +
+            "        " + none + "\n    }\n";
+    std::string ctx_value = ctx_is_user && cb.ctx_arg >= 0
+                                ? "mpb_is_heap_dict(" + ctx_arg + ") ? MP_OBJ_FROM_PTR(" + ctx_arg + ") : mpb_new_ptr(" +
+                                      ctx_arg + ")"
+                                : "";
+    ctx.out += "// callback " + key + "\nstatic const mpb_cbslot_t " + slot + ";\n" +
+               trampoline(ctx, cb, name, find, ctx_value);
+    ctx.out += "static const mpb_cbslot_t " + slot + " = { (mpb_cfun_t)" + name + ", " + c_string(sig) + ", MP_QSTR_" +
+               cb.dict_key + ", " + offset(ctx_user) + ", " + offset(owner_user) + " };\n\n";
+    return slot;
 }
 
 } // namespace mpbind::emit

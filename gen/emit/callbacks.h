@@ -1,4 +1,5 @@
-// callbacks.h: trampolines, the C functions with a callback's exact signature that call a Python callable.
+// callbacks.h: trampolines, the C functions with a callback's exact signature that call a Python callable, and the
+// slots (runtime mpb_cbslot_t) that say where a struct user-data convention keeps that callable.
 #pragma once
 #include <map>
 #include <string>
@@ -10,15 +11,25 @@ namespace mpbind::emit {
 // Whether a trampoline can be written for callback type fn (a Function type): scalar, pointer and void values.
 bool trampoline_supported(const ir::Module &m, ir::TypeId fn);
 
-// Trampolines written so far, by signature; write() adds one to ctx.out the first time and returns its name.
+// Trampolines and slots written so far; each write appends to ctx.out the first time and returns a name.
 class Trampolines {
 public:
-    // For the void * user-data convention: the closure arrives as argument ctx_arg; the callable to call is the
-    // closure's callables[slot] (callbacks sharing one user-data argument share one closure).
-    std::string write(Context &ctx, ir::TypeId fn, int ctx_arg, size_t slot);
+    // The void * user-data convention of a parameter: the closure arrives as argument cb.ctx_arg; the callable is
+    // the closure's callables[slot] (callbacks sharing one user-data argument share one closure). Returns the
+    // trampoline's name.
+    std::string closure(Context &ctx, const ir::Callback &cb, size_t slot);
+    // A struct user-data convention (StructField, StructFirstArg, VoidPtrArg of a field): writes the trampoline and
+    // its mpb_cbslot_t; `owner` is the struct whose user field stores the callable (the field's struct, or the
+    // registration function's first parameter's), invalid for none. Returns the slot's name.
+    std::string slot(Context &ctx, const ir::Callback &cb, ir::RecordId owner);
 
 private:
+    std::string trampoline(Context &ctx, const ir::Callback &cb, const std::string &name, const std::string &find,
+                           const std::string &ctx_value);
     std::map<std::string, std::string> names_;
 };
+
+// The byte offset of record r's user field named `field` (its own fields only), or -1.
+long user_offset(const ir::Module &m, ir::RecordId r, const std::string &field);
 
 } // namespace mpbind::emit

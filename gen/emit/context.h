@@ -14,11 +14,14 @@ struct DictEntry {
     std::string guard; // preprocessor condition, "" for none
 };
 
+class Trampolines;
+
 struct Context {
     const ir::Module &m;
     const Options &opt;
     std::string out;                // the C file so far
     std::vector<DictEntry> globals; // module attributes, in emission order
+    Trampolines *tramps = nullptr;  // shared by records (callback fields) and functions (callback parameters)
 };
 
 // Parts of the file, each in its own source file; each appends to ctx.out and ctx.globals.

@@ -16,12 +16,14 @@ std::vector<ir::TypeId> param_types(const ir::Function &f) {
     return ts;
 }
 
-// A Python callable for this parameter goes through a trampoline; the void * user-data parameter then carries it.
+// A Python callable for this parameter goes through a trampoline, found through the void * user-data parameter
+// (a closure) or through the first parameter's user-data dict (a slot).
 struct CallbackParam {
     size_t index;       // the function-pointer parameter
-    size_t user;        // the void * user-data parameter
-    std::string tramp;  // the trampoline's name
+    size_t user;        // closure: the void * user-data parameter
+    std::string tramp;  // closure: the trampoline's name; slot: the slot's name
     std::string sig;    // the callback's ABI signature (for C functions given instead)
+    bool slot = false;  // StructFirstArg: mpb_cb_store into the first parameter's struct
 };
 
 // The runtime's MPB_CLOSURE_MAX: callbacks beyond it on one user-data parameter get the C-address-only form.
@@ -29,32 +31,53 @@ constexpr size_t kClosureMax = 4;
 
 // Callbacks sharing one user-data parameter share one closure: each gets its slot (its rank among them), and its
 // trampoline calls the closure's callable of that slot.
-std::vector<CallbackParam> callback_params(Context &ctx, Trampolines &tramps, const ir::Function &f) {
+std::vector<CallbackParam> callback_params(Context &ctx, const ir::Function &f) {
     const ir::Module &m = ctx.m;
     std::vector<CallbackParam> out;
     std::map<size_t, size_t> per_user; // user-data parameter -> callbacks so far
     for (size_t i = 0; i < f.params.size(); ++i) {
         const auto &cb = f.params[i].callback;
-        if (!cb || cb->convention != ir::CallbackConvention::VoidPtrArg || cb->ctx_arg < 0 || cb->reg_user_param < 0 ||
-            static_cast<size_t>(cb->reg_user_param) >= f.params.size() || !trampoline_supported(m, cb->fn_type))
+        if (!cb || !trampoline_supported(m, cb->fn_type)) continue;
+        const ir::Type &fn = m.canonical(cb->fn_type);
+        std::string sig = abi_signature(m, fn.ret, fn.params);
+        if (cb->convention == ir::CallbackConvention::StructFirstArg && i > 0) {
+            // The trampoline looks in the dict of its own struct argument: the callable can go into the first
+            // parameter's dict only when that is the same struct type; otherwise into the module roots.
+            ir::RecordId owner = cb->ctx_record.index == cb->reg_record.index ? cb->reg_record : ir::RecordId{};
+            out.push_back({i, 0, ctx.tramps->slot(ctx, *cb, owner), sig, true});
+            continue;
+        }
+        if (cb->convention != ir::CallbackConvention::VoidPtrArg || cb->ctx_arg < 0 || cb->reg_user_param < 0 ||
+            static_cast<size_t>(cb->reg_user_param) >= f.params.size())
             continue;
         size_t user = static_cast<size_t>(cb->reg_user_param);
         size_t slot = per_user[user];
         if (slot >= kClosureMax) continue;
         per_user[user] = slot + 1;
-        const ir::Type &fn = m.canonical(cb->fn_type);
-        out.push_back({i, user, tramps.write(ctx, cb->fn_type, cb->ctx_arg, slot), abi_signature(m, fn.ret, fn.params)});
+        out.push_back({i, user, ctx.tramps->closure(ctx, *cb, slot), sig});
     }
     return out;
 }
 
 // Per callback: the trampoline for a Python callable, else the C address. Per user-data parameter: one closure of
-// all its callbacks when any of them is a Python callable, else the caller's pointer unchanged.
-std::string callback_setup(const std::vector<CallbackParam> &cbs, std::vector<std::string> &exprs) {
+// all its callbacks when any of them is a Python callable, else the caller's pointer unchanged. Slot callbacks keep
+// their callable in the first parameter's user-data dict.
+std::string callback_setup(const ir::Module &m, const ir::Function &f, const std::vector<CallbackParam> &cbs,
+                           std::vector<std::string> &exprs) {
     std::string s;
     std::map<size_t, std::vector<size_t>> groups; // user-data parameter -> its callback parameters, in order
     for (const CallbackParam &cb : cbs) {
         std::string i = std::to_string(cb.index);
+        if (cb.slot) {
+            if (exprs[0] != "p0") {
+                s += "    " + abi_type(m, f.params[0].type) + " p0 = " + exprs[0] + ";\n";
+                exprs[0] = "p0";
+            }
+            s += "    mpb_cfun_t cb" + i + " = mpb_cb_store(&" + cb.tramp + ", (void *)p0, args[" + i + "], self, " + i +
+                 ");\n";
+            exprs[cb.index] = "cb" + i;
+            continue;
+        }
         s += "    mpb_cfun_t cb" + i + " = mpb_is_py_callback(args[" + i + "]) ? (mpb_cfun_t)" + cb.tramp +
              "\n        : mpb_get_funptr(args[" + i + "], \"" + cb.sig + "\", self, " + i + ");\n";
         exprs[cb.index] = "cb" + i;
@@ -90,27 +113,12 @@ std::string wrapper(const ir::Module &m, const ir::Function &f, const std::strin
     std::vector<std::string> exprs;
     for (size_t i = 0; i < f.params.size(); ++i)
         exprs.push_back(from_py(m, f.params[i].type, "args[" + std::to_string(i) + "]", i));
-    s += callback_setup(cbs, exprs);
+    s += callback_setup(m, f, cbs, exprs);
     std::string call = "((" + name + "_ft *)self->addr)(";
     for (size_t i = 0; i < exprs.size(); ++i) call += (i ? ",\n        " : "\n        ") + exprs[i];
     call += ")";
-    if (cbs.empty()) {
-        s += "    " + to_py_return(m, f.ret, call, f.params.size());
-        return s + "}\n\n";
-    }
-    // A callback may have raised: raise it here, once C has returned.
-    Conv ret = classify(m, f.ret);
-    if (ret.code == Code::Void) {
-        s += "    " + call + ";\n    mpb_raise_pending();\n    return mp_const_none;\n";
-    } else {
-        s += "    " + abi_type(m, f.ret) + " r = " + call + ";\n    mpb_raise_pending();\n";
-        if (ret.code == Code::Struct)
-            s += "    return mpb_new_struct_copy(&" + record_symbol(ret.record) + ", &r);\n";
-        else if (ret.code == Code::StructPtr)
-            s += "    return mpb_new_struct_ref(self->types[" + std::to_string(f.params.size()) + "], r, MP_OBJ_NULL);\n";
-        else
-            s += "    return " + to_py_expr(m, f.ret, "r") + ";\n";
-    }
+    // A callback's exception is raised by the function object once the wrapper has returned (runtime/mpb_fun.c).
+    s += "    " + to_py_return(m, f.ret, call, f.params.size());
     return s + "}\n\n";
 }
 
@@ -139,13 +147,12 @@ std::string types_table(const ir::Module &m, const ir::Function &f, const std::s
 void emit_functions(Context &ctx) {
     const ir::Module &m = ctx.m;
     std::map<std::string, std::string> wrappers; // ABI signature (and callback plumbing) -> wrapper name
-    Trampolines tramps;
     std::string objects;
     for (size_t k = 0; k < m.functions.size(); ++k) {
         const ir::Function &f = m.functions[k];
         if (!f.info.binding.bound()) continue;
         std::string sig = abi_signature(m, f.ret, param_types(f));
-        std::vector<CallbackParam> cbs = callback_params(ctx, tramps, f);
+        std::vector<CallbackParam> cbs = callback_params(ctx, f);
         std::string key = sig;
         for (const CallbackParam &cb : cbs)
             key += "|" + std::to_string(cb.index) + ":" + std::to_string(cb.user) + ":" + cb.tramp;

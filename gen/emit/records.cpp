@@ -1,4 +1,5 @@
 // records.cpp: emits a field table and a class for every bound struct/union; anonymous members are flattened.
+#include "callbacks.h"
 #include "context.h"
 #include "conv.h"
 #include "ctype.h"
@@ -7,14 +8,25 @@ namespace mpbind::emit {
 
 namespace {
 
-// Field rows of record r at byte offset `base_bits`; anonymous struct/union members add their fields in place.
-void field_rows(const ir::Module &m, const ir::Record &r, uint64_t base_bits, std::string &rows, size_t &n) {
+// The callback slot of a function-pointer field with a user-data convention (written to ctx.out), or "".
+std::string callback_slot(Context &ctx, const ir::Field &f, ir::RecordId owner) {
+    if (!f.callback || f.bit_width || f.callback->convention == ir::CallbackConvention::None ||
+        !trampoline_supported(ctx.m, f.callback->fn_type))
+        return "";
+    return ctx.tramps->slot(ctx, *f.callback, owner);
+}
+
+// Field rows of record `owner` (or of its anonymous member r) at byte offset `base_bits`; anonymous struct/union
+// members add their fields in place.
+void field_rows(Context &ctx, ir::RecordId owner, const ir::Record &r, uint64_t base_bits, std::string &rows,
+                size_t &n) {
+    const ir::Module &m = ctx.m;
     for (const ir::Field &f : r.fields) {
         if (!f.binding.bound()) continue;
         uint64_t bits = base_bits + f.offset_bits;
         const ir::Type &ft = m.canonical(f.type);
         if (f.anonymous && ft.kind == ir::TypeKind::Record) {
-            field_rows(m, m.record(ft.record), bits, rows, n);
+            field_rows(ctx, owner, m.record(ft.record), bits, rows, n);
             continue;
         }
         if (f.py_name.empty()) continue;
@@ -38,7 +50,11 @@ void field_rows(const ir::Module &m, const ir::Record &r, uint64_t base_bits, st
         if (!flags.empty()) row += ", .flags = " + flags;
         row += ", .offset = " + std::to_string(bits / 8);
         if (c.count) row += ", .count = " + std::to_string(c.count);
-        if (c.record.valid()) row += ", .sub = &" + record_symbol(c.record);
+        if (c.record.valid()) row += ", .ref.sub = &" + record_symbol(c.record);
+        if (c.code == Code::FunPtr && c.count == 0) {
+            std::string slot = callback_slot(ctx, f, owner);
+            if (!slot.empty()) row += ", .ref.cb = &" + slot;
+        }
         rows += row + " },\n";
         ++n;
     }
@@ -85,7 +101,7 @@ void emit_records(Context &ctx) {
         std::string sym = record_symbol(ir::RecordId(k));
         std::string rows;
         size_t n = 0;
-        if (r.complete) field_rows(m, r, 0, rows, n);
+        if (r.complete) field_rows(ctx, ir::RecordId(k), r, 0, rows, n);
         std::string name = qstr_name(r, k);
         ctx.out += "// " + (r.c_spelling.empty() ? name : r.c_spelling) + "\n";
         if (r.complete && !r.c_spelling.empty())

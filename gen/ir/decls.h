@@ -59,6 +59,9 @@ struct Callback {
     RecordId ctx_record;     // StructField/StructFirstArg: the struct holding the user field
     std::string user_field;  // that field's C name ("user_data", or configured e.g. "user")
     int reg_user_param = -1; // VoidPtrArg/StructFirstArg of a parameter: the registration function's parameter index
+    RecordId reg_record;     // StructFirstArg: the struct of the registration function's first parameter (its user
+                             // field stores the callable); ctx_record is then the struct the callback's argument
+                             // ctx_arg points to (-1 and invalid: the callback takes none, the module roots hold it)
     std::string dict_key;    // "<struct>_<field>" or "<function>_<param>"
     bool isr = false;        // matched --isr: trampoline runs in interrupt context
     std::string skip_reason; // when convention == None: why no callback convention applies

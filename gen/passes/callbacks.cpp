@@ -70,14 +70,17 @@ public:
         return false;
     }
 
-    // The callback parameter receiving the user data: the last non-const `void *`, else the last `const void *`.
-    int void_arg(ir::TypeId fn) const {
+    // The callback parameter receiving the user data: the last non-const `void *`, else the last `const void *`
+    // (qsort_r's compar(a, b, arg)); with `first`, the first of each kind instead (zlib's zfree(opaque, address),
+    // where a struct's own user field comes first).
+    int void_arg(ir::TypeId fn, bool first = false) const {
         const ir::Type &ft = m_.type(fn);
         int any = -1, mutable_ = -1;
         for (size_t i = 0; i < ft.params.size(); ++i) {
             if (!is_void_pointer(m_, ft.params[i])) continue;
-            any = static_cast<int>(i);
-            if (!m_.type(m_.canonical(ft.params[i]).inner).is_const) mutable_ = any;
+            int k = static_cast<int>(i);
+            if (!first || any < 0) any = k;
+            if (!m_.type(m_.canonical(ft.params[i]).inner).is_const && (!first || mutable_ < 0)) mutable_ = k;
         }
         return mutable_ >= 0 ? mutable_ : any;
     }
@@ -96,7 +99,7 @@ public:
         // zlib's shape: the struct's own user field (e.g. `opaque`) is handed to the callback as a void *.
         ir::RecordId self{static_cast<uint32_t>(&owner - m_.records.data())};
         std::string own = user_field(self);
-        int back = void_arg(fn);
+        int back = void_arg(fn, true);
         if (!own.empty() && back >= 0) {
             cb.convention = ir::CallbackConvention::VoidPtrArg;
             cb.ctx_arg = back;
@@ -128,10 +131,8 @@ public:
         if (first.valid() && !user_field(first).empty()) {
             cb.convention = ir::CallbackConvention::StructFirstArg;
             cb.reg_user_param = 0;
-            cb.ctx_record = first;
-            cb.user_field = user_field(first);
-            ir::Callback tmp;
-            if (struct_arg(fn, tmp)) cb.ctx_arg = tmp.ctx_arg;
+            cb.reg_record = first;
+            struct_arg(fn, cb); // the callback's own struct argument with a user field, if any
             return cb;
         }
         cb.skip_reason = "no user_data convention: " + f.info.c_name + " has no void * user-data parameter handed "

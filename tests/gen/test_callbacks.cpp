@@ -82,6 +82,20 @@ TEST(Callbacks, StructFirstArgRegistration) {
     ASSERT_TRUE(cb.callback);
     EXPECT_EQ(cb.callback->convention, CallbackConvention::StructFirstArg);
     EXPECT_EQ(cb.callback->reg_user_param, 0);
+    EXPECT_EQ(m.record(cb.callback->reg_record).info.c_name, "obj");
+    EXPECT_EQ(cb.callback->ctx_arg, -1); // ev_t has no user field: the module roots hold the callable
+}
+
+TEST(Callbacks, StructFirstArgFindsTheCallbacksOwnStruct) {
+    Module m = with_callbacks("typedef struct obj { void *user_data; } obj_t;\n"
+                              "typedef struct ev { int code; void *user_data; } ev_t;\n"
+                              "void obj_add_cb(obj_t *o, void (*cb)(int code, ev_t *e));\n");
+    const Param &cb = function(m, "obj_add_cb").params[1];
+    ASSERT_TRUE(cb.callback);
+    EXPECT_EQ(cb.callback->convention, CallbackConvention::StructFirstArg);
+    EXPECT_EQ(m.record(cb.callback->reg_record).info.c_name, "obj");
+    EXPECT_EQ(cb.callback->ctx_arg, 1);
+    EXPECT_EQ(m.record(cb.callback->ctx_record).info.c_name, "ev");
     EXPECT_EQ(cb.callback->user_field, "user_data");
 }
 
@@ -119,6 +133,19 @@ TEST(Callbacks, FieldGetsStructsOwnUserFieldBack) {
     EXPECT_EQ(f.callback->ctx_arg, 0);
     EXPECT_EQ(f.callback->user_field, "opaque");
     EXPECT_EQ(f.callback->reg_user_param, -1);
+}
+
+// zfree(opaque, address): both are void *; the struct's own user value comes first.
+TEST(Callbacks, FieldUserValueIsTheFirstVoidPointer) {
+    const char *h = "typedef void (*free_func)(void *opaque, void *address);\n"
+                    "typedef struct z_stream_s { free_func zfree; void *opaque; } z_stream;\n";
+    passes::CallbackOptions opt;
+    opt.user_fields = {{"z_stream", "opaque"}};
+    Module m = with_callbacks(h, opt);
+    const Field &f = field(record(m, "struct z_stream_s"), "zfree");
+    ASSERT_TRUE(f.callback);
+    EXPECT_EQ(f.callback->convention, CallbackConvention::VoidPtrArg);
+    EXPECT_EQ(f.callback->ctx_arg, 0);
 }
 
 } // namespace

@@ -78,11 +78,92 @@ TEST(Module, VoidPtrUserDataCallbacksGetATrampoline) {
     EXPECT_NE(c.find("static int32_t mpb_tramp_0(void * a0, int32_t a1) {"), std::string::npos) << c;
     EXPECT_NE(c.find("mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };"), std::string::npos) << c;
     EXPECT_NE(c.find("mpb_callback_failed(nlr.ret_val);"), std::string::npos);
-    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[0], 2, 0, args);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_obj_t f = c->callables[0];"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_call_function_n_kw(f, 2, 0, args);"), std::string::npos) << c;
     EXPECT_NE(c.find("static const uint8_t cbs1[] = { 0 };"), std::string::npos) << c;
     EXPECT_NE(c.find("ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1);"), std::string::npos) << c;
     EXPECT_NE(c.find("mpb_get_funptr(args[0], \"i32(p,i32)\", self, 0);"), std::string::npos);
-    EXPECT_NE(c.find("mpb_raise_pending();"), std::string::npos);
+    EXPECT_EQ(c.find("mpb_isr_enter();"), std::string::npos) << c; // not marked --isr
+}
+
+// Convention 1: drv.flush_cb = f keeps f in drv.user_data's dict; the field row points at the slot, whose trampoline
+// finds f through its first argument (the struct) and the user field's offset.
+TEST(Module, StructFieldCallbacksGetASlot) {
+    test::IrBuilder b;
+    ir::RecordId drv = b.record("drv", 16, {test::IrBuilder::field("user_data", b.pointer(b.void_()), 0)});
+    ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(drv).type), b.int_()});
+    ir::Field flush = test::IrBuilder::field("flush_cb", b.pointer(fn), 8);
+    ir::Callback cb;
+    cb.convention = ir::CallbackConvention::StructField;
+    cb.fn_type = fn;
+    cb.ctx_arg = 0;
+    cb.ctx_record = drv;
+    cb.user_field = "user_data";
+    cb.dict_key = "drv_flush_cb";
+    flush.callback = cb;
+    b.m.record(drv).fields.push_back(flush);
+    b.m.record(drv).user_field = 0;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("static void mpb_tramp_0(void * a0, int32_t a1) {"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_obj_t f = mpb_cb_find(&mpb_slot_0, a0);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_cb_missing(&mpb_slot_0);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_new_struct_ref(&mpb_rec_0, a0, MP_OBJ_NULL)"), std::string::npos) << c;
+    EXPECT_NE(c.find("static const mpb_cbslot_t mpb_slot_0 = { (mpb_cfun_t)mpb_tramp_0, \"v(P,i32)\", "
+                     "MP_QSTR_drv_flush_cb, 0, 0 };"), std::string::npos) << c;
+    EXPECT_NE(c.find(".name = MP_QSTR_flush_cb, .code = MPB_FUNPTR, .offset = 8, .ref.cb = &mpb_slot_0 }"),
+              std::string::npos) << c;
+}
+
+// --isr: the trampoline runs with heap and scheduler locked and shows struct pointers through a static view.
+TEST(Module, IsrCallbacksLockAndAllocateNothing) {
+    test::IrBuilder b;
+    ir::RecordId trans = b.record("trans", 16, {test::IrBuilder::field("user", b.pointer(b.void_()), 0)});
+    ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(trans).type)});
+    ir::Field post = test::IrBuilder::field("post_cb", b.pointer(fn), 0);
+    ir::Callback cb;
+    cb.convention = ir::CallbackConvention::StructField;
+    cb.fn_type = fn;
+    cb.ctx_arg = 0;
+    cb.ctx_record = trans;
+    cb.user_field = "user";
+    cb.dict_key = "cfg_post_cb";
+    cb.isr = true;
+    post.callback = cb;
+    b.record("cfg", 8, {post}); // no user field of its own: the module roots hold the callable
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("static mpb_struct_obj_t v0 = { { MPB_STRUCT_BASE(&mpb_rec_0) }, NULL, MP_OBJ_NULL, 0 };"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("v0.data = a0;"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_isr_enter();"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_isr_failed(nlr.ret_val);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mpb_isr_exit();"), std::string::npos) << c;
+    EXPECT_EQ(c.find("mpb_cb_missing"), std::string::npos) << c; // reporting allocates
+    EXPECT_EQ(c.find("mpb_new_struct_ref(&mpb_rec_0, a0"), std::string::npos) << c;
+    EXPECT_NE(c.find("MP_QSTR_cfg_post_cb, 0, MPB_USER_NONE };"), std::string::npos) << c;
+}
+
+// Convention 3: the registration function's first argument's user dict keeps the callable.
+TEST(Module, StructFirstArgRegistrationStoresThroughTheSlot) {
+    test::IrBuilder b;
+    ir::RecordId obj = b.record("obj", 8, {test::IrBuilder::field("user_data", b.pointer(b.void_()), 0)});
+    b.m.record(obj).user_field = 0;
+    ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(obj).type), b.int_()});
+    ir::FunctionId f = b.function_decl("obj_set_cb", b.void_(),
+                                       {{"o", b.pointer(b.m.record(obj).type)}, {"cb", b.pointer(fn)}});
+    ir::Callback cb;
+    cb.convention = ir::CallbackConvention::StructFirstArg;
+    cb.fn_type = fn;
+    cb.ctx_arg = 0;
+    cb.ctx_record = obj;
+    cb.user_field = "user_data";
+    cb.reg_record = obj;
+    cb.reg_user_param = 0;
+    cb.dict_key = "obj_set_cb_cb";
+    b.m.function(f).params[1].callback = cb;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("mpb_cfun_t cb1 = mpb_cb_store(&mpb_slot_0, (void *)p0, args[1], self, 1);"), std::string::npos)
+        << c;
+    EXPECT_NE(c.find("MP_QSTR_obj_set_cb_cb, 0, 0 };"), std::string::npos) << c;
 }
 
 // F10: compare and destroy share `user`: one closure holds both callables, each trampoline calls its own slot.
@@ -101,8 +182,8 @@ TEST(Module, CallbacksSharingUserDataShareOneClosure) {
         b.m.function(f).params[param].callback = cb;
     }
     std::string c = emit_module(b.m);
-    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[0], 3, 0, args);"), std::string::npos) << c;
-    EXPECT_NE(c.find("mp_call_function_n_kw(c->callables[1], 1, 0, args);"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_obj_t f = c->callables[0];"), std::string::npos) << c;
+    EXPECT_NE(c.find("mp_obj_t f = c->callables[1];"), std::string::npos) << c;
     EXPECT_NE(c.find("if (mpb_is_py_callback(args[1]) || mpb_is_py_callback(args[2])) {"), std::string::npos) << c;
     EXPECT_NE(c.find("static const uint8_t cbs0[] = { 1, 2 };"), std::string::npos) << c;
     EXPECT_EQ(count(c, "mpb_closure_new("), 1u) << c;
