@@ -33,8 +33,23 @@ static mpb_closure_t *closure_reusable(mpb_closure_t *old, const mp_obj_t *args,
     return old;
 }
 
+// The closures of one registration slot, by instance: roots[key] = {instance address: closure}, so that registering
+// on a second instance (another sqlite3 connection) does not release the first one's callables.
+static mp_map_t *slot_closures(const void *key, bool create) {
+    mp_obj_t k = mpb_new_u64((uintptr_t)key);
+    mp_obj_t d = mpb_root_get(k);
+    if (d == MP_OBJ_NULL || !mpb_obj_is_type(d, &mp_type_dict)) {
+        if (!create) {
+            return NULL;
+        }
+        d = mp_obj_new_dict(0);
+        mpb_root_set(k, d);
+    }
+    return mp_obj_dict_get_map(d);
+}
+
 void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
-    const void *key) {
+    const void *key, const void *instance) {
     if (n > MPB_CLOSURE_MAX) {
         mpb_raise_at(&mp_type_ValueError, self, user_arg, "too many callbacks share this user data", "");
     }
@@ -46,9 +61,10 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
         }
     }
     mp_obj_t user = args[user_arg];
-    mp_obj_t prev = mpb_root_get(mpb_new_u64((uintptr_t)key));
-    if (prev != MP_OBJ_NULL && mpb_obj_is_type(prev, &mpb_type_closure)) {
-        mpb_closure_t *old = closure_reusable(MP_OBJ_TO_PTR(prev), args, cb_args, n, user);
+    mp_obj_t inst = mpb_new_u64((uintptr_t)instance);
+    mp_map_elem_t *e = mp_map_lookup(slot_closures(key, true), inst, MP_MAP_LOOKUP);
+    if (e != NULL && mpb_obj_is_type(e->value, &mpb_type_closure)) {
+        mpb_closure_t *old = closure_reusable(MP_OBJ_TO_PTR(e->value), args, cb_args, n, user);
         if (old != NULL) {
             return old;
         }
@@ -59,8 +75,15 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
     for (size_t k = 0; k < MPB_CLOSURE_MAX; ++k) {
         c->callables[k] = k < n ? args[cb_args[k]] : mp_const_none;
     }
-    mpb_keep(key, MP_OBJ_FROM_PTR(c));
+    mp_map_lookup(slot_closures(key, true), inst, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
     return c;
+}
+
+void mpb_closure_release(const void *key, const void *instance) {
+    mp_map_t *m = slot_closures(key, false);
+    if (m != NULL) {
+        mp_map_lookup(m, mpb_new_u64((uintptr_t)instance), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    }
 }
 
 // ---- struct user-data conventions ----

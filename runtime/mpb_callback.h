@@ -21,10 +21,13 @@ typedef struct _mpb_closure_t {
 // True when o goes through a trampoline: callable, but not a C function object, a Blob or None (those are addresses).
 bool mpb_is_py_callback(mp_obj_t o);
 // The closure for one user-data argument: callables[k] = args[cb_args[k]] (k < n), user = args[user_arg]; kept
-// reachable under key (one registration slot) until the slot is reused. Each args[cb_args[k]] must be a Python
-// callable or None (a C function would get the closure as its user data): TypeError naming the argument otherwise.
+// reachable under key (one registration slot) and `instance` (the object registered on, e.g. a sqlite3 connection;
+// NULL when the function has none) until that pair is registered again or released. Each args[cb_args[k]] must be a
+// Python callable or None (a C function would get the closure as its user data): TypeError naming the argument.
 void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
-    const void *key);
+    const void *key, const void *instance);
+// Forgets the closure of (key, instance): its callables were replaced by C functions or None.
+void mpb_closure_release(const void *key, const void *instance);
 // ---- struct user-data conventions: one slot per callback field or StructFirstArg parameter ----
 
 // Offsets in mpb_cbslot_t for "no user field": the context argument is the user value itself (zlib's opaque handed
@@ -59,9 +62,10 @@ extern size_t mpb_callback_entries;
 
 // In a trampoline's NLR handler: remembers the exception for the wrapper that called into C.
 void mpb_callback_failed(void *exc);
+// Set while a callback's exception waits for the C call to return (trampolines then call no more Python).
+extern bool mpb_callback_pending;
 // After a C call that may call back: raises the exception a callback raised, if any.
 static inline void mpb_raise_pending(void) {
-    extern bool mpb_callback_pending;
     if (MP_UNLIKELY(mpb_callback_pending)) {
         extern MPB_NORETURN void mpb_raise_pending_slow(void);
         mpb_raise_pending_slow();

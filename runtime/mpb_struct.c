@@ -1,6 +1,8 @@
 // mpb_struct.c: the slots shared by every struct class: construction, attributes, s[i], buffer, repr, casts.
 #include <stdio.h>
 #include <string.h>
+#include "py/objint.h"
+#include "py/objtuple.h"
 #include "mpb_runtime.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
@@ -36,18 +38,40 @@ MPB_NORETURN static void raise_no_field(const mpb_struct_type_t *t, qstr name) {
         MPB_ERROR_TEXT("'%q' has no field '%q'"), (qstr)t->type.name, name));
 }
 
+// The memory an instance views; NULL only after __cast_instance__(None), which must not reach a memory access.
+static void *instance_data(mpb_struct_obj_t *self) {
+    if (self->data == NULL) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("NULL struct instance"));
+    }
+    return self->data;
+}
+
+// A str key is looked up without interning it: names of no field must not grow the qstr pool, whose v1.9.2
+// entries hold at most 255 bytes. Other keys go through the core (qstrs, or its TypeError).
 static void store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp_obj_t value) {
-    qstr name = mp_obj_str_get_qstr(key);
-    const mpb_field_t *f = find_field(t, name);
-    if (f == NULL) {
+    qstr name;
+    size_t len = 0;
+    const char *str = "";
+    if (mpb_obj_is_type(key, &mp_type_str)) {
+        str = mp_obj_str_get_data(key, &len);
+        name = qstr_find_strn(str, len);
+    } else {
+        name = mp_obj_str_get_qstr(key);
+    }
+    const mpb_field_t *f = name != MP_QSTR_NULL ? find_field(t, name) : NULL;
+    if (f == NULL && name != MP_QSTR_NULL) {
         raise_no_field(t, name);
+    }
+    if (f == NULL) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+            MPB_ERROR_TEXT("'%q' has no field '%.*s'"), (qstr)t->type.name, (int)(len > 64 ? 64 : len), str));
     }
     mpb_field_store(f, data, value);
 }
 
 void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
     if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
-        memmove(data, ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(value))->data, t->size);
+        memmove(data, instance_data(MP_OBJ_TO_PTR(value)), t->size);
     } else if (mpb_obj_is_type(value, &mp_type_dict)) {
         mp_map_t *map = mp_obj_dict_get_map(value);
         for (size_t k = 0; k < map->alloc; ++k) {
@@ -72,10 +96,20 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
             (qstr)t->type.name));
     }
     mp_arg_check_num(n_args, n_kw, 0, 1, true);
+    if (n_args == 1 && mpb_is_big_int(args[0])) { // a length beyond the small ints: more than any memory
+        if (mp_obj_int_sign(args[0]) < 0) {
+            mp_raise_ValueError(MPB_ERROR_TEXT("array length must be at least 1"));
+        }
+        mp_raise_msg(&mp_type_OverflowError, MPB_ERROR_TEXT("array too large"));
+    }
     if (n_args == 1 && mpb_is_small_int(args[0])) {
         mp_int_t n = MP_OBJ_SMALL_INT_VALUE(args[0]);
         if (n < 1) {
             mp_raise_ValueError(MPB_ERROR_TEXT("array length must be at least 1"));
+        }
+        if ((mp_uint_t)n > SIZE_MAX / (t->size ? t->size : 1)) {
+            // size * n would wrap around and allocate less than s[i] then reaches
+            mp_raise_msg(&mp_type_OverflowError, MPB_ERROR_TEXT("array too large"));
         }
         return MP_OBJ_FROM_PTR(new_owned(t, n));
     }
@@ -113,7 +147,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     const mpb_field_t *f = find_field(t, attr);
     if (dest[0] == MP_OBJ_NULL) {
         if (f != NULL) {
-            dest[0] = mpb_field_load(f, self->data, self_in);
+            dest[0] = mpb_field_load(f, instance_data(self), self_in);
             return;
         }
         #if MPB_NEW_API
@@ -133,7 +167,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
                 MPB_ERROR_TEXT("field '%q' of '%q' is const"), attr, (qstr)t->type.name));
         }
-        mpb_field_store(f, self->data, dest[1]);
+        mpb_field_store(f, instance_data(self), dest[1]);
         dest[0] = MP_OBJ_NULL; // stored
     }
 }
@@ -154,7 +188,7 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
             MPB_ERROR_TEXT("index %d out of range for %q array of %d"), (int)mp_obj_get_int(index),
             (qstr)t->type.name, (int)self->count));
     }
-    uint8_t *p = (uint8_t *)self->data + i * t->size;
+    uint8_t *p = (uint8_t *)instance_data(self) + i * t->size;
     if (value == MP_OBJ_SENTINEL) {
         return mpb_new_struct_ref(t, p, self_in);
     }
@@ -165,6 +199,9 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
 mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = struct_type(self_in);
+    if (self->data == NULL) {
+        return 1; // no buffer: the caller raises its TypeError
+    }
     bufinfo->buf = self->data;
     bufinfo->len = t->size * (self->count ? self->count : 1);
     bufinfo->typecode = 'B';
@@ -178,6 +215,21 @@ static mp_obj_t struct_cast(mp_obj_t cls, mp_obj_t ptr) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(struct_cast_fun_obj, struct_cast);
 MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj, MP_ROM_PTR(&struct_cast_fun_obj));
+
+// T.__fields__(): a (name, mpb_code_t, array length) tuple per field, in table order, for tools that enumerate
+// the fields (tests/py/fuzz); dir() of an instance does not list them.
+static mp_obj_t struct_fields(mp_obj_t cls) {
+    const mpb_struct_type_t *t = MPB_STRUCT_OF(MP_OBJ_TO_PTR(cls));
+    mp_obj_tuple_t *rows = MP_OBJ_TO_PTR(mp_obj_new_tuple(t->n_fields, NULL));
+    for (size_t k = 0; k < t->n_fields; ++k) {
+        const mpb_field_t *f = &t->fields[k];
+        mp_obj_t row[3] = { MP_OBJ_NEW_QSTR(f->name), MP_OBJ_NEW_SMALL_INT(f->code), MP_OBJ_NEW_SMALL_INT(f->count) };
+        rows->items[k] = mp_obj_new_tuple(3, row);
+    }
+    return MP_OBJ_FROM_PTR(rows);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(struct_fields_fun_obj, struct_fields);
+MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj, MP_ROM_PTR(&struct_fields_fun_obj));
 
 // inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {

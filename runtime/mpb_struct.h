@@ -12,6 +12,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value);
 mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj);
+MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj);
 MP_DECLARE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj);
 
 // True when o is an instance of some struct class.
@@ -22,9 +23,10 @@ void mpb_struct_assign(const mpb_struct_type_t *type, void *data, mp_obj_t value
 mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);
 void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
 
-// The locals of a struct class: SIZE and the cast helpers (methods go here too).
+// The locals of a struct class: SIZE, the cast helpers and __fields__ (methods go here too).
 #define MPB_STRUCT_LOCALS_ENTRIES(csize) \
     { MP_ROM_QSTR(MP_QSTR_SIZE), MP_ROM_INT(csize) }, \
+    { MP_ROM_QSTR(MP_QSTR___fields__), MP_ROM_PTR(&mpb_struct_fields_obj) }, \
     { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj) }, \
     { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }
 

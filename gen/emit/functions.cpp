@@ -1,4 +1,5 @@
 // functions.cpp: emits one wrapper per distinct ABI signature and one function object per bound function.
+#include <algorithm>
 #include <map>
 
 #include "callbacks.h"
@@ -59,6 +60,18 @@ std::vector<CallbackParam> callback_params(Context &ctx, const ir::Function &f) 
     return out;
 }
 
+// The object a registration is made on (sqlite3_update_hook's db): the first pointer parameter that is neither a
+// callback nor the user data, as a C expression; "NULL" when there is none. Closures are kept per (slot, instance).
+std::string instance_expr(const ir::Module &m, const ir::Function &f, size_t user, const std::vector<size_t> &cbs,
+                          const std::vector<std::string> &exprs) {
+    for (size_t i = 0; i < f.params.size(); ++i) {
+        if (i == user || std::find(cbs.begin(), cbs.end(), i) != cbs.end()) continue;
+        Code c = classify(m, f.params[i].type).code;
+        if (c == Code::Ptr || c == Code::StructPtr) return "(const void *)" + exprs[i];
+    }
+    return "NULL";
+}
+
 // Per callback: the trampoline for a Python callable, else the C address. Per user-data parameter: one closure of
 // all its callbacks when any of them is a Python callable, else the caller's pointer unchanged. Slot callbacks keep
 // their callable in the first parameter's user-data dict.
@@ -90,11 +103,13 @@ std::string callback_setup(const ir::Module &m, const ir::Function &f, const std
             any += (k ? " || " : "") + std::string("mpb_is_py_callback(args[") + i + "])";
             list += (k ? ", " : "") + i;
         }
+        std::string key = "(const char *)self + " + u, inst = instance_expr(m, f, user, members, exprs);
         s += "    void *ud" + u + ";\n    if (" + any + ") {\n";
         s += "        static const uint8_t cbs" + u + "[] = { " + list + " };\n";
         s += "        ud" + u + " = mpb_closure_new(self, args, cbs" + u + ", " + std::to_string(members.size()) + ", " +
-             u + ", (const char *)self + " + u + ");\n";
-        s += "    } else {\n        ud" + u + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
+             u + ", " + key + ", " + inst + ");\n";
+        s += "    } else {\n        mpb_closure_release(" + key + ", " + inst + ");\n";
+        s += "        ud" + u + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
         exprs[user] = "ud" + u;
     }
     return s;

@@ -50,11 +50,13 @@ int spi_get_actual_clock(int fapb, int hz, int duty_cycle) { return spi_cal_cloc
 int spi_get_freq_limit(bool gpio_is_used, int input_delay_ns) {
     const int apb_hz = 80 * 1000 * 1000;
     const int gpio_delay_ns = gpio_is_used ? 25 : 0;
-    int apb_periods = (1 + input_delay_ns + gpio_delay_ns) * (apb_hz / 1000) / 1000 / 1000;
+    // In 64 bits: any int delay is accepted (a huge one gives the lowest limit, 1 Hz at worst), none overflows.
+    long long apb_periods = (1LL + input_delay_ns + gpio_delay_ns) * (apb_hz / 1000) / 1000 / 1000;
     if (apb_periods < 0) {
         apb_periods = 0;
     }
-    return apb_hz / (apb_periods + 1);
+    const long long limit = apb_hz / (apb_periods + 1);
+    return limit > 0 ? static_cast<int>(limit) : 1;
 }
 
 }  // extern "C"

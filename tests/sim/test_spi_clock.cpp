@@ -18,3 +18,10 @@ TEST(SpiClock, GpioMatrixLimitsFullDuplexTo26MHz) {
     EXPECT_EQ(spi_get_freq_limit(true, 0), 26666666);
     EXPECT_EQ(spi_get_freq_limit(false, 0), 80000000);
 }
+
+// Found by tests/py/fuzz under UBSan: (1 + delay) * 80000 overflowed int for delays from about 27 us.
+TEST(SpiClock, HugeInputDelaysDoNotOverflow) {
+    EXPECT_EQ(spi_get_freq_limit(false, 2147483647), 1);
+    EXPECT_EQ(spi_get_freq_limit(true, 100000), 9996);
+    EXPECT_EQ(spi_get_freq_limit(false, -2147483647 - 1), 80000000);
+}
