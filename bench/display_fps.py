@@ -5,6 +5,7 @@
 import sys
 import cairo
 import espidf as esp
+import espsim
 import gui
 import ili9341
 import sim_display
@@ -82,8 +83,10 @@ def chart(rows, path):
 
 
 def cost_only(mode, frames):
-    """Calls the flush path directly, as the engine would: flush then wait, 4 strips per full-screen frame."""
-    sim_display.fresh(virtual=True)
+    """Calls the flush path directly, as the engine would: flush then wait, 4 strips per full-screen frame; prints
+    what went over the bus (a smoke test checks it: 4 DMA transactions and 4 commands per frame, the first frame
+    with the window: CASET, PASET + 2 parameter transactions)."""
+    panel = sim_display.fresh(virtual=True)
     hybrid = mode == 'hybrid'
     d = ili9341.ili9341(hybrid=hybrid, register=hybrid)
     if hybrid:
@@ -98,13 +101,19 @@ def cost_only(mode, frames):
     rows = d.buf_size // (2 * d.width)
     areas = [gui.area_t({'x1': 0, 'y1': y, 'x2': d.width - 1, 'y2': y + rows - 1}) for y in range(0, d.height, rows)]
     bufs = (d.buf1, d.buf2)
+    espsim.spi_reset_stats()  # the panel's init is not counted
     k = 0
     for _ in range(frames):
         for a in areas:
             flush(disp, a, bufs[k & 1])
             wait(disp)
             k += 1
+    st = espsim.spi_stats_t()
+    espsim.spi_get_stats(esp.HSPI_HOST, st)
     d.deinit()
+    print(mode, 'frames', frames, 'dma', st.transactions - st.polling_transactions, 'polling',
+          st.polling_transactions, 'violations', espsim.ili9341_violation_total(panel), 'races',
+          espsim.dma_race_count())
 
 
 def main():

@@ -8,6 +8,7 @@ import sys
 
 from bench_build import ModuleCompile
 from bench_calls import print_call_cost, print_callback_round_trip
+from bench_flush_cost import print_flush_cost
 from bench_generator import print_generation_and_size
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,7 +35,8 @@ def print_machine(ctx):
 def print_display(ctx):
     """Issue 6: frames per second and SPI bus utilisation of the ILI9341 driver on the simulated ESP32. The display
     work adds bench/display_fps.py (a MicroPython script printing its table: mode, clock, buffering, fps, bus
-    utilisation, flush-path cost); it runs here with MICROPYPATH=drivers/."""
+    utilisation, flush time); it runs here with MICROPYPATH=drivers/. Then the flush path's instructions per frame
+    (bench_flush_cost.py)."""
     script = os.path.join(HERE, 'display_fps.py')
     if not os.path.exists(script):
         print('5. display fps and bus utilisation (issue 6): not measured yet (bench/display_fps.py not written)')
@@ -45,6 +47,7 @@ def print_display(ctx):
     print(res.stdout.rstrip())
     if res.returncode != 0:
         raise RuntimeError(f'display_fps.py failed ({res.returncode}):\n{res.stderr[-2000:]}')
+    print_flush_cost(ctx)
 
 
 SECTIONS = {

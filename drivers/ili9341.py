@@ -41,13 +41,6 @@ _INIT = (
 )
 
 _CMD_BUF_LEN = const(16)  # longest init parameter list
-
-# The flush path's ESP-IDF calls, looked up once: a generated module's attributes live in a ROM table that
-# MicroPython v1.9.2 searches linearly (hundreds of entries for espidf), a module global is a hashed lookup.
-_gpio_set_level = esp.gpio_set_level
-_polling_transmit = esp.spi_device_polling_transmit
-_queue_trans = esp.spi_device_queue_trans
-_get_trans_result = esp.spi_device_get_trans_result
 _MAX_DELAY = esp.portMAX_DELAY
 
 
@@ -81,6 +74,119 @@ def python_callbacks_supported():
     return isr_callbacks_supported()
 
 
+def _pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result, ready):
+    """The pure-mode flush path as closures over its state: (flush, wait, isr, isr_soft, set_ready, forget).
+
+    The flush runs for every strip, so it is written for MicroPython's costs (see drivers/README.md): its state
+    lives in closure cells (a cell read or write costs a fraction of an instance attribute's, whose store also
+    searches the class), the ESP-IDF calls are cells too, and commands the panel already has are not sent again:
+    a strip that continues the previous one needs only RAMWRC, and a window the panel already has only RAMWR.
+    """
+    # The ESP-IDF calls, looked up once into cells: a generated module's attributes live in a ROM table that
+    # MicroPython v1.9.2 searches linearly (hundreds of entries for espidf), a global costs a hashed lookup.
+    gpio_set_level = esp.gpio_set_level
+    polling_transmit = esp.spi_device_polling_transmit
+    queue_trans = esp.spi_device_queue_trans
+    get_trans_result = esp.spi_device_get_trans_result
+    schedule = micropython.schedule
+    disp = None        # the display being flushed, for the completion handler
+    pending = False    # a pixel transaction is queued and its result not yet collected
+    cont_y = -1        # the row the panel's write pointer stands at after the last strip (-1: unknown)
+    win_x1 = win_x2 = win_y = -1  # the panel's window: columns win_x1..win_x2, rows win_y..bottom (-1: unknown)
+    row_bits = 0       # bits in one row of the window
+
+    def forget():
+        """After any other command: the panel's window and write pointer are no longer known."""
+        nonlocal cont_y, win_x1, win_x2, win_y
+        cont_y = win_x1 = win_x2 = win_y = -1
+
+    def failed(disp_drv, what, err):
+        forget()
+        ready(disp_drv)  # nothing of this strip is on the bus: the GUI may reuse the buffer
+        raise RuntimeError('ili9341: ' + _err(what, err))
+
+    def send_range(cmd, start, end):
+        # CASET or PASET: the command (D/C low), then start and end as 16-bit big-endian values (D/C high).
+        cmd_view[0] = cmd
+        gpio_set_level(dc, 0)
+        err = polling_transmit(spi, cmd1)
+        cmd_view[0] = start >> 8
+        cmd_view[1] = start & 0xFF
+        cmd_view[2] = end >> 8
+        cmd_view[3] = end & 0xFF
+        gpio_set_level(dc, 1)
+        return err or polling_transmit(spi, cmd4)
+
+    def flush(disp_drv, area, color_p):
+        """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
+        handler signals flush-ready."""
+        nonlocal disp, pending, cont_y, win_x1, win_x2, win_y, row_bits
+        disp = disp_drv
+        if pending:  # polling transmits need the previous pixel transaction collected
+            pending = False
+            get_trans_result(spi, result, _MAX_DELAY)
+        x1 = area.x1
+        x2 = area.x2
+        y1 = area.y1
+        if y1 == cont_y and x1 == win_x1 and x2 == win_x2:
+            cmd = ramwrc
+        else:
+            if x1 != win_x1 or x2 != win_x2:
+                win_x1 = -1  # unknown until the command went through
+                err = send_range(_CASET, x1, x2)
+                if err:
+                    failed(disp_drv, 'spi_device_polling_transmit (CASET)', err)
+                win_x1 = x1
+                win_x2 = x2
+                row_bits = 16 * (x2 - x1 + 1)
+            if y1 != win_y:
+                # Rows to the bottom of the screen, so that the next strip can continue with RAMWRC.
+                win_y = -1
+                err = send_range(_PASET, y1, height - 1)
+                if err:
+                    failed(disp_drv, 'spi_device_polling_transmit (PASET)', err)
+                win_y = y1
+            cmd = ramwr
+        gpio_set_level(dc, 0)
+        err = polling_transmit(spi, cmd)
+        if err:
+            failed(disp_drv, 'spi_device_polling_transmit', err)
+        cont_y = area.y2 + 1
+        trans.length = row_bits * (cont_y - y1)
+        trans.tx_buffer = color_p
+        gpio_set_level(dc, 1)
+        err = queue_trans(spi, trans, _MAX_DELAY)
+        if err:
+            failed(disp_drv, 'spi_device_queue_trans', err)
+        pending = True
+
+    # wait, isr and isr_soft close over at most 4 cells: with their argument that is the 5 values MicroPython
+    # passes on the C stack (more are copied into a heap block at every call, and the heap is locked in an ISR).
+    def wait(disp_drv):
+        """wait_cb: sleep until the pixel transaction is done (scheduled completions run when this returns)."""
+        nonlocal pending
+        if pending:
+            pending = False
+            get_trans_result(spi, result, _MAX_DELAY)
+
+    def isr(_):
+        # post_cb of the pixel transaction, in interrupt context: the heap is locked, so only calls on existing
+        # objects.
+        ready(disp)
+
+    def ready_soft(_):
+        ready(disp)
+
+    def isr_soft(_):
+        schedule(ready_soft, None)
+
+    def set_ready(fn):
+        nonlocal ready
+        ready = fn
+
+    return flush, wait, isr, isr_soft, set_ready, forget
+
+
 def _err(what, ret):
     return '%s failed: %s (%d)' % (what, esp.esp_err_to_name(ret), ret)
 
@@ -89,8 +195,10 @@ class ili9341:
     """The panel on an ESP32 SPI bus, registered with the GUI engine as its display driver (disp_drv).
 
     hybrid=True: flush and DMA completion are the C functions esp.ili9341_flush / esp.ili9341_post_cb_isr;
-    hybrid=False: they are this object's flush / _flush_isr (Python), completing in interrupt context (isr=True)
-    or through micropython.schedule (isr=False). double=True renders into one buffer while the other is on the bus.
+    hybrid=False: they are this object's flush / wait and a completion handler, Python closures made by _pure_path,
+    completing in interrupt context (isr=True) or through micropython.schedule (isr=False); flush_ready is what the
+    handler calls (settable, e.g. by an LVGL adapter). double=True renders into one buffer while the other is on the
+    bus.
     register=False leaves out the GUI registration (another GUI, e.g. LVGL v9 through lvgl_v9.py, calls flush).
     """
 
@@ -113,10 +221,8 @@ class ili9341:
         self.width, self.height = (320, 240) if self.madctl & _MV else (240, 320)
         self.spi = None
         self.buf1 = self.buf2 = None
-        # Plain functions (an LVGL adapter replaces them): calling them from the ISR allocates nothing.
+        # A plain function (an LVGL adapter replaces it): calling it from the ISR allocates nothing.
         self.flush_ready = gui.disp_flush_ready if gui else None
-        self.flush_is_last = gui.disp_flush_is_last if gui else None
-        self._cont = False  # no strip to continue (see flush)
         self.frames = self.pixels = self.refresh_ms = 0
 
         if not 1 <= factor <= self.height:
@@ -182,12 +288,16 @@ class ili9341:
         self.cmd_trans.tx_buffer = self.cmd_buf
         self.cmd1 = esp.spi_transaction_t({'length': 8, 'tx_buffer': self.cmd_buf})
         self.cmd4 = esp.spi_transaction_t({'length': 32, 'tx_buffer': self.cmd_buf})
+        # The flush's own commands, with the byte in the transaction (no buffer write per strip).
+        ramwr, ramwrc = (esp.spi_transaction_t({'flags': esp.SPI_TRANS_USE_TXDATA, 'length': 8, 'tx_data': [c]})
+                         for c in (_RAMWR, _RAMWRC))
         self.result = esp.C_Pointer()
-        self._pending = False
+        # The pure path (also callable in hybrid mode, where the C completion handler ignores its transaction).
+        self.flush, self.wait, isr, isr_soft, self._set_ready, self._forget = _pure_path(
+            self.spi, self.dc, self.height, self.cmd_view, self.cmd1, self.cmd4, ramwr, ramwrc, self.trans,
+            self.result, self._ready_fn)
         if not self.hybrid:
-            self._flush_isr_cb = self._flush_isr if self.isr else self._flush_isr_soft
-            self._ready_soft = self._flush_ready_soft  # bound once: the ISR schedules it without allocating
-            self.spi_callbacks = esp.spi_transaction_set_cb(None, self._flush_isr_cb)
+            self.spi_callbacks = esp.spi_transaction_set_cb(None, isr if self.isr else isr_soft)
             self.trans.user = self.spi_callbacks
 
         pins = 1 << self.dc
@@ -236,19 +346,13 @@ class ili9341:
         else:
             drv.flush_cb = self.flush
             drv.wait_cb = self.wait
-        if python_callbacks_supported():
-            drv.monitor_cb = self.monitor
-            if self.hybrid and not self._user_data_intact():
-                # This binding keeps Python callbacks elsewhere than in our dict: the C flush comes first.
-                drv.monitor_cb = None
-                drv.user_data = {'dc': self.dc, 'spi': self.spi}
+        try:
+            drv.monitor_cb = self.monitor  # kept in the user_data dict too, next to dc and spi
+        except TypeError:
+            pass  # a binding without Python callbacks: hybrid mode works, without the statistics
         ret = gui.disp_drv_register(drv)
         if ret != gui.RES.OK:
             raise RuntimeError('ili9341: gui.disp_drv_register: ' + gui.res_str(ret))
-
-    def _user_data_intact(self):
-        ud = self.disp_drv.user_data
-        return isinstance(ud, dict) and ud.get('dc') == self.dc and 'spi' in ud
 
     def deinit(self):
         """Waits for the bus, then frees the SPI device and bus, the DMA buffers and the callbacks."""
@@ -257,7 +361,8 @@ class ili9341:
             if self.hybrid:
                 esp.ili9341_wait_cb(self.disp_drv)
             self.disp_drv = None
-        self._collect()
+        if getattr(self, 'wait', None) is not None:
+            self.wait(None)  # the last pixel transaction's result: the device must have none uncollected
         if self.spi is not None:
             esp.spi_bus_remove_device(self.spi)
             self.spi = None
@@ -289,97 +394,28 @@ class ili9341:
             raise RuntimeError('ili9341: ' + _err('spi_device_polling_transmit', ret))
 
     def send_cmd(self, cmd):
+        # Both flushes skip commands the panel already has: after this one they send the whole window again.
+        if getattr(self, '_forget', None) is not None:
+            self._forget()
+        esp.ili9341_forget_window()
         self._send_small(bytes((cmd,)), 0)
 
     def send_data(self, data):
         if data:
             self._send_small(data, 1)
 
-    def _collect(self):
-        # The previous pixel transaction's result: polling needs none left uncollected.
-        if getattr(self, '_pending', False):
-            _get_trans_result(self.spi, self.result, _MAX_DELAY)
-            self._pending = False
-
     # ---- pure mode: the GUI's callbacks in Python ---------------------------------------------------------------
 
-    def flush(self, disp_drv, area, color_p):
-        """flush_cb: window, RAMWR, then the pixels as one DMA transaction; its post_cb signals flush-ready.
-        A strip that continues the previous one of the same refresh needs only RAMWRC (as the C flush does).
-        Written out in one function: each Python call costs a frame (on the heap in MicroPython v1.9.2)."""
-        self._disp = disp_drv
-        spi = self.spi
-        dc = self.dc
-        v = self.cmd_view
-        c1 = self.cmd1
-        if self._pending:  # the previous strip's result: polling needs none left uncollected
-            _get_trans_result(spi, self.result, _MAX_DELAY)
-            self._pending = False
-        x1 = area.x1
-        x2 = area.x2
-        y1 = area.y1
-        y2 = area.y2
-        if self._cont and x1 == self._cont_x1 and x2 == self._cont_x2 and y1 == self._cont_y:
-            v[0] = _RAMWRC
-            _gpio_set_level(dc, 0)
-            err = _polling_transmit(spi, c1)
-        else:
-            # CASET x1..x2, PASET y1..bottom of the screen (so that the next strip can continue), RAMWR.
-            c4 = self.cmd4
-            v[0] = _CASET
-            _gpio_set_level(dc, 0)
-            err = _polling_transmit(spi, c1)
-            v[0] = x1 >> 8
-            v[1] = x1 & 0xFF
-            v[2] = x2 >> 8
-            v[3] = x2 & 0xFF
-            _gpio_set_level(dc, 1)
-            err |= _polling_transmit(spi, c4)
-            v[0] = _PASET
-            _gpio_set_level(dc, 0)
-            err |= _polling_transmit(spi, c1)
-            end = self.height - 1
-            v[0] = y1 >> 8
-            v[1] = y1 & 0xFF
-            v[2] = end >> 8
-            v[3] = end & 0xFF
-            _gpio_set_level(dc, 1)
-            err |= _polling_transmit(spi, c4)
-            v[0] = _RAMWR
-            _gpio_set_level(dc, 0)
-            err |= _polling_transmit(spi, c1)
-        if err:
-            self.flush_ready(disp_drv)
-            raise RuntimeError('ili9341: spi_device_polling_transmit failed: %s' % esp.esp_err_to_name(err))
-        self._cont = not self.flush_is_last(disp_drv)
-        self._cont_x1 = x1
-        self._cont_x2 = x2
-        self._cont_y = y2 + 1
-        t = self.trans
-        t.length = 16 * (x2 - x1 + 1) * (y2 - y1 + 1)
-        t.tx_buffer = color_p
-        _gpio_set_level(dc, 1)
-        err = _queue_trans(spi, t, _MAX_DELAY)
-        if err:
-            self.flush_ready(disp_drv)  # nothing on the bus: the GUI may reuse the buffer
-            raise RuntimeError('ili9341: ' + _err('spi_device_queue_trans', err))
-        self._pending = True
+    @property
+    def flush_ready(self):
+        return self._ready_fn
 
-    def wait(self, disp_drv):
-        """wait_cb: sleep until the pixel transaction is done (scheduled completions run when this returns)."""
-        if self._pending:
-            _get_trans_result(self.spi, self.result, _MAX_DELAY)
-            self._pending = False
-
-    def _flush_isr(self, trans):
-        # Interrupt context: heap locked, so only preallocated objects and attribute reads.
-        self.flush_ready(self._disp)
-
-    def _flush_isr_soft(self, trans):
-        micropython.schedule(self._ready_soft, None)
-
-    def _flush_ready_soft(self, _):
-        self.flush_ready(self._disp)
+    @flush_ready.setter
+    def flush_ready(self, fn):
+        """The function the completion handler calls with the flushed display (an LVGL adapter replaces it)."""
+        self._ready_fn = fn
+        if getattr(self, '_set_ready', None) is not None:
+            self._set_ready(fn)
 
     def monitor(self, disp_drv, time_ms, px):
         """monitor_cb: once per refresh that flushed pixels."""

@@ -14,5 +14,4 @@ def lvgl_v9_display(drv):
         drv.flush(disp, area, px_map)  # the same window commands and DMA transaction as under the gui engine
     disp.set_flush_cb(flush)
     drv.flush_ready = lv.display_flush_ready      # called by the driver's completion handler with `disp`
-    drv.flush_is_last = lv.display_flush_is_last
     return disp

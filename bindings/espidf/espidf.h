@@ -43,12 +43,16 @@ void spi_post_cb_isr(spi_transaction_t *trans);
 //   disp_drv.wait_cb = esp.ili9341_wait_cb; devcfg.post_cb = esp.ili9341_post_cb_isr
 // disp_drv is the GUI's display driver (gui_disp_drv_t, LVGL's lv_disp_drv_t contract); one display at a time.
 
-// flush_cb: window commands (CASET, PASET, RAMWR) by polling transmits, then the pixels as one queued DMA
-// transaction whose `user` is disp_drv.
+// flush_cb: window commands (CASET, PASET, RAMWR; only RAMWRC for a strip continuing the previous one, no CASET or
+// PASET the panel already has) by polling transmits, then the pixels as one queued DMA transaction whose `user` is
+// disp_drv.
 void ili9341_flush(void *disp_drv, const void *area, void *color_p);
 // wait_cb: sleeps until the queued pixel transaction is done (its post_cb signals flush-ready) and collects it.
 void ili9341_wait_cb(void *disp_drv);
 // post_cb (interrupt context): the pixel transaction is done: flush-ready to the GUI (trans->user).
 void ili9341_post_cb_isr(spi_transaction_t *trans);
+// The panel's window and write pointer are no longer what ili9341_flush last set (the driver sent other commands):
+// its next flush sends the whole window.
+void ili9341_forget_window(void);
 
 #endif // ESPIDF_H

@@ -26,6 +26,20 @@ static struct {
     int32_t x1, x2, next_y;
 } cont;
 
+// The panel's window (columns x1..x2, rows y..bottom of the screen) as this file's last CASET and PASET set it: a
+// strip that starts a refresh in the same window (every full-screen refresh) needs only RAMWR. Unlike the
+// continuation it stays valid across refreshes, so the driver forgets it whenever it sends other commands
+// (ili9341_forget_window from drivers/ili9341.py: the panel's init, a new panel).
+static struct {
+    const gui_disp_drv_t *drv; // NULL: unknown
+    int32_t x1, x2, y;
+} win;
+
+void ili9341_forget_window(void) {
+    win.drv = NULL;
+    cont.drv = NULL;
+}
+
 // What the Python side left in disp_drv.user_data: {'dc': pin, 'spi': handle}.
 typedef struct {
     int dc;
@@ -101,8 +115,17 @@ void ili9341_flush(void *disp_drv, const void *area_p, void *color_p) {
         const uint8_t ramwrc = ILI9341_RAMWRC;
         send_small(&link, 0, &ramwrc, 1);
     } else {
-        send_cmd_range(&link, ILI9341_CASET, area->x1, area->x2);
-        send_cmd_range(&link, ILI9341_PASET, area->y1, drv->ver_res - 1);
+        int known = win.drv == drv;
+        if (!known || win.x1 != area->x1 || win.x2 != area->x2) {
+            send_cmd_range(&link, ILI9341_CASET, area->x1, area->x2);
+        }
+        if (!known || win.y != area->y1) {
+            send_cmd_range(&link, ILI9341_PASET, area->y1, drv->ver_res - 1);
+        }
+        win.drv = drv;
+        win.x1 = area->x1;
+        win.x2 = area->x2;
+        win.y = area->y1;
         const uint8_t ramwr = ILI9341_RAMWR;
         send_small(&link, 0, &ramwr, 1);
     }

@@ -71,10 +71,7 @@ std::string Trampolines::trampoline(Context &ctx, const ir::Callback &cb, const 
         args += (i ? ", " : "") + (is_ctx ? ctx_value : trampoline_arg(m, fn.params[i], i, cb.isr, views));
     }
     std::string s = "static " + abi_type(m, fn.ret) + " " + name + "(" + (ps.empty() ? "void" : ps) + ") {\n";
-    s += "    ++mpb_callback_entries;\n";
-    // After a callback raised, C's further calls return zero at once: the exception is raised when C returns.
-    if (!cb.isr) s += "    if (mpb_callback_pending) {\n        return" + std::string(has_ret ? " 0" : "") + ";\n    }\n";
-    s += find;
+    s += "    ++mpb_callback_entries;\n" + find;
     if (has_ret) s += "    " + abi_type(m, fn.ret) + " volatile ret = 0;\n";
     s += views;
     if (cb.isr) s += "    mpb_isr_enter();\n";

@@ -47,6 +47,21 @@ drv.flush_cb = flush
 areas.clear()
 print('usable again', cb.disp_refresh(drv, 1), areas)
 
+# C's later callbacks still run after one raised (a GUI waits for their flush-ready), and their own C calls do not
+# raise the earlier exception: it belongs to the outer call, raised once when that returns.
+log = []
+def first_fails(d, area, px):
+    log.append(area.y1)
+    cb.disp_flush_ready(d)
+    log.append('ready')
+    if area.y1 == 0:
+        raise ValueError('first strip fails')
+drv.flush_cb = first_fails
+try:
+    cb.disp_refresh(drv, 4)
+except ValueError as e:
+    print('raised once:', e, log)
+
 # Results convert back with the call rules: a wrong type is a TypeError raised after the call.
 drv.flush_cb = lambda d, area, px: None  # never acknowledges: C asks ready_cb
 drv.ready_cb = lambda d: (cb.disp_flush_ready(d), 0)[1]
