@@ -29,7 +29,7 @@
 #define mpb_is_small_int(o) mp_obj_is_small_int(o)
 #define mpb_is_big_int(o) mp_obj_is_exact_type((o), &mp_type_int)
 #define mpb_is_str_or_bytes(o) mp_obj_is_str_or_bytes(o)
-#define mpb_int_to_bytes_le(o, len, buf) mp_obj_int_to_bytes((o), (len), (buf), false, false, false)
+#define mpb_is_str_obj(o) mp_obj_is_exact_type((o), &mp_type_str)
 #define mpb_is_obj(o) mp_obj_is_obj(o)
 #define mpb_map_slot_is_filled(m, k) mp_map_slot_is_filled((m), (k))
 typedef mp_unary_op_t mpb_unary_op_t;
@@ -46,12 +46,16 @@ void *mpb_obj_malloc_helper(size_t size, const mp_obj_type_t *type);
 #define mpb_is_small_int(o) MP_OBJ_IS_SMALL_INT(o)
 #define mpb_is_big_int(o) MP_OBJ_IS_TYPE((o), &mp_type_int)
 #define mpb_is_str_or_bytes(o) MP_OBJ_IS_STR_OR_BYTES(o)
-#define mpb_int_to_bytes_le(o, len, buf) mp_obj_int_to_bytes_impl((o), false, (len), (buf))
+#define mpb_is_str_obj(o) MP_OBJ_IS_TYPE((o), &mp_type_str)
 #define mpb_is_obj(o) MP_OBJ_IS_OBJ(o)
 #define mpb_map_slot_is_filled(m, k) MP_MAP_SLOT_IS_FILLED((m), (k))
 typedef mp_uint_t mpb_unary_op_t;
 typedef mp_uint_t mpb_binary_op_t;
 #endif
+
+// Little-endian bytes of a big int: one spelling from v1.9.2 to at least v1.28 (returns void before v1.24, bool
+// since; the result is not used).
+#define mpb_int_to_bytes_le(o, len, buf) mp_obj_int_to_bytes_impl((o), false, (len), (buf))
 
 // Enum classes: a type whose locals dict holds the constants (class attributes, no instances).
 #if MPB_NEW_API

@@ -68,6 +68,8 @@ static inline mp_obj_t mpb_new_u64(uint64_t v) {
 
 // bool: any object, by its truth value, as Python's if does.
 static inline bool mpb_get_bool(mp_obj_t o, const void *where, size_t i) {
+    (void)where; // every mpb_get_* takes (where, i) for its error message; any object is a valid bool
+    (void)i;
     return mp_obj_is_true(o);
 }
 static inline mp_obj_t mpb_new_bool(bool v) {

@@ -52,7 +52,7 @@ static void store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp
     qstr name;
     size_t len = 0;
     const char *str = "";
-    if (mpb_obj_is_type(key, &mp_type_str)) {
+    if (mpb_is_str_obj(key)) { // a str object, not a qstr (>= 1.20 refuses mp_obj_is_type with &mp_type_str)
         str = mp_obj_str_get_data(key, &len);
         name = qstr_find_strn(str, len);
     } else {

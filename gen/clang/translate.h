@@ -45,6 +45,7 @@ private:
     void function(CXCursor c);
     void variable(CXCursor c);
     void macro(CXCursor c);
+    void retire_earlier_definition(ir::MacroId latest);
     ir::TypeId canonical_of(CXType t);
     ir::TypeId decay(ir::TypeId param);
     bool tagless(CXCursor c);
@@ -62,6 +63,7 @@ private:
     std::unordered_map<std::string, ir::FunctionId> functions_; // by name
     std::unordered_map<std::string, bool> seen_vars_;
     std::vector<MacroCandidate> macros_;
+    std::unordered_map<std::string, ir::MacroId> macro_ids_; // bound macros by name: the latest definition
     std::unordered_map<std::string, std::vector<std::string>> other_macros_; // outside the bound headers: tokens
     std::vector<std::pair<ir::RecordId, CXCursor>> pending_fill_; // records whose fields are read later
     void drain_pending();

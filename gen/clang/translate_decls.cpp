@@ -273,7 +273,22 @@ void Translator::macro(CXCursor c) {
         if (tokens.empty()) mc.info.binding = {ir::Status::Excluded, "empty macro"};
     }
     ir::MacroId id = m_.add(std::move(mc));
+    retire_earlier_definition(id);
     if (!tokens.empty()) macros_.push_back({id, std::move(tokens)});
+}
+
+// C allows a macro to be defined again (identically, or after #undef; LVGL's lv_conf.h repeats its month names).
+// The last definition is the one in force where the module is compiled, so the earlier one is excluded instead of
+// colliding with it as a second constant of the same name.
+void Translator::retire_earlier_definition(ir::MacroId latest) {
+    const ir::DeclInfo &now = m_.macro(latest).info;
+    auto [it, first] = macro_ids_.try_emplace(now.c_name, latest);
+    if (first) return;
+    ir::MacroId earlier = it->second;
+    m_.macro(earlier).info.binding = {ir::Status::Excluded,
+                                      "redefined at " + now.loc.file + ":" + std::to_string(now.loc.line)};
+    std::erase_if(macros_, [earlier](const MacroCandidate &c) { return c.id == earlier; });
+    it->second = latest;
 }
 
 void Translator::translate_all() {

@@ -200,6 +200,31 @@ TEST(Clang, MacroValues) {
         EXPECT_TRUE(macro(m, bound).info.binding.bound()) << bound;
 }
 
+// LVGL's lv_conf.h defines its month names twice (identically; C allows it) and headers #undef and redefine:
+// the definition in force at the end is bound, the earlier one is excluded, naming where it was redefined.
+TEST(Clang, RedefinedMacroBindsTheLastDefinition) {
+    auto r = load_text("#define APRIL \"April\"\n#define LIMIT 1\n#define APRIL \"April\"\n#undef LIMIT\n"
+                       "#define LIMIT 2\n#define ONCE 3\n");
+    ASSERT_TRUE(r.ok);
+    auto all = [&](const std::string &name) {
+        std::vector<const Macro *> out;
+        for (const Macro &mc : r.module.macros)
+            if (mc.info.c_name == name) out.push_back(&mc);
+        return out;
+    };
+    for (const char *name : {"APRIL", "LIMIT"}) {
+        auto defs = all(name);
+        ASSERT_EQ(defs.size(), 2u) << name;
+        EXPECT_EQ(defs[0]->info.binding.status, Status::Excluded) << name;
+        EXPECT_TRUE(defs[1]->info.binding.bound()) << name;
+    }
+    EXPECT_EQ(all("APRIL")[0]->info.binding.reason, "redefined at fixture.h:3");
+    EXPECT_EQ(all("APRIL")[1]->string_value, "April");
+    EXPECT_EQ(all("LIMIT")[0]->info.binding.reason, "redefined at fixture.h:5");
+    EXPECT_EQ(all("LIMIT")[1]->int_value, 2);
+    EXPECT_TRUE(macro(r.module, "ONCE").info.binding.bound());
+}
+
 TEST(Clang, OnlyBoundHeadersUnlessIncluded) {
     test::TempHeader h("#include \"dep.h\"\nvoid use(struct dep d);\n#define MINE 1\n", "main.h");
     h.add("dep.h", "struct dep { int x; };\nvoid dep_fn(void);\n#define DEP_MACRO 2\n");

@@ -234,6 +234,14 @@ TEST(Run, UnsupportedDeclarationWithStrict) {
     EXPECT_EQ(run_cli({"-M", "m", "--strict", "--quiet", ok.path()}).code, exit_ok);
 }
 
+// A macro defined twice is one constant: no "Python name already used" skip, so --strict passes.
+TEST(Run, RedefinedMacroIsNoCollision) {
+    test::TempHeader h("#define APRIL_STR \"April\"\n#define APRIL_STR \"April\"\n", "conf.h");
+    auto r = run_cli({"-M", "m", "--strict", h.path()});
+    EXPECT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_EQ(r.err.find("already used"), std::string::npos) << r.err;
+}
+
 TEST(Run, JsonListsDeclarationsAndApi) {
     test::TempHeader h("typedef enum { GPIO_MODE_IN, GPIO_MODE_OUT } gpio_mode_t;\n"
                        "typedef struct { int pin; gpio_mode_t mode; } gpio_config_t;\n"
