@@ -87,6 +87,19 @@ TEST(Module, VoidPtrUserDataCallbacksGetATrampoline) {
     EXPECT_NE(c.find("mpb_closure_release((const char *)self + 1, NULL);"), std::string::npos) << c;
 }
 
+// A callback found through the user field `field` of the struct its argument 0 points to (record `ctx`).
+static ir::Callback struct_callback(ir::CallbackConvention conv, ir::TypeId fn, ir::RecordId ctx, const std::string &field,
+                                    const std::string &key) {
+    ir::Callback cb;
+    cb.convention = conv;
+    cb.fn_type = fn;
+    cb.ctx_arg = 0;
+    cb.ctx_record = ctx;
+    cb.user_field = field;
+    cb.dict_key = key;
+    return cb;
+}
+
 // Convention 1: drv.flush_cb = f keeps f in drv.user_data's dict; the field row points at the slot, whose trampoline
 // finds f through its first argument (the struct) and the user field's offset.
 TEST(Module, StructFieldCallbacksGetASlot) {
@@ -94,14 +107,7 @@ TEST(Module, StructFieldCallbacksGetASlot) {
     ir::RecordId drv = b.record("drv", 16, {test::IrBuilder::field("user_data", b.pointer(b.void_()), 0)});
     ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(drv).type), b.int_()});
     ir::Field flush = test::IrBuilder::field("flush_cb", b.pointer(fn), 8);
-    ir::Callback cb;
-    cb.convention = ir::CallbackConvention::StructField;
-    cb.fn_type = fn;
-    cb.ctx_arg = 0;
-    cb.ctx_record = drv;
-    cb.user_field = "user_data";
-    cb.dict_key = "drv_flush_cb";
-    flush.callback = cb;
+    flush.callback = struct_callback(ir::CallbackConvention::StructField, fn, drv, "user_data", "drv_flush_cb");
     b.m.record(drv).fields.push_back(flush);
     b.m.record(drv).user_field = 0;
     std::string c = emit_module(b.m);
@@ -121,13 +127,7 @@ TEST(Module, IsrCallbacksLockAndAllocateNothing) {
     ir::RecordId trans = b.record("trans", 16, {test::IrBuilder::field("user", b.pointer(b.void_()), 0)});
     ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(trans).type)});
     ir::Field post = test::IrBuilder::field("post_cb", b.pointer(fn), 0);
-    ir::Callback cb;
-    cb.convention = ir::CallbackConvention::StructField;
-    cb.fn_type = fn;
-    cb.ctx_arg = 0;
-    cb.ctx_record = trans;
-    cb.user_field = "user";
-    cb.dict_key = "cfg_post_cb";
+    ir::Callback cb = struct_callback(ir::CallbackConvention::StructField, fn, trans, "user", "cfg_post_cb");
     cb.isr = true;
     post.callback = cb;
     b.record("cfg", 8, {post}); // no user field of its own: the module roots hold the callable
@@ -151,15 +151,9 @@ TEST(Module, StructFirstArgRegistrationStoresThroughTheSlot) {
     ir::TypeId fn = b.function(b.void_(), {b.pointer(b.m.record(obj).type), b.int_()});
     ir::FunctionId f = b.function_decl("obj_set_cb", b.void_(),
                                        {{"o", b.pointer(b.m.record(obj).type)}, {"cb", b.pointer(fn)}});
-    ir::Callback cb;
-    cb.convention = ir::CallbackConvention::StructFirstArg;
-    cb.fn_type = fn;
-    cb.ctx_arg = 0;
-    cb.ctx_record = obj;
-    cb.user_field = "user_data";
+    ir::Callback cb = struct_callback(ir::CallbackConvention::StructFirstArg, fn, obj, "user_data", "obj_set_cb_cb");
     cb.reg_record = obj;
     cb.reg_user_param = 0;
-    cb.dict_key = "obj_set_cb_cb";
     b.m.function(f).params[1].callback = cb;
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("mpb_cfun_t cb1 = mpb_cb_store(&mpb_slot_0, (void *)p0, args[1], self, 1);"), std::string::npos)
