@@ -62,7 +62,8 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
     }
     mp_obj_t user = args[user_arg];
     mp_obj_t inst = mpb_new_u64((uintptr_t)instance);
-    mp_map_elem_t *e = mp_map_lookup(slot_closures(key, true), inst, MP_MAP_LOOKUP);
+    mp_map_t *closures = slot_closures(key, true); // a dict's map stays put while the closure is allocated
+    mp_map_elem_t *e = mp_map_lookup(closures, inst, MP_MAP_LOOKUP);
     if (e != NULL && mpb_obj_is_type(e->value, &mpb_type_closure)) {
         mpb_closure_t *old = closure_reusable(MP_OBJ_TO_PTR(e->value), args, cb_args, n, user);
         if (old != NULL) {
@@ -75,7 +76,7 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
     for (size_t k = 0; k < MPB_CLOSURE_MAX; ++k) {
         c->callables[k] = k < n ? args[cb_args[k]] : mp_const_none;
     }
-    mp_map_lookup(slot_closures(key, true), inst, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
+    mp_map_lookup(closures, inst, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
     return c;
 }
 
@@ -98,8 +99,7 @@ static void *load_ptr_at(const void *base, int16_t offset) {
 // NULL when the user field holds no dict (or there are no roots yet).
 static mp_map_t *owner_map(const mpb_cbslot_t *s, void *owner) {
     if (s->owner_user == MPB_USER_NONE || owner == NULL) {
-        mp_obj_t r = MP_STATE_VM(mpb_roots);
-        return r != MP_OBJ_NULL ? mp_obj_dict_get_map(r) : NULL;
+        return mpb_roots_map(false);
     }
     void *ud = load_ptr_at(owner, s->owner_user);
     return mpb_is_heap_dict(ud) ? mp_obj_dict_get_map(MP_OBJ_FROM_PTR(ud)) : NULL;
@@ -109,8 +109,7 @@ static mp_map_t *owner_map(const mpb_cbslot_t *s, void *owner) {
 // the struct (the GC scans heap structs) or, for a struct in C memory, from the roots (mpb_keep_for_c).
 static mp_map_t *owner_map_for_store(const mpb_cbslot_t *s, void *owner, const void *where, size_t i) {
     if (s->owner_user == MPB_USER_NONE || owner == NULL) {
-        mpb_root_set(MP_OBJ_NEW_QSTR(s->key), mp_const_none); // makes the roots
-        return mp_obj_dict_get_map(MP_STATE_VM(mpb_roots));
+        return mpb_roots_map(true);
     }
     void *field = (char *)owner + s->owner_user;
     void *ud = load_ptr_at(owner, s->owner_user);

@@ -8,27 +8,29 @@ MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_roots);
 #endif
 // v1.9.2: the port lists `mp_obj_t mpb_roots;` in MICROPY_PORT_ROOT_POINTERS.
 
-// A dict from address (int) to object, made on first use.
-static mp_obj_t roots(void) {
+// The roots dict (address ints and qstrs to objects), made on first use when `create`; NULL when absent.
+mp_map_t *mpb_roots_map(bool create) {
     if (MP_STATE_VM(mpb_roots) == MP_OBJ_NULL) {
+        if (!create) {
+            return NULL;
+        }
         MP_STATE_VM(mpb_roots) = mp_obj_new_dict(0);
     }
-    return MP_STATE_VM(mpb_roots);
+    return mp_obj_dict_get_map(MP_STATE_VM(mpb_roots));
 }
 
 void mpb_root_set(mp_obj_t key, mp_obj_t obj) {
+    mp_map_t *m = mpb_roots_map(obj != MP_OBJ_NULL);
     if (obj != MP_OBJ_NULL) {
-        mp_obj_dict_store(roots(), key, obj);
-    } else if (MP_STATE_VM(mpb_roots) != MP_OBJ_NULL) {
-        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        mp_map_lookup(m, key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = obj;
+    } else if (m != NULL) {
+        mp_map_lookup(m, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
     }
 }
 
 mp_obj_t mpb_root_get(mp_obj_t key) {
-    if (MP_STATE_VM(mpb_roots) == MP_OBJ_NULL) {
-        return MP_OBJ_NULL;
-    }
-    mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_roots)), key, MP_MAP_LOOKUP);
+    mp_map_t *m = mpb_roots_map(false);
+    mp_map_elem_t *e = m != NULL ? mp_map_lookup(m, key, MP_MAP_LOOKUP) : NULL;
     return e != NULL ? e->value : MP_OBJ_NULL;
 }
 

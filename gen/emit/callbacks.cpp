@@ -36,6 +36,15 @@ std::string trampoline_arg(const ir::Module &m, ir::TypeId t, size_t i, bool isr
     return "MP_OBJ_FROM_PTR(&" + v + ")";
 }
 
+// A slot's offset of record r's user field `field` (its own fields only) as the C initializer: the byte offset, or
+// MPB_USER_NONE when r has no such field.
+std::string user_offset(const ir::Module &m, ir::RecordId r, const std::string &field) {
+    if (r.valid())
+        for (const ir::Field &f : m.record(r).fields)
+            if (f.c_name == field && !f.bit_width) return std::to_string(f.offset_bits / 8);
+    return "MPB_USER_NONE";
+}
+
 } // namespace
 
 bool trampoline_supported(const ir::Module &m, ir::TypeId fn) {
@@ -45,13 +54,6 @@ bool trampoline_supported(const ir::Module &m, ir::TypeId fn) {
     for (ir::TypeId p : f.params)
         if (!value_supported(m, p) || classify(m, p).code == Code::Void) return false;
     return true;
-}
-
-long user_offset(const ir::Module &m, ir::RecordId r, const std::string &field) {
-    if (!r.valid()) return -1;
-    for (const ir::Field &f : m.record(r).fields)
-        if (f.c_name == field && !f.bit_width) return static_cast<long>(f.offset_bits / 8);
-    return -1;
 }
 
 // static RET name(T0 a0, ...): `find` sets `f` (the callable); the arguments are converted (ctx_value in place of
@@ -116,14 +118,12 @@ std::string Trampolines::slot(Context &ctx, const ir::Callback &cb, ir::RecordId
     // Where the trampoline looks: the user field of the struct its context argument points to, or (VoidPtrArg of a
     // field, zlib's opaque) the context argument itself; the roots always.
     bool ctx_is_user = cb.convention == ir::CallbackConvention::VoidPtrArg;
-    long ctx_user = cb.ctx_arg < 0 ? -2 : ctx_is_user ? -1 : user_offset(m, cb.ctx_record, cb.user_field);
-    if (ctx_user == -1 && !ctx_is_user) ctx_user = -2;
-    long owner_user = owner.valid() && m.record(owner).user_field
-                          ? static_cast<long>(m.record(owner).fields[*m.record(owner).user_field].offset_bits / 8)
-                          : -2;
-    auto offset = [](long v) {
-        return v == -1 ? std::string("MPB_USER_IS_ARG") : v == -2 ? std::string("MPB_USER_NONE") : std::to_string(v);
-    };
+    std::string ctx_user = cb.ctx_arg < 0 ? "MPB_USER_NONE"
+                           : ctx_is_user  ? "MPB_USER_IS_ARG"
+                                          : user_offset(m, cb.ctx_record, cb.user_field);
+    const ir::Record *own = owner.valid() ? &m.record(owner) : nullptr;
+    std::string owner_user = own && own->user_field ? user_offset(m, owner, own->fields[*own->user_field].c_name)
+                                                    : "MPB_USER_NONE";
     std::string ctx_arg = "a" + std::to_string(cb.ctx_arg);
     std::string find = "    mp_obj_t f = mpb_cb_find(&" + slot + ", " + (cb.ctx_arg < 0 ? "NULL" : ctx_arg) + ");\n";
     std::string none = classify(m, fn.ret).code == Code::Void ? "return;" : "return 0;";
@@ -137,7 +137,7 @@ std::string Trampolines::slot(Context &ctx, const ir::Callback &cb, ir::RecordId
     ctx.out += "// callback " + key + "\nstatic const mpb_cbslot_t " + slot + ";\n" +
                trampoline(ctx, cb, name, find, ctx_value);
     ctx.out += "static const mpb_cbslot_t " + slot + " = { (mpb_cfun_t)" + name + ", " + c_string(sig) + ", MP_QSTR_" +
-               cb.dict_key + ", " + offset(ctx_user) + ", " + offset(owner_user) + " };\n\n";
+               cb.dict_key + ", " + ctx_user + ", " + owner_user + " };\n\n";
     return slot;
 }
 

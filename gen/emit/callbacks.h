@@ -29,7 +29,4 @@ private:
     std::map<std::string, std::string> names_;
 };
 
-// The byte offset of record r's user field named `field` (its own fields only), or -1.
-long user_offset(const ir::Module &m, ir::RecordId r, const std::string &field);
-
 } // namespace mpbind::emit
