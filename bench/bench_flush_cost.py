@@ -9,17 +9,23 @@ SIM_CALLS = ('spi_device_polling_transmit', 'spi_device_queue_trans', 'spi_devic
              'gpio_set_level')
 # ...except the completion handlers they run (the DMA-done interrupt), which are.
 HANDLERS = ('spi_post_cb_isr', 'ili9341_post_cb_isr')
+# The engine's slots in the engine-driven run: what gui_refresh calls through flush_cb and wait_cb. Pure mode's are
+# the generated trampolines of `gui` (slots 0 and 2 of gui.h's disp_drv_t: flush_cb, monitor_cb, wait_cb).
+SLOTS = {'hybrid': ('ili9341_flush', 'ili9341_wait_cb'), 'pure': ('mpb_tramp_0', 'mpb_tramp_2')}
 
 
-def driver_instructions(ctx, mode, frames):
+def driver_instructions(ctx, mode, frames, engine=False):
     """Instructions of `display_fps.py --cost MODE FRAMES` outside the simulated calls. Callgrind toggles collection
-    at the entry and exit of each listed function: off inside a simulated call, on again inside a handler it runs."""
-    out = os.path.join(ctx.work, f'callgrind.flush.{mode}.{frames}')
+    at the entry and exit of each listed function: off inside a simulated call, on again inside a handler it runs.
+    engine=True: `--cost-engine`, collecting only inside the callback slots as the engine calls them."""
+    out = os.path.join(ctx.work, f'callgrind.flush.{mode}.{frames}.{int(engine)}')
     env = dict(os.environ, MICROPYPATH=os.path.join(os.path.dirname(HERE), 'drivers'))
+    toggles = SIM_CALLS + HANDLERS + (SLOTS[mode] if engine else ())
     # --collect-atstart comes last: callgrind turns it off when it reads a --toggle-collect.
     cmd = (['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] +
-           ['--toggle-collect=' + f for f in SIM_CALLS + HANDLERS] + ['--collect-atstart=yes'] +
-           [ctx.micropython, os.path.join(HERE, 'display_fps.py'), '--cost', mode, str(frames)])
+           ['--toggle-collect=' + f for f in toggles] + ['--collect-atstart=' + ('no' if engine else 'yes')] +
+           [ctx.micropython, os.path.join(HERE, 'display_fps.py'), '--cost-engine' if engine else '--cost', mode,
+            str(frames)])
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ctx.work)
     if res.returncode != 0:
         raise RuntimeError(f'display_fps.py --cost {mode} failed ({res.returncode}):\n{res.stderr[-2000:]}')
@@ -31,16 +37,19 @@ def driver_instructions(ctx, mode, frames):
 
 
 def print_flush_cost(ctx):
-    per_frame = {}
-    for mode in ('hybrid', 'pure'):
-        try:
-            per_frame[mode] = (driver_instructions(ctx, mode, N_LARGE) -
-                               driver_instructions(ctx, mode, N_SMALL)) / (N_LARGE - N_SMALL)
-        except RuntimeError as e:
-            if mode == 'hybrid':
-                raise
-            print('  flush path, pure: not measurable (%s)' % str(e).strip().split('\n')[-1])
-            return
-        print(f'  flush path, {mode:6s}: {per_frame[mode]:7.0f} instructions per full-screen frame (4 strips; '
-              'callgrind, method in drivers/README.md)')
-    print(f'  pure / hybrid: {per_frame["pure"] / per_frame["hybrid"]:.2f} (target <= 3)')
+    for engine, what in ((False, 'called from a Python loop (both modes pay the same loop and calls into it)'),
+                         (True, 'as the engine calls it (C slots; trampolines into Python)')):
+        print('  flush path ' + what + ':')
+        per_frame = {}
+        for mode in ('hybrid', 'pure'):
+            try:
+                per_frame[mode] = (driver_instructions(ctx, mode, N_LARGE, engine) -
+                                   driver_instructions(ctx, mode, N_SMALL, engine)) / (N_LARGE - N_SMALL)
+            except RuntimeError as e:
+                if mode == 'hybrid':
+                    raise
+                print('    pure: not measurable (%s)' % str(e).strip().split('\n')[-1])
+                return
+            print(f'    {mode:6s}: {per_frame[mode]:7.0f} instructions per full-screen frame (4 strips; '
+                  'callgrind, method in drivers/README.md)')
+        print(f'    pure / hybrid: {per_frame["pure"] / per_frame["hybrid"]:.2f} (target <= 3)')

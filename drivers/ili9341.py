@@ -6,13 +6,15 @@ try:
     import gui  # the host's refresh engine; absent on an ESP32 running real LVGL (see lvgl_v9.py)
 except ImportError:
     gui = None
+try:
+    from ili9341_pure import pure_path  # compiled by the native emitter
+except SyntaxError:
+    pure_path = None  # a MicroPython without @micropython.native: hybrid mode only
 
 # Panel commands (datasheet names).
 _SLPOUT = const(0x11)
 _INVON = const(0x21)
 _DISPON = const(0x29)
-_CASET = const(0x2A)
-_PASET = const(0x2B)
 _RAMWR = const(0x2C)
 _MADCTL = const(0x36)
 _RAMWRC = const(0x3C)
@@ -41,7 +43,6 @@ _INIT = (
 )
 
 _CMD_BUF_LEN = const(16)  # longest init parameter list
-_MAX_DELAY = esp.portMAX_DELAY
 
 
 def check_color_format(g):
@@ -55,7 +56,10 @@ def check_color_format(g):
 
 
 def isr_callbacks_supported():
-    """True when Python callables can be given to esp.spi_transaction_set_cb (the pure completion handler)."""
+    """True when Python callables can be given to esp.spi_transaction_set_cb (the pure completion handler) and the
+    pure path compiled (ili9341_pure.py needs MicroPython's native emitter)."""
+    if pure_path is None:
+        return False
     try:
         esp.spi_transaction_release_cb(esp.spi_transaction_set_cb(None, check_color_format))
         return True
@@ -74,119 +78,6 @@ def python_callbacks_supported():
     return isr_callbacks_supported()
 
 
-def _pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result, ready):
-    """The pure-mode flush path as closures over its state: (flush, wait, isr, isr_soft, set_ready, forget).
-
-    The flush runs for every strip, so it is written for MicroPython's costs (see drivers/README.md): its state
-    lives in closure cells (a cell read or write costs a fraction of an instance attribute's, whose store also
-    searches the class), the ESP-IDF calls are cells too, and commands the panel already has are not sent again:
-    a strip that continues the previous one needs only RAMWRC, and a window the panel already has only RAMWR.
-    """
-    # The ESP-IDF calls, looked up once into cells: a generated module's attributes live in a ROM table that
-    # MicroPython v1.9.2 searches linearly (hundreds of entries for espidf), a global costs a hashed lookup.
-    gpio_set_level = esp.gpio_set_level
-    polling_transmit = esp.spi_device_polling_transmit
-    queue_trans = esp.spi_device_queue_trans
-    get_trans_result = esp.spi_device_get_trans_result
-    schedule = micropython.schedule
-    disp = None        # the display being flushed, for the completion handler
-    pending = False    # a pixel transaction is queued and its result not yet collected
-    cont_y = -1        # the row the panel's write pointer stands at after the last strip (-1: unknown)
-    win_x1 = win_x2 = win_y = -1  # the panel's window: columns win_x1..win_x2, rows win_y..bottom (-1: unknown)
-    row_bits = 0       # bits in one row of the window
-
-    def forget():
-        """After any other command: the panel's window and write pointer are no longer known."""
-        nonlocal cont_y, win_x1, win_x2, win_y
-        cont_y = win_x1 = win_x2 = win_y = -1
-
-    def failed(disp_drv, what, err):
-        forget()
-        ready(disp_drv)  # nothing of this strip is on the bus: the GUI may reuse the buffer
-        raise RuntimeError('ili9341: ' + _err(what, err))
-
-    def send_range(cmd, start, end):
-        # CASET or PASET: the command (D/C low), then start and end as 16-bit big-endian values (D/C high).
-        cmd_view[0] = cmd
-        gpio_set_level(dc, 0)
-        err = polling_transmit(spi, cmd1)
-        cmd_view[0] = start >> 8
-        cmd_view[1] = start & 0xFF
-        cmd_view[2] = end >> 8
-        cmd_view[3] = end & 0xFF
-        gpio_set_level(dc, 1)
-        return err or polling_transmit(spi, cmd4)
-
-    def flush(disp_drv, area, color_p):
-        """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
-        handler signals flush-ready."""
-        nonlocal disp, pending, cont_y, win_x1, win_x2, win_y, row_bits
-        disp = disp_drv
-        if pending:  # polling transmits need the previous pixel transaction collected
-            pending = False
-            get_trans_result(spi, result, _MAX_DELAY)
-        x1 = area.x1
-        x2 = area.x2
-        y1 = area.y1
-        if y1 == cont_y and x1 == win_x1 and x2 == win_x2:
-            cmd = ramwrc
-        else:
-            if x1 != win_x1 or x2 != win_x2:
-                win_x1 = -1  # unknown until the command went through
-                err = send_range(_CASET, x1, x2)
-                if err:
-                    failed(disp_drv, 'spi_device_polling_transmit (CASET)', err)
-                win_x1 = x1
-                win_x2 = x2
-                row_bits = 16 * (x2 - x1 + 1)
-            if y1 != win_y:
-                # Rows to the bottom of the screen, so that the next strip can continue with RAMWRC.
-                win_y = -1
-                err = send_range(_PASET, y1, height - 1)
-                if err:
-                    failed(disp_drv, 'spi_device_polling_transmit (PASET)', err)
-                win_y = y1
-            cmd = ramwr
-        gpio_set_level(dc, 0)
-        err = polling_transmit(spi, cmd)
-        if err:
-            failed(disp_drv, 'spi_device_polling_transmit', err)
-        cont_y = area.y2 + 1
-        trans.length = row_bits * (cont_y - y1)
-        trans.tx_buffer = color_p
-        gpio_set_level(dc, 1)
-        err = queue_trans(spi, trans, _MAX_DELAY)
-        if err:
-            failed(disp_drv, 'spi_device_queue_trans', err)
-        pending = True
-
-    # wait, isr and isr_soft close over at most 4 cells: with their argument that is the 5 values MicroPython
-    # passes on the C stack (more are copied into a heap block at every call, and the heap is locked in an ISR).
-    def wait(disp_drv):
-        """wait_cb: sleep until the pixel transaction is done (scheduled completions run when this returns)."""
-        nonlocal pending
-        if pending:
-            pending = False
-            get_trans_result(spi, result, _MAX_DELAY)
-
-    def isr(_):
-        # post_cb of the pixel transaction, in interrupt context: the heap is locked, so only calls on existing
-        # objects.
-        ready(disp)
-
-    def ready_soft(_):
-        ready(disp)
-
-    def isr_soft(_):
-        schedule(ready_soft, None)
-
-    def set_ready(fn):
-        nonlocal ready
-        ready = fn
-
-    return flush, wait, isr, isr_soft, set_ready, forget
-
-
 def _err(what, ret):
     return '%s failed: %s (%d)' % (what, esp.esp_err_to_name(ret), ret)
 
@@ -195,7 +86,7 @@ class ili9341:
     """The panel on an ESP32 SPI bus, registered with the GUI engine as its display driver (disp_drv).
 
     hybrid=True: flush and DMA completion are the C functions esp.ili9341_flush / esp.ili9341_post_cb_isr;
-    hybrid=False: they are this object's flush / wait and a completion handler, Python closures made by _pure_path,
+    hybrid=False: they are this object's flush / wait and a completion handler, made by ili9341_pure.pure_path,
     completing in interrupt context (isr=True) or through micropython.schedule (isr=False); flush_ready is what the
     handler calls (settable, e.g. by an LVGL adapter). double=True renders into one buffer while the other is on the
     bus.
@@ -211,8 +102,8 @@ class ili9341:
         if rotation not in _ROTATION_MADCTL:
             raise ValueError('ili9341: rotation must be 0, 90, 180 or 270, got %r' % (rotation,))
         if not hybrid and not (python_callbacks_supported() if register else isr_callbacks_supported()):
-            raise RuntimeError('ili9341: pure mode (hybrid=False) needs Python callables in C callback slots, '
-                               'which this mpbind build cannot do yet; use hybrid=True')
+            raise RuntimeError('ili9341: pure mode (hybrid=False) needs Python callables in C callback slots and '
+                               "MicroPython's native emitter (@micropython.native); use hybrid=True")
         self.miso, self.mosi, self.clk, self.cs, self.dc, self.rst, self.backlight = \
             miso, mosi, clk, cs, dc, rst, backlight
         self.spihost, self.mhz, self.factor, self.hybrid, self.isr = spihost, mhz, factor, hybrid, isr
@@ -293,11 +184,12 @@ class ili9341:
                          for c in (_RAMWR, _RAMWRC))
         self.result = esp.C_Pointer()
         # The pure path (also callable in hybrid mode, where the C completion handler ignores its transaction).
-        self.flush, self.wait, isr, isr_soft, self._set_ready, self._forget = _pure_path(
-            self.spi, self.dc, self.height, self.cmd_view, self.cmd1, self.cmd4, ramwr, ramwrc, self.trans,
-            self.result, self._ready_fn)
+        if pure_path is not None:
+            self.flush, self.wait, handler, self._set_ready, self._forget = pure_path(
+                self.spi, self.dc, self.height, self.cmd_view, self.cmd1, self.cmd4, ramwr, ramwrc, self.trans,
+                self.result, self._ready_fn, _err, self.isr)
         if not self.hybrid:
-            self.spi_callbacks = esp.spi_transaction_set_cb(None, isr if self.isr else isr_soft)
+            self.spi_callbacks = esp.spi_transaction_set_cb(None, handler)
             self.trans.user = self.spi_callbacks
 
         pins = 1 << self.dc

@@ -1,17 +1,22 @@
 // MicroPython configuration of the mpbind host interpreter (x86-64 Linux, v1.9.2 core).
 #include <stdint.h>
 #include <alloca.h>
+#include <stddef.h>
 
 // Object model and code generation: REPR_A is the only 64-bit clean representation in this fork.
 #define MICROPY_OBJ_REPR                  (MICROPY_OBJ_REPR_A)
-#define MICROPY_NLR_SETJMP                (1)   // nlrx64.c miscompiles at -O0 with gcc 12
+#define MICROPY_NLR_SETJMP                (1)   // ASan follows longjmp (native code: port/patches/0002)
 #define MICROPY_USE_SMALL_HEAP_COMPILER   (0)   // compile.c/parse.c: keeps async def
 #define MICROPY_ENABLE_COMPILER           (1)
-#define MICROPY_EMIT_X64                  (0)
+#define MICROPY_EMIT_X64                  (1)   // @micropython.native and @micropython.viper, as on ESP32
 #define MICROPY_PERSISTENT_CODE_LOAD      (0)
 #define MICROPY_MAKE_POINTER_CALLABLE(p)  (p)   // the fork sets the Thumb bit; identity on x86-64
 
-// Memory.
+// Memory. Native code goes into pages of its own that may run (port_exec.c); the GC heap may not.
+#define MP_PLAT_ALLOC_EXEC(min_size, ptr, size) port_alloc_exec(min_size, ptr, size)
+#define MP_PLAT_FREE_EXEC(ptr, size) port_free_exec(ptr, size)
+void port_alloc_exec(size_t min_size, void **ptr, size_t *size);
+void port_free_exec(void *ptr, size_t size);
 #define MICROPY_ENABLE_GC                 (1)
 #define MICROPY_ENABLE_FINALISER          (1)
 #define MICROPY_GC_ALLOC_THRESHOLD        (1)

@@ -16,9 +16,12 @@ static void __attribute__((noinline)) gc_collect_regs_and_stack(void) {
     gc_collect_root(sp, ((uintptr_t)top - (uintptr_t)sp) / sizeof(void *));
 }
 
+void port_gc_collect_exec(void); // port_exec.c
+
 void gc_collect(void) {
     gc_collect_start();
     gc_collect_regs_and_stack();
+    port_gc_collect_exec();
     gc_collect_end();
 }
 
