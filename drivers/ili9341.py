@@ -1,5 +1,4 @@
 # ili9341.py: ILI9341 display driver in MicroPython on the generated espidf API; pure (Python flush) or hybrid (C).
-import micropython
 from micropython import const
 import espidf as esp
 try:
