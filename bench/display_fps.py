@@ -24,13 +24,20 @@ def configs():
             yield name, hybrid, double
 
 
-def measure(hybrid, double, mhz, virtual, frames):
-    sim_display.fresh(virtual=virtual)
-    d = ili9341.ili9341(hybrid=hybrid, double=double, mhz=mhz)
+def registered(virtual, **options):
+    """A fresh simulation and a registered driver with a blank canvas, after the registration's full refresh (which
+    also sends the window): (panel, driver)."""
+    panel = sim_display.fresh(virtual=virtual)
+    d = ili9341.ili9341(**options)
     canvas = bytearray(2 * d.width * d.height)  # the content does not change the bus time
     gui.disp_set_source(d.disp_drv, canvas, len(canvas), d.width, d.height, 2 * d.width, gui.SRC.RGB565)
-    gui.refresh(d.disp_drv)  # the registration's full refresh, not counted
+    gui.refresh(d.disp_drv)
     gui.disp_flush_wait(d.disp_drv)
+    return panel, d
+
+
+def measure(hybrid, double, mhz, virtual, frames):
+    d = registered(virtual, hybrid=hybrid, double=double, mhz=mhz)[1]
     run = sim_display.Run(d, sim_display.full_screen, frames=frames)
     d.deinit()
     return run
@@ -124,12 +131,7 @@ def cost_only(mode, frames):
 def cost_engine(mode, frames):
     """The flush path as the engine calls it: N full-screen refreshes of a registered driver, through the callback
     slots (C for hybrid, trampolines into Python for pure); prints the same bus figures as cost_only."""
-    panel = sim_display.fresh(virtual=True)
-    d = ili9341.ili9341(hybrid=mode == 'hybrid')
-    canvas = bytearray(2 * d.width * d.height)
-    gui.disp_set_source(d.disp_drv, canvas, len(canvas), d.width, d.height, 2 * d.width, gui.SRC.RGB565)
-    gui.refresh(d.disp_drv)  # the registration's full refresh: the window goes out here
-    gui.disp_flush_wait(d.disp_drv)
+    panel, d = registered(True, hybrid=mode == 'hybrid')
     espsim.spi_reset_stats()
     for _ in range(frames):
         gui.disp_invalidate(d.disp_drv, None)

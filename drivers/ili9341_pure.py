@@ -124,11 +124,8 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         # objects.
         st[_READY](st[_DISP])
 
-    def ready_soft(_):
-        st[_READY](st[_DISP])
-
     def isr_soft(_, schedule=micropython.schedule):
-        schedule(ready_soft, None)
+        schedule(isr, None)  # the same call, later, in the task
 
     def set_ready(fn):
         st[_READY] = fn

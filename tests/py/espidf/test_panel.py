@@ -4,14 +4,7 @@ import espidf as esp
 import espsim
 import rig
 
-INIT = [
-    (0xCF, b'\x00\x83\x30'), (0xED, b'\x64\x03\x12\x81'), (0xE8, b'\x85\x01\x79'),
-    (0xCB, b'\x39\x2C\x00\x34\x02'), (0xF7, b'\x20'), (0xEA, b'\x00\x00'), (0xC0, b'\x26'), (0xC1, b'\x11'),
-    (0xC5, b'\x35\x3E'), (0xC7, b'\xBE'), (0x36, b'\x48'), (0x3A, b'\x55'), (0xB1, b'\x00\x1B'), (0xF2, b'\x08'),
-    (0x26, b'\x01'), (0xE0, b'\x1F\x1A\x18\x0A\x0F\x06\x45\x87\x32\x0A\x07\x02\x07\x05\x00'),
-    (0xE1, b'\x00\x25\x27\x05\x10\x09\x3A\x78\x4D\x05\x18\x0D\x38\x3A\x1F'), (0x2A, b'\x00\x00\x00\xEF'),
-    (0x2B, b'\x00\x00\x01\x3F'), (0x2C, b'\x00'), (0xB7, b'\x07'), (0xB6, b'\x0A\x82\x27\x00'),
-]
+from ili9341 import _INIT as INIT  # the driver's init sequence
 
 rig.fresh()
 rig.bus()
