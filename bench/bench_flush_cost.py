@@ -21,14 +21,14 @@ def driver_instructions(ctx, mode, frames, engine=False):
     out = os.path.join(ctx.work, f'callgrind.flush.{mode}.{frames}.{int(engine)}')
     env = dict(os.environ, MICROPYPATH=os.path.join(os.path.dirname(HERE), 'drivers'))
     toggles = SIM_CALLS + HANDLERS + (SLOTS[mode] if engine else ())
+    flag = '--cost-engine' if engine else '--cost'
     # --collect-atstart comes last: callgrind turns it off when it reads a --toggle-collect.
     cmd = (['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] +
            ['--toggle-collect=' + f for f in toggles] + ['--collect-atstart=' + ('no' if engine else 'yes')] +
-           [ctx.micropython, os.path.join(HERE, 'display_fps.py'), '--cost-engine' if engine else '--cost', mode,
-            str(frames)])
+           [ctx.micropython, os.path.join(HERE, 'display_fps.py'), flag, mode, str(frames)])
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ctx.work)
     if res.returncode != 0:
-        raise RuntimeError(f'display_fps.py --cost {mode} failed ({res.returncode}):\n{res.stderr[-2000:]}')
+        raise RuntimeError(f'display_fps.py {flag} {mode} failed ({res.returncode}):\n{res.stderr[-2000:]}')
     with open(out) as f:
         for line in f:
             if line.startswith('summary:'):
