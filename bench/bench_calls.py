@@ -8,17 +8,10 @@ N_SMALL, N_LARGE = 20000, 220000  # callgrind: the difference cancels start-up a
 N_TIME = 1000000
 RUNS = 5
 WAYS = ('loop', 'mpbind', 'native', 'python', 'hybrid', 'callback')  # see call_cost.py
-UNSUPPORTED = 3  # call_cost.py's exit code when the build cannot make that call yet
-
-
-class Unsupported(Exception):
-    pass
 
 
 def run_script(cmd, way):
     res = subprocess.run(cmd, capture_output=True, text=True)
-    if res.returncode == UNSUPPORTED:
-        raise Unsupported(res.stdout.strip())
     if res.returncode != 0:
         raise RuntimeError(f'call_cost.py {way} failed ({res.returncode}):\n{res.stdout}{res.stderr[-2000:]}')
     return res.stdout
@@ -41,26 +34,17 @@ def wall_ns_all(ctx):
     The runs go round-robin over the ways, so a change of machine load hits all ways alike."""
     runs = {way: [] for way in WAYS}
     for _ in range(RUNS):
-        for way in list(runs):
-            try:
-                out = run_script([ctx.micropython, os.path.join(HERE, 'call_cost.py'), way, str(N_TIME)], way)
-            except Unsupported:
-                del runs[way]
-                continue
+        for way in runs:
+            out = run_script([ctx.micropython, os.path.join(HERE, 'call_cost.py'), way, str(N_TIME)], way)
             runs[way].append(int(out.split()[2]) * 1000 / N_TIME)
     return {way: statistics.median(r) for way, r in runs.items()}
 
 
 def measure(ctx, way):
-    """(instructions, ns) per loop iteration of WAY, cached in ctx; raises Unsupported."""
+    """(instructions, ns) per loop iteration of WAY, cached in ctx."""
     cache = ctx.__dict__.setdefault('call_figures', {})
     if way not in cache:
-        try:
-            cache[way] = (callgrind_total(ctx, way, N_LARGE) - callgrind_total(ctx, way, N_SMALL)) / (N_LARGE - N_SMALL)
-        except Unsupported as e:
-            cache[way] = e
-    if isinstance(cache[way], Unsupported):
-        raise cache[way]
+        cache[way] = (callgrind_total(ctx, way, N_LARGE) - callgrind_total(ctx, way, N_SMALL)) / (N_LARGE - N_SMALL)
     if 'ns' not in ctx.__dict__:
         ctx.ns = wall_ns_all(ctx)
     return cache[way], ctx.ns[way]
@@ -93,13 +77,9 @@ def print_callback_round_trip(ctx):
     """apply(cb, None, a, i) calls cb once from C: with a Python cb that is a full Python -> C -> Python round trip;
     with the C function add_ud ("hybrid") no Python runs inside. Their difference is the C -> Python part."""
     print(f'4. callback round trip (issue 4): apply(cb, None, a, i) -> cb(NULL, a, i), per call: {method_line()}')
-    try:
-        h_ir, h_ns = net(ctx, 'hybrid')
-        print(f'  hybrid   (C cb)      {h_ir:6.0f} instructions  {h_ns:6.1f} ns')
-        c_ir, c_ns = net(ctx, 'callback')
-    except Unsupported as e:
-        print(f'  not measurable yet: {e}')
-        return
+    h_ir, h_ns = net(ctx, 'hybrid')
+    print(f'  hybrid   (C cb)      {h_ir:6.0f} instructions  {h_ns:6.1f} ns')
+    c_ir, c_ns = net(ctx, 'callback')
     g_ir, g_ns = net(ctx, 'mpbind')
     print(f'  callback (Python cb) {c_ir:6.0f} instructions  {c_ns:6.1f} ns')
     print(f'  C -> Python part (callback - hybrid): {c_ir - h_ir:.0f} instructions, {c_ns - h_ns:.1f} ns; '
