@@ -91,14 +91,14 @@ class ModuleCompile:
         return scratch
 
 
-def symbol_bytes(obj, pattern):
+def symbol_bytes(obj, pattern, kinds=None):
     """Total size and count of the object's symbols whose name fully matches the regex PATTERN (nm -S; statics
-    included)."""
+    included), only of the nm symbol kinds in KINDS (e.g. 'tT' for code) when given."""
     out = subprocess.run(['nm', '-S', obj], check=True, capture_output=True, text=True).stdout
     total = count = 0
     for line in out.splitlines():
         fields = line.split()
-        if len(fields) == 4 and re.fullmatch(pattern, fields[3]):
+        if len(fields) == 4 and re.fullmatch(pattern, fields[3]) and (kinds is None or fields[2] in kinds):
             total += int(fields[1], 16)
             count += 1
     return total, count

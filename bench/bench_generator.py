@@ -68,8 +68,10 @@ def print_generation_and_size(ctx):
         ctx.compile.compile(module_c, obj, library_clang_args(name, []), os.path.join(ctx.work, 'scratch_' + name))
         text, data = object_size(obj)
         functions = counts.get('function', 0)
-        wrappers, n_wrappers = symbol_bytes(obj, r'mpb_w_\d+')
-        objects, _ = symbol_bytes(obj, r'mpb_fun_\d+')
+        # Generated code is named after what it binds: mp_<module>_<C function> is a wrapper (code; trampolines end
+        # in _tramp), mp_<module>_<C function>_obj its function object.
+        wrappers, n_wrappers = symbol_bytes(obj, rf'mp_{name}_\w+(?<!_tramp)', 'tT')
+        objects, _ = symbol_bytes(obj, rf'mp_{name}_\w+_obj', 'dDrR')
         print(f'  {name:8s} text {text:6d} + data {data:6d} = {text + data:6d} bytes, {functions:3d} functions: '
               f'{(text + data) / max(functions, 1):4.0f} bytes per function, all of the module included; '
               f'functions alone: {n_wrappers} shared wrappers {wrappers} + function objects {objects} bytes = '
@@ -87,7 +89,7 @@ def print_reference(ctx):
         return
     n_bytes, _ = symbol_bytes(native, r'native_add(_obj)?')
     with open(os.path.join(ctx.build_dir, 'mpbind_modules', 'mp_benchgen.c')) as f:
-        wrapper = re.search(r'MPB_DEFINE_FUN\((mpb_fun_\d+), MP_QSTR_add, (mpb_w_\d+),', f.read())
+        wrapper = re.search(r'MPB_DEFINE_FUN\((\w+), MP_QSTR_add, (\w+),', f.read())
     g_bytes, _ = symbol_bytes(generated, f'{wrapper.group(1)}|{wrapper.group(2)}')
     print(f'  reference, add(int, int) alone (function + function object): hand-written {n_bytes} bytes, '
           f'mpbind {g_bytes} bytes (a wrapper is shared by every function of the same signature)')

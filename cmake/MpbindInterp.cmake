@@ -93,9 +93,19 @@ function(mpbind_add_module)
   endif()
   if(ARG_HEADERS)
     # The generator runs from the top directory at finalize time (custom command outputs must live
-    # where the interpreter target is), so remember everything with absolute paths.
+    # where the interpreter target is), so remember everything with absolute paths. Each header's folder is an
+    # include directory, so the generated C names it as "name.h", never by a path of the build machine.
     _mpbind_absolute_paths(headers ${ARG_HEADERS})
+    set(header_dirs "")
+    foreach(header IN LISTS headers)
+      get_filename_component(dir "${header}" DIRECTORY)
+      list(APPEND header_dirs "${dir}")
+    endforeach()
+    list(REMOVE_DUPLICATES header_dirs)
+    mpbind_add_interp_sources(INCLUDE_DIRS ${header_dirs})
     _mpbind_absolute_paths(clang_args ${ARG_INCLUDE_DIRS})
+    list(APPEND clang_args ${header_dirs})
+    list(REMOVE_DUPLICATES clang_args)
     list(TRANSFORM clang_args PREPEND "-I")
     list(APPEND clang_args ${ARG_CLANG_ARGS})
     set_property(GLOBAL APPEND PROPERTY MPBIND_GENERATED_MODULES "${ARG_NAME}")

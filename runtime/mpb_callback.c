@@ -50,9 +50,6 @@ static mp_map_t *slot_closures(const void *key, bool create) {
 
 void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
     const void *key, const void *instance) {
-    if (n > MPB_CLOSURE_MAX) {
-        mpb_raise_at(&mp_type_ValueError, self, user_arg, "too many callbacks share this user data", "");
-    }
     for (size_t k = 0; k < n; ++k) {
         mp_obj_t o = args[cb_args[k]];
         if (o != mp_const_none && !mpb_is_py_callback(o)) {
@@ -70,11 +67,12 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
             return old;
         }
     }
-    mpb_closure_t *c = mpb_obj_malloc(mpb_closure_t, &mpb_type_closure);
+    mpb_closure_t *c = m_malloc(sizeof(mpb_closure_t) + n * sizeof(mp_obj_t));
+    c->base.type = &mpb_type_closure;
     c->user = user;
     c->n = n;
-    for (size_t k = 0; k < MPB_CLOSURE_MAX; ++k) {
-        c->callables[k] = k < n ? args[cb_args[k]] : mp_const_none;
+    for (size_t k = 0; k < n; ++k) {
+        c->callables[k] = args[cb_args[k]];
     }
     mp_map_lookup(closures, inst, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
     return c;

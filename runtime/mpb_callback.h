@@ -5,17 +5,15 @@
 
 #include "mpb_types.h"
 
-// Callbacks of one registration that can share one user-data argument (sqlite3_create_collation_v2 has 2).
-#define MPB_CLOSURE_MAX 4
-
 // What the C user-data pointer carries when Python callables are registered: every callable that shares this
-// user-data argument (each trampoline picks its own by slot; None for a callback given as None) and the caller's
-// own user data (handed back to the callables in the user-data position).
+// user-data argument (each trampoline picks its own by index; None for a callback given as None: any number of
+// them, sqlite3_create_collation_v2 has 2) and the caller's own user data (handed back to the callables in the
+// user-data position).
 typedef struct _mpb_closure_t {
     mp_obj_base_t base;
     mp_obj_t user;
     size_t n;
-    mp_obj_t callables[MPB_CLOSURE_MAX];
+    mp_obj_t callables[];
 } mpb_closure_t;
 
 // True when o goes through a trampoline: callable, but not a C function object, a Blob or None (those are addresses).

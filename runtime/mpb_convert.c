@@ -12,11 +12,11 @@ typedef struct _int_range_t {
 
 // Indexed by mpb_code_t from MPB_I8 to MPB_U64.
 static const int_range_t int_ranges[] = {
-    { "int8_t", INT8_MIN, INT8_MAX }, { "uint8_t", 0, UINT8_MAX },
-    { "int16_t", INT16_MIN, INT16_MAX }, { "uint16_t", 0, UINT16_MAX },
-    { "int32_t", INT32_MIN, INT32_MAX }, { "uint32_t", 0, UINT32_MAX },
-    { "int64_t", INT64_MIN, INT64_MAX }, { "uint64_t", 0, UINT64_MAX },
+#define MPB_X(name, ctype, min, max) { #ctype, min, max },
+    MPB_INT_CODE_TABLE(MPB_X)
+#undef MPB_X
 };
+typedef char mpb_check_int_ranges[MP_ARRAY_SIZE(int_ranges) == MPB_U64 - MPB_I8 + 1 ? 1 : -1];
 
 MPB_NORETURN static void raise_range(const int_range_t *r, const void *where, size_t i) {
     mpb_raise_at(&mp_type_OverflowError, where, i, "value out of range for ", r->name);

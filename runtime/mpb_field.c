@@ -6,11 +6,9 @@
 #include "mpb_field.h"
 
 static const uint8_t code_sizes[] = {
-    [MPB_VOID] = 0, [MPB_BOOL] = sizeof(bool),
-    [MPB_I8] = 1, [MPB_U8] = 1, [MPB_I16] = 2, [MPB_U16] = 2, [MPB_I32] = 4, [MPB_U32] = 4, [MPB_I64] = 8, [MPB_U64] = 8,
-    [MPB_F32] = sizeof(float), [MPB_F64] = sizeof(double),
-    [MPB_STR] = sizeof(char *), [MPB_PTR] = sizeof(void *), [MPB_STRUCT] = 0, [MPB_STRUCT_PTR] = sizeof(void *),
-    [MPB_FUNPTR] = sizeof(mpb_cfun_t), [MPB_OBJ] = sizeof(mp_obj_t),
+#define MPB_X(name, abi, ctype, size, get, make) [MPB_##name] = size,
+    MPB_CODE_TABLE(MPB_X)
+#undef MPB_X
 };
 
 size_t mpb_elem_size(const mpb_field_t *f) {

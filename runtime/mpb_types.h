@@ -5,19 +5,16 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "mpb_compat.h"
+#include "mpb_codes.h"
 
-// How a C value is stored; fields and conversions are driven by this code.
+// How a C value is stored; fields and conversions are driven by this code. The codes are listed once, in
+// mpb_codes.h, which the generator reads too: MPB_STR (char *: str <-> C string, None <-> NULL), MPB_PTR (untyped:
+// Blob <-> address), MPB_STRUCT (stored inline, read by reference), MPB_STRUCT_PTR (an instance viewing C memory),
+// MPB_FUNPTR (a C function object's address, Blob or None), MPB_OBJ (mp_obj_t: the object itself, NULL reads None).
 typedef enum _mpb_code_t {
-    MPB_VOID,
-    MPB_BOOL,
-    MPB_I8, MPB_U8, MPB_I16, MPB_U16, MPB_I32, MPB_U32, MPB_I64, MPB_U64,
-    MPB_F32, MPB_F64,
-    MPB_STR,        // char *: str <-> C string, None <-> NULL
-    MPB_PTR,        // untyped pointer: Blob <-> address, None <-> NULL
-    MPB_STRUCT,     // struct or union stored inline (sub = its type); read by reference
-    MPB_STRUCT_PTR, // pointer to struct (sub = its type): an instance viewing the C memory
-    MPB_FUNPTR,     // function pointer: a C function object's address, Blob or None
-    MPB_OBJ,        // mp_obj_t: the Python object itself (NULL reads as None)
+#define MPB_X(name, abi, ctype, size, get, make) MPB_##name,
+    MPB_CODE_TABLE(MPB_X)
+#undef MPB_X
 } mpb_code_t;
 
 // Field flags.

@@ -82,6 +82,7 @@ LoadResult load(const LoadOptions &opt) {
     for (const std::string &e : broken)
         res.diagnostics.push_back("error: internal: IR invariant broken after parsing: " + e);
     res.ok = broken.empty();
+    if (res.ok) res.module.complete(ir::Stage::Parsed);
     return res;
 }
 

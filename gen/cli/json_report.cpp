@@ -1,222 +1,232 @@
-// The --json document: every declaration of the bound headers and the generated Python API.
+// The --json document: every declaration of the bound headers and the generated Python API, from the plan.
 #include "json_writer.h"
 #include "report.h"
-#include "report_common.h"
 
 namespace mpbind::cli {
 
-using namespace detail;
-using ir::Status;
+using plan::Decl;
 
 namespace {
 
-void binding(JsonWriter &w, const ir::Binding &b) {
-    w.key("status").value(status_name(b.status));
-    if (!b.bound()) w.key("reason").value(b.reason);
+const char *status_name(ir::Status s) {
+    switch (s) {
+    case ir::Status::Bound: return "bound";
+    case ir::Status::Excluded: return "excluded";
+    case ir::Status::Skipped: return "skipped";
+    }
+    return "?";
 }
 
-void callback(JsonWriter &w, const ir::Module &m, const ir::Callback &cb) {
-    static const char *names[] = {"none", "struct_field", "void_ptr_arg", "struct_first_arg"};
+std::string loc_text(const ir::Location &l) { return l.file.empty() ? "" : l.file + ":" + std::to_string(l.line); }
+
+void status(JsonWriter &w, ir::Status s, const std::string &reason) {
+    w.key("status").value(status_name(s));
+    if (s != ir::Status::Bound) w.key("reason").value(reason);
+}
+
+void user_ref(JsonWriter &w, const plan::UserRef &u, const char *struct_key) {
+    if (u.kind != plan::UserRef::Kind::Field) return;
+    w.key(struct_key).value(u.record_c);
+    w.key("user_field").value(u.field);
+}
+
+// Where a store keeps the callable: a struct's user-data dict, or the module roots.
+void kept_in(JsonWriter &w, const plan::UserRef &owner) {
+    w.key("kept_in").value(owner.kind == plan::UserRef::Kind::Field ? owner.record_c + "." + owner.field : "roots");
+}
+
+void callback(JsonWriter &w, const plan::Plan &p, size_t index) {
+    const plan::Callback &cb = p.callbacks[index];
     w.key("callback").begin_object();
-    w.key("convention").value(names[static_cast<int>(cb.convention)]);
-    w.key("signature").value(type_text(m, cb.fn_type));
-    if (cb.convention == ir::CallbackConvention::None) {
-        w.key("reason").value(cb.skip_reason);
-    } else {
-        w.key("context_arg").value(cb.ctx_arg);
-        if (cb.ctx_record.valid()) w.key("context_struct").value(record_label(m.record(cb.ctx_record)));
-        if (!cb.user_field.empty()) w.key("user_field").value(cb.user_field);
-        if (cb.reg_user_param >= 0) w.key("user_param").value(cb.reg_user_param);
-        if (cb.reg_record.valid()) w.key("registration_struct").value(record_label(m.record(cb.reg_record)));
-        w.key("key").value(cb.dict_key);
+    w.key("convention").value(cb.convention_name());
+    w.key("signature").value(cb.signature);
+    std::visit(
+        [&](const auto &c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, plan::cb::AddressOnly>) {
+                w.key("reason").value(c.reason);
+            } else if constexpr (std::is_same_v<T, plan::cb::Closure>) {
+                w.key("context_arg").value(static_cast<uint64_t>(c.back_arg));
+                w.key("user_param").value(static_cast<uint64_t>(c.user_param));
+                if (c.index) w.key("closure_index").value(static_cast<uint64_t>(c.index));
+            } else if constexpr (std::is_same_v<T, plan::cb::StructArg>) {
+                w.key("context_arg").value(static_cast<uint64_t>(c.ctx_arg));
+                user_ref(w, c.ctx, "context_struct");
+                kept_in(w, c.owner);
+            } else if constexpr (std::is_same_v<T, plan::cb::OwnUserData>) {
+                w.key("context_arg").value(static_cast<uint64_t>(c.ctx_arg));
+                user_ref(w, c.owner, "context_struct");
+                kept_in(w, c.owner);
+            } else {
+                if (c.ctx_arg) w.key("context_arg").value(static_cast<uint64_t>(*c.ctx_arg));
+                user_ref(w, c.ctx, "context_struct");
+                w.key("user_param").value(0);
+                w.key("registration_struct").value(c.registration);
+                kept_in(w, c.owner);
+            }
+        },
+        cb.convention);
+    if (cb.python()) {
+        w.key("key").value(cb.key);
+        w.key("trampoline").value(p.trampolines[cb.trampoline].symbol);
     }
     if (cb.isr) w.key("isr").value(true);
     w.end_object();
 }
 
-void decl_head(JsonWriter &w, const char *kind, const std::string &c_name, const ir::DeclInfo &d) {
-    w.begin_object();
-    w.key("kind").value(kind);
-    w.key("c_name").value(c_name);
-    if (d.binding.bound() && !d.py_name.empty()) w.key("py_name").value(d.py_name);
-    binding(w, d.binding);
-    w.key("location").value(loc_text(d.loc));
+const char *kind_name(Decl::Kind k) {
+    switch (k) {
+    case Decl::Kind::Function: return "function";
+    case Decl::Kind::Struct: return "struct";
+    case Decl::Kind::Union: return "union";
+    case Decl::Kind::Enum: return "enum";
+    case Decl::Kind::Typedef: return "typedef";
+    case Decl::Kind::Macro: return "macro";
+    case Decl::Kind::Variable: return "variable";
+    }
+    return "?";
 }
 
-void macro_value(JsonWriter &w, const ir::Macro &mc) {
-    switch (mc.kind) {
+void macro_value(JsonWriter &w, const plan::MacroValue &v) {
+    switch (v.kind) {
     case ir::MacroKind::Int:
-        if (mc.is_unsigned) w.value(mc.uint_value);
-        else w.value(mc.int_value);
+        if (v.is_unsigned) w.value(v.u);
+        else w.value(v.i);
         break;
-    case ir::MacroKind::Float: w.value(mc.float_value); break;
-    case ir::MacroKind::String: w.value(mc.string_value); break;
+    case ir::MacroKind::Float: w.value(v.f); break;
+    case ir::MacroKind::String: w.value(v.s); break;
     }
 }
 
-void declarations(JsonWriter &w, const ir::Module &m) {
-    w.key("declarations").begin_array();
-    for (const ir::Function &f : m.functions) {
-        if (!shown(f.info)) continue;
-        decl_head(w, "function", f.info.c_name, f.info);
-        w.key("type").value(type_text(m, f.type));
-        if (f.info.binding.bound()) {
-            w.key("params").begin_array();
-            for (const ir::Param &p : f.params) {
-                w.begin_object();
-                w.key("name").value(p.py_name);
-                w.key("type").value(type_text(m, p.type));
-                if (p.callback) callback(w, m, *p.callback);
-                w.end_object();
-            }
-            w.end_array();
-            if (f.is_inline) w.key("inline").value(true);
-        }
-        w.end_object();
+void value(JsonWriter &w, const plan::Value &v) {
+    switch (v.kind) {
+    case plan::Value::Kind::SmallInt:
+    case plan::Value::Kind::Int64:
+        if (v.is_unsigned) w.value(v.u);
+        else w.value(v.i);
+        break;
+    case plan::Value::Kind::Float: w.value(v.f); break;
+    case plan::Value::Kind::Str: w.value(v.s); break;
     }
-    for (const ir::Record &r : m.records) {
-        if (!shown(r.info) || r.parent.valid()) continue;
-        decl_head(w, r.is_union ? "union" : "struct", record_label(r), r.info);
-        if (r.info.binding.bound()) {
-            w.key("complete").value(r.complete);
-            w.key("fields").begin_array();
-            for (const ir::Field &fl : r.fields) {
-                w.begin_object();
-                w.key("c_name").value(fl.c_name);
-                if (!fl.anonymous) w.key("py_name").value(fl.py_name);
-                w.key("type").value(type_text(m, fl.type));
-                if (fl.bit_width) w.key("bits").value(static_cast<uint64_t>(*fl.bit_width));
-                if (fl.is_const) w.key("const").value(true);
-                if (fl.anonymous) w.key("anonymous").value(true);
-                binding(w, fl.binding);
-                if (fl.callback) callback(w, m, *fl.callback);
-                w.end_object();
-            }
-            w.end_array();
-        }
-        w.end_object();
-    }
-    for (const ir::Enum &e : m.enums) {
-        if (!shown(e.info)) continue;
-        decl_head(w, "enum", e.info.c_name.empty() ? e.c_spelling : e.info.c_name, e.info);
-        w.key("constants").begin_array();
-        for (const ir::EnumConstant &k : e.constants) {
+}
+
+void declaration(JsonWriter &w, const plan::Plan &p, const Decl &d) {
+    bool bound = d.status == ir::Status::Bound;
+    w.begin_object();
+    w.key("kind").value(kind_name(d.kind));
+    w.key("c_name").value(d.c_name);
+    if (bound && !d.py_name.empty()) w.key("py_name").value(d.py_name);
+    status(w, d.status, d.reason);
+    w.key("location").value(loc_text(d.loc));
+    switch (d.kind) {
+    case Decl::Kind::Function:
+        w.key("type").value(d.type);
+        if (!bound) break;
+        w.key("params").begin_array();
+        for (const plan::ReportParam &prm : d.params) {
             w.begin_object();
-            w.key("c_name").value(k.c_name);
-            if (e.is_signed) w.key("value").value(k.value);
-            else w.key("value").value(k.uvalue);
-            binding(w, k.binding);
+            w.key("name").value(prm.name);
+            w.key("type").value(prm.type);
+            if (prm.callback != plan::none) callback(w, p, prm.callback);
             w.end_object();
         }
         w.end_array();
-        w.end_object();
+        if (d.is_inline) w.key("inline").value(true);
+        break;
+    case Decl::Kind::Struct:
+    case Decl::Kind::Union:
+        if (!bound) break;
+        w.key("complete").value(d.complete);
+        w.key("fields").begin_array();
+        for (const plan::ReportField &f : d.fields) {
+            w.begin_object();
+            w.key("c_name").value(f.c_name);
+            if (!f.anonymous) w.key("py_name").value(f.py_name);
+            w.key("type").value(f.type);
+            if (f.bits) w.key("bits").value(static_cast<uint64_t>(*f.bits));
+            if (f.is_const) w.key("const").value(true);
+            if (f.anonymous) w.key("anonymous").value(true);
+            status(w, f.status, f.reason);
+            if (f.callback != plan::none) callback(w, p, f.callback);
+            w.end_object();
+        }
+        w.end_array();
+        break;
+    case Decl::Kind::Enum:
+        w.key("constants").begin_array();
+        for (const plan::ReportConstant &k : d.constants) {
+            w.begin_object();
+            w.key("c_name").value(k.c_name);
+            if (k.is_signed) w.key("value").value(k.value);
+            else w.key("value").value(k.uvalue);
+            status(w, k.status, k.reason);
+            w.end_object();
+        }
+        w.end_array();
+        break;
+    case Decl::Kind::Typedef:
+    case Decl::Kind::Variable: w.key("type").value(d.type); break;
+    case Decl::Kind::Macro:
+        if (bound) macro_value(w.key("value"), d.value);
+        break;
     }
-    for (const ir::Typedef &t : m.typedefs) {
-        if (!shown(t.info)) continue;
-        decl_head(w, "typedef", t.info.c_name, t.info);
-        w.key("type").value(type_text(m, t.target));
-        w.end_object();
-    }
-    for (const ir::Macro &mc : m.macros) {
-        if (!shown(mc.info)) continue;
-        decl_head(w, "macro", mc.info.c_name, mc.info);
-        if (mc.info.binding.bound()) macro_value(w.key("value"), mc);
-        w.end_object();
-    }
-    for (const ir::Variable &v : m.variables) {
-        if (!shown(v.info)) continue;
-        decl_head(w, "variable", v.info.c_name, v.info);
-        w.key("type").value(type_text(m, v.type));
-        w.end_object();
-    }
-    w.end_array();
+    w.end_object();
 }
 
-void enum_value(JsonWriter &w, const ir::Enum &e, const ir::EnumConstant &k) {
-    if (e.is_signed) w.value(k.value);
-    else w.value(k.uvalue);
-}
-
-void api(JsonWriter &w, const ir::Module &m) {
+void api(JsonWriter &w, const plan::Plan &p) {
     w.key("api").begin_object();
     w.key("functions").begin_array();
-    for (const ir::Function &f : m.functions)
-        if (f.info.binding.bound()) w.value(f.info.py_name);
+    for (const plan::Function &f : p.functions) w.value(f.py_name);
     w.end_array();
     w.key("classes").begin_array();
-    for (const ir::Record &r : m.records) {
-        if (!r.info.binding.bound() || r.parent.valid()) continue;
+    for (const plan::ApiClass &c : p.api_classes) {
         w.begin_object();
-        w.key("name").value(r.info.py_name);
-        w.key("c_type").value(r.c_spelling);
+        w.key("name").value(c.name);
+        w.key("c_type").value(c.c_type);
         w.key("attributes").begin_array();
-        for (const ir::Field &fl : r.fields)
-            if (fl.binding.bound()) {
-                if (!fl.anonymous) w.value(fl.py_name);
-                else { // members of anonymous structs/unions are attributes of the parent
-                    const ir::Type &t = m.canonical(fl.type);
-                    for (const ir::Field &inner : m.record(t.record).fields)
-                        if (inner.binding.bound() && !inner.anonymous) w.value(inner.py_name);
-                }
-            }
+        for (const std::string &a : c.attributes) w.value(a);
         w.end_array();
-        if (r.constructor.valid()) w.key("constructor").value(m.function(r.constructor).info.py_name);
+        if (!c.constructor.empty()) w.key("constructor").value(c.constructor);
         w.key("methods").begin_object();
-        for (ir::FunctionId f : r.methods) w.key(m.function(f).method_name).value(m.function(f).info.py_name);
+        for (const auto &[name, fn] : c.methods) w.key(name).value(fn);
         w.end_object();
-        std::vector<const ir::Group *> owned;
-        for (const ir::Group &g : m.groups)
-            if (g.binding.bound() && g.owner.valid() && &m.record(g.owner) == &r) owned.push_back(&g);
-        if (!owned.empty()) {
+        if (!c.constant_classes.empty()) {
             w.key("constant_classes").begin_object();
-            for (const ir::Group *g : owned) w.key(g->owner_name).value(g->py_name);
+            for (const auto &[name, cls] : c.constant_classes) w.key(name).value(cls);
             w.end_object();
         }
         w.end_object();
     }
     w.end_array();
     w.key("aliases").begin_object();
-    for (const ir::Typedef &t : m.typedefs)
-        if (t.info.binding.bound() && !t.merged) w.key(t.info.py_name).value(m.record(m.canonical(t.type).record).info.py_name);
+    for (const auto &[alias, cls] : p.aliases) w.key(alias).value(p.classes[cls].name);
     w.end_object();
     w.key("constant_classes").begin_array();
-    for (const ir::Group &g : m.groups) {
-        if (!g.binding.bound()) continue;
+    for (const plan::Group &g : p.groups) {
         w.begin_object();
-        w.key("name").value(g.py_name);
+        w.key("name").value(g.name);
         w.key("members").begin_object();
-        for (const ir::GroupMember &gm : g.members) {
-            if (gm.macro.valid()) {
-                macro_value(w.key(gm.name), m.macro(gm.macro));
-            } else {
-                const ir::Enum &e = m.enum_(gm.enum_);
-                enum_value(w.key(gm.name), e, e.constants[gm.constant]);
-            }
-        }
+        for (const plan::Constant &c : g.members) value(w.key(c.name), p.values[c.value]);
         w.end_object();
         w.end_object();
     }
     w.end_array();
     w.key("constants").begin_object();
-    for (const ir::Enum &e : m.enums) {
-        if (!e.info.binding.bound()) continue;
-        for (const ir::EnumConstant &k : e.constants)
-            if (k.binding.bound() && k.flat) enum_value(w.key(k.py_name), e, k);
-    }
-    for (const ir::Macro &mc : m.macros)
-        if (mc.info.binding.bound() && mc.flat) macro_value(w.key(mc.py_name), mc);
+    for (const plan::Constant &c : p.flat_constants) value(w.key(c.name), p.values[c.value]);
     w.end_object();
     w.end_object();
 }
 
 } // namespace
 
-std::string json(const ir::Module &m, const std::string &module_name) {
+std::string json(const plan::Plan &p) {
     JsonWriter w;
     w.begin_object();
-    w.key("module").value(module_name);
-    declarations(w, m);
-    api(w, m);
+    w.key("module").value(p.module);
+    w.key("declarations").begin_array();
+    for (const Decl &d : p.decls) declaration(w, p, d);
+    w.end_array();
+    api(w, p);
     w.end_object();
     return w.str();
 }

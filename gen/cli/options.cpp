@@ -5,6 +5,9 @@
 #include <charconv>
 #include <filesystem>
 #include <functional>
+#include <stdexcept>
+
+#include "passes/regex.h"
 
 namespace mpbind::cli {
 
@@ -163,6 +166,16 @@ ParseResult parse_args(const std::vector<std::string> &args) {
         }
     }
     if (r.opt.help || r.opt.version) return r;
+    // Every pattern compiles now, so a bad one is the same usage error whichever option carries it.
+    try {
+        for (const std::string &p : r.opt.passes.allow) passes::compile_regex(p, "--allow");
+        for (const std::string &p : r.opt.passes.block) passes::compile_regex(p, "--block");
+        if (!r.opt.passes.isr.empty()) passes::compile_regex(r.opt.passes.isr, "--isr");
+        if (!r.opt.include_headers.empty()) passes::compile_regex(r.opt.include_headers, "--include-headers");
+    } catch (const std::invalid_argument &e) {
+        r.error = e.what();
+        return r;
+    }
     if (!r.opt.output.empty() && !r.opt.json.empty() && same_file(r.opt.output, r.opt.json))
         r.error = "-o and --json name the same file '" + r.opt.output + "'";
     else if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";

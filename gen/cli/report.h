@@ -1,25 +1,15 @@
-// Reports on a finished IR: skipped declarations, the stderr summary, and the --json document.
+// Reports of a finished plan: the stderr summary and the --json document (the skips are Plan::skipped).
 #pragma once
 #include <string>
-#include <vector>
 
-#include "ir/module.h"
+#include "plan/plan.h"
 
 namespace mpbind::cli {
 
-struct Skip {
-    std::string what;   // "function foo", "field bar.x", ...
-    std::string reason;
-    ir::Location loc;
-};
-
-// Every Skipped item the user asked for (the --strict violations).
-std::vector<Skip> skipped(const ir::Module &m);
-
 // Counts of what was bound, and the skips grouped by reason (quoted names folded so like reasons group).
-std::string summary(const ir::Module &m, const std::string &module_name);
+std::string summary(const plan::Plan &p);
 
 // Stable JSON: every declaration of the bound headers and the generated Python API (see gen/cli/README.md).
-std::string json(const ir::Module &m, const std::string &module_name);
+std::string json(const plan::Plan &p);
 
 } // namespace mpbind::cli

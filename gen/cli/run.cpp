@@ -4,14 +4,13 @@
 #include <stdexcept>
 
 #include "clang/load.h"
+#include "emit/emit.h"
 #include "options.h"
 #include "output_file.h"
 #include "passes/pipeline.h"
+#include "plan/build.h"
 #include "report.h"
 #include "watchdog.h"
-#ifdef MPBIND_HAVE_EMIT
-#include "emit/emit.h"
-#endif
 
 namespace mpbind::cli {
 
@@ -47,44 +46,37 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     std::vector<std::string> broken;
     try {
         broken = passes::run_all(m, opt.passes);
-    } catch (const std::invalid_argument &e) {
+    } catch (const std::invalid_argument &e) { // an option that is wrong for these headers
         err << "mpbind: error: " << e.what() << "\n";
         return exit_usage;
+    } catch (const std::logic_error &e) { // passes run out of order: a bug
+        err << "mpbind: internal error: " << e.what() << "\n";
+        return exit_internal;
     }
     if (!broken.empty()) {
         for (const std::string &b : broken) err << "mpbind: internal error: " << b << "\n";
         return exit_internal;
     }
-    if (!opt.quiet) err << summary(m, opt.module_name);
+    plan::Plan p;
+    try {
+        p = plan::build(m, plan::Options{opt.module_name, opt.clang_args});
+    } catch (const std::logic_error &e) {
+        err << "mpbind: internal error: " << e.what() << "\n";
+        return exit_internal;
+    }
+    if (!opt.quiet) err << summary(p);
 
-    if (opt.strict) {
-        std::vector<Skip> skips = skipped(m);
-        if (!skips.empty()) {
-            for (const Skip &s : skips)
-                err << (s.loc.file.empty() ? "" : s.loc.file + ":" + std::to_string(s.loc.line) + ": ")
-                    << "error: " << s.what << " skipped: " << s.reason << "\n";
-            err << "mpbind: --strict: " << skips.size() << " declaration(s) skipped, nothing written\n";
-            return exit_strict;
-        }
+    if (opt.strict && !p.skipped.empty()) {
+        for (const plan::Skip &s : p.skipped)
+            err << (s.loc.file.empty() ? "" : s.loc.file + ":" + std::to_string(s.loc.line) + ": ")
+                << "error: " << s.what << " skipped: " << s.reason << "\n";
+        err << "mpbind: --strict: " << p.skipped.size() << " declaration(s) skipped, nothing written\n";
+        return exit_strict;
     }
 
     std::vector<PendingFile> files;
-    if (!opt.json.empty()) files.push_back({opt.json, json(m, opt.module_name)});
-    if (!opt.output.empty()) {
-#ifdef MPBIND_HAVE_EMIT
-        emit::Options eo;
-        eo.module_name = opt.module_name;
-        try {
-            files.push_back({opt.output, emit::module_c(m, eo)});
-        } catch (const std::exception &e) {
-            err << "mpbind: internal error in the emitter: " << e.what() << "\n";
-            return exit_internal;
-        }
-#else
-        err << "mpbind: error: this mpbind was built without the emitter (gen/emit); cannot write " << opt.output << "\n";
-        return exit_output;
-#endif
-    }
+    if (!opt.json.empty()) files.push_back({opt.json, json(p)});
+    if (!opt.output.empty()) files.push_back({opt.output, emit::module_c(p)});
     if (std::string e = write_all(files); !e.empty()) {
         err << "mpbind: error: " << e << "\n";
         return exit_output;

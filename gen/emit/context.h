@@ -1,38 +1,24 @@
-// context.h: what the emitter's parts share while writing one module: the IR, options, output and dict entries.
+// context.h: internal to gen/emit: the parts of the C file, each printed by its own source file.
 #pragma once
 #include <string>
-#include <vector>
 
 #include "emit.h"
 
 namespace mpbind::emit {
 
-// One entry of the module's globals table, optionally inside `#if guard`.
-struct DictEntry {
-    std::string name;  // Python name (a qstr)
-    std::string value; // ROM object expression, e.g. MP_ROM_PTR(&x)
-    std::string guard; // preprocessor condition, "" for none
-};
-
-class Trampolines;
-
-struct Context {
-    const ir::Module &m;
-    const Options &opt;
-    std::string out;                // the C file so far
-    std::vector<DictEntry> globals; // module attributes, in emission order
-    Trampolines *tramps = nullptr;  // shared by records (callback fields) and functions (callback parameters)
-};
-
-// Parts of the file, each in its own source file; each appends to ctx.out and ctx.globals.
-void emit_records(Context &ctx);
-void emit_functions(Context &ctx);
-void emit_constants(Context &ctx);
-void emit_module(Context &ctx);
+void emit_constants(const plan::Plan &p, std::string &out);
+void emit_trampolines(const plan::Plan &p, const std::vector<size_t> &which, std::string &out);
+void emit_classes(const plan::Plan &p, std::string &out);
+void emit_functions(const plan::Plan &p, std::string &out);
+void emit_module(const plan::Plan &p, std::string &out);
 
 // A C string literal for s (octal escapes for anything unusual).
 std::string c_string(const std::string &s);
-// Writes `entries` as rows of a mp_rom_map_elem_t table (with their #if guards).
-std::string rom_table_rows(const std::vector<DictEntry> &entries);
+// s made safe inside a // comment: one line, no trigraph, no line splice.
+std::string comment_text(const std::string &s);
+// A row of a mp_rom_map_elem_t table (inside `#if guard` when given).
+std::string rom_row(const std::string &name, const std::string &object, const std::string &guard = "");
+// The ROM object of a constant value (MP_ROM_INT(8), MP_ROM_PTR(&x)).
+std::string rom_value(const plan::Value &v);
 
 } // namespace mpbind::emit

@@ -1,4 +1,4 @@
-// cstring.cpp: C literals and ROM table rows for emitted code.
+// cstring.cpp: C literals, comment text and ROM table rows for emitted code.
 #include <cstdio>
 
 #include "context.h"
@@ -22,14 +22,20 @@ std::string c_string(const std::string &s) {
     return r + "\"";
 }
 
-std::string rom_table_rows(const std::vector<DictEntry> &entries) {
+std::string comment_text(const std::string &s) {
     std::string r;
-    for (const DictEntry &e : entries) {
-        if (!e.guard.empty()) r += "    #if " + e.guard + "\n";
-        r += "    { MP_ROM_QSTR(MP_QSTR_" + e.name + "), " + e.value + " },\n";
-        if (!e.guard.empty()) r += "    #endif\n";
+    for (char ch : s) {
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+        if (ch == '?' && !r.empty() && r.back() == '?') r += ' '; // "??/" would be a trigraph
+        r += ch;
     }
+    while (!r.empty() && (r.back() == '\\' || r.back() == ' ')) r.pop_back(); // a final '\' splices lines
     return r;
+}
+
+std::string rom_row(const std::string &name, const std::string &object, const std::string &guard) {
+    std::string row = "    { MP_ROM_QSTR(MP_QSTR_" + name + "), " + object + " },\n";
+    return guard.empty() ? row : "    #if " + guard + "\n" + row + "    #endif\n";
 }
 
 } // namespace mpbind::emit

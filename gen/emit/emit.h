@@ -1,16 +1,12 @@
-// emit.h: the emitter's entry point: one MicroPython C module from a fully passed IR module.
+// emit.h: the C emitter's entry point: one MicroPython C module printed from an emission plan.
 #pragma once
 #include <string>
 
-#include "ir/module.h"
+#include "plan/plan.h"
 
 namespace mpbind::emit {
 
-struct Options {
-    std::string module_name; // Python module name: defines mp_module_<module_name>
-};
-
-// The C source of the module. Writes only Bound items; the IR must have passed every pass.
-std::string module_c(const mpbind::ir::Module &m, const Options &opt);
+// The C source of the module. Decides nothing: every name, conversion and table row comes from the plan.
+std::string module_c(const plan::Plan &p);
 
 } // namespace mpbind::emit

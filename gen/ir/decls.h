@@ -155,8 +155,6 @@ struct Function {
     RecordId method_of;        // set: also a method of that record's class, first parameter is self
     std::string method_name;   // name inside the class
     bool is_constructor = false;
-    // Same key <=> same C signature (canonical types): wrappers may be shared.
-    std::string signature_key;
 };
 
 // ---- macros ----

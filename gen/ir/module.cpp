@@ -1,6 +1,7 @@
 // Arena operations of the IR Module: structural interning of types and adding declarations.
 #include "module.h"
 
+#include <stdexcept>
 #include <string>
 
 namespace mpbind::ir {
@@ -56,6 +57,29 @@ FunctionId Module::add(Function f) { return push<FunctionId>(functions, std::mov
 MacroId Module::add(Macro m) { return push<MacroId>(macros, std::move(m)); }
 VariableId Module::add(Variable v) { return push<VariableId>(variables, std::move(v)); }
 GroupId Module::add(Group g) { return push<GroupId>(groups, std::move(g)); }
+
+const char *stage_name(Stage s) {
+    switch (s) {
+    case Stage::Parsed: return "parsing";
+    case Stage::Filtered: return "filter";
+    case Stage::Available: return "availability";
+    case Stage::Supported: return "support";
+    case Stage::Named: return "naming";
+    case Stage::Methods: return "methods";
+    case Stage::Callbacks: return "callbacks";
+    case Stage::Grouped: return "grouping";
+    case Stage::Collisions: return "collisions";
+    case Stage::ClassConstants: return "class constants";
+    }
+    return "?";
+}
+
+void Module::require(const char *who, std::initializer_list<Stage> stages) const {
+    std::string missing;
+    for (Stage s : stages)
+        if (!completed(s)) missing += std::string(missing.empty() ? "" : ", ") + stage_name(s);
+    if (!missing.empty()) throw std::logic_error(std::string(who) + " runs after " + missing + ", which did not run");
+}
 
 const char *prim_name(Prim p) {
     switch (p) {

@@ -1,5 +1,7 @@
 // The IR arena: every type and declaration of one generation run, named by typed ids.
 #pragma once
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -8,6 +10,12 @@
 #include "types.h"
 
 namespace mpbind::ir {
+
+// What has been done to a Module: the front end's translation, then one stage per pass (gen/passes/README.md).
+enum class Stage : uint8_t {
+    Parsed, Filtered, Available, Supported, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants,
+};
+const char *stage_name(Stage s);
 
 struct Module {
     // Headers named on the command line, in order, as given (the emitter #includes them).
@@ -54,8 +62,15 @@ struct Module {
     VariableId add(Variable v);
     GroupId add(Group g);
 
+    // Pass order: a pass (or the plan) names the stages it relies on; missing ones throw std::logic_error naming
+    // `who` and them. A pass marks its own stage done at its end.
+    void require(const char *who, std::initializer_list<Stage> stages) const;
+    void complete(Stage s) { done_ |= 1u << static_cast<unsigned>(s); }
+    bool completed(Stage s) const { return done_ & (1u << static_cast<unsigned>(s)); }
+
 private:
     std::unordered_map<std::string, TypeId> interned_; // structural key -> id
+    uint32_t done_ = 0;
 };
 
 // Structural key of a type (used for interning and for signature keys).

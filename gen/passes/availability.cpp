@@ -15,10 +15,12 @@ void check(ir::DeclInfo &d, bool allow_deprecated) {
 } // namespace
 
 void availability(ir::Module &m, bool allow_deprecated) {
+    m.require("availability", {ir::Stage::Filtered});
     for (ir::Function &f : m.functions) check(f.info, allow_deprecated);
     for (ir::Record &r : m.records) check(r.info, allow_deprecated);
     for (ir::Typedef &t : m.typedefs) check(t.info, allow_deprecated);
     for (ir::Variable &v : m.variables) check(v.info, allow_deprecated);
+    m.complete(ir::Stage::Available);
 }
 
 } // namespace mpbind::passes

@@ -1,9 +1,14 @@
-// Callbacks pass: finds the user-data convention of every function-pointer field and parameter (issue 4).
+// Callbacks pass: finds the user-data convention of every function-pointer field and parameter, and keeps only
+// those a trampoline can carry out.
 #include "callbacks.h"
 
 #include <optional>
 #include <regex>
 #include <stdexcept>
+
+#include "options.h"
+#include "regex.h"
+#include "support.h"
 
 namespace mpbind::passes {
 
@@ -31,16 +36,46 @@ ir::RecordId pointee_record(const ir::Module &m, ir::TypeId t) {
     return p.kind == ir::TypeKind::Record ? p.record : ir::RecordId{};
 }
 
+// Why no trampoline can call a Python callable for callback type fn (nullopt: one can): its values must convert,
+// a struct by value only as an argument (a trampoline cannot return one from a Python result).
+std::optional<std::string> no_trampoline(const ir::Module &m, ir::TypeId fn) {
+    const ir::Type &t = m.type(fn);
+    if (t.variadic) return "no trampoline for a variadic callback type";
+    if (t.no_prototype) return "no trampoline for a callback type without prototype";
+    if (m.canonical(t.ret).kind == ir::TypeKind::Record) return "no trampoline for a callback returning a struct by value";
+    std::optional<std::string> why = unsupported(m, t.ret, Use::Return, "the callback's result");
+    for (size_t i = 0; !why && i < t.params.size(); ++i)
+        why = unsupported(m, t.params[i], Use::Param, "the callback's argument " + std::to_string(i + 1));
+    if (why) return "no trampoline: " + *why;
+    return std::nullopt;
+}
+
+// A callback slot (mpb_cbslot_t) holds user-field offsets in 16 signed bits.
+constexpr uint64_t max_user_offset = INT16_MAX;
+
 class Finder {
 public:
     Finder(const ir::Module &m, const CallbackOptions &opt) : m_(m), opt_(opt) {
-        if (!opt.isr.empty()) {
-            try {
-                isr_.emplace(opt.isr, std::regex::ECMAScript);
-            } catch (const std::regex_error &e) {
-                throw std::invalid_argument("invalid --isr regex '" + opt.isr + "': " + e.what());
-            }
-        }
+        if (!opt.isr.empty()) isr_.emplace(compile_regex(opt.isr, "--isr"));
+        for (const auto &[type, field] : opt.user_fields) check_user_field(type, field);
+    }
+
+    // --isr must name some slot: a pattern that matches none is a typo.
+    void check_isr_used() const {
+        if (isr_ && !isr_used_)
+            throw OptionError("--isr '" + opt_.isr + "' matches no callback slot (<struct>.<field> or "
+                              "<function>.<parameter>)");
+    }
+
+    // Where a slot's user field lies, if it is further than a callback slot reaches: the reason, else nullopt.
+    std::optional<std::string> user_field_too_far(ir::RecordId r) const {
+        if (!r.valid()) return std::nullopt;
+        const ir::Record &rec = m_.record(r);
+        for (const ir::Field &f : rec.fields)
+            if (f.c_name == user_field(r) && f.offset_bits / 8 > max_user_offset)
+                return "user field '" + f.c_name + "' of " + rec.c_spelling + " lies at byte " +
+                       std::to_string(f.offset_bits / 8) + " (a callback slot reaches 32767)";
+        return std::nullopt;
     }
 
     // The user field of record r: configured by --user-field, else "user_data"; "" when r has none.
@@ -85,9 +120,13 @@ public:
         return mutable_ >= 0 ? mutable_ : any;
     }
 
-    bool isr(const std::string &slot) const { return isr_ && std::regex_search(slot, *isr_); }
+    bool isr(const std::string &slot) {
+        bool hit = isr_ && std::regex_search(slot, *isr_);
+        isr_used_ = isr_used_ || hit;
+        return hit;
+    }
 
-    ir::Callback field(const ir::Record &owner, const ir::Field &f, ir::TypeId fn) const {
+    ir::Callback field(const ir::Record &owner, const ir::Field &f, ir::TypeId fn) {
         ir::Callback cb;
         cb.fn_type = fn;
         cb.dict_key = owner.info.py_name + "_" + f.c_name;
@@ -113,7 +152,7 @@ public:
         return cb;
     }
 
-    ir::Callback param(const ir::Function &f, size_t pi, ir::TypeId fn) const {
+    ir::Callback param(const ir::Function &f, size_t pi, ir::TypeId fn) {
         ir::Callback cb;
         cb.fn_type = fn;
         const ir::Param &p = f.params[pi];
@@ -141,6 +180,21 @@ public:
     }
 
 private:
+    // --user-field TYPE=FIELD must name a struct of the bound headers and one of its pointer fields.
+    void check_user_field(const std::string &type, const std::string &field) const {
+        bool found = false;
+        for (const ir::Record &r : m_.records) {
+            if (!r.info.in_bound_header || (type != r.info.c_name && type != r.c_spelling && type != r.info.py_name))
+                continue;
+            found = true;
+            for (const ir::Field &f : r.fields)
+                if (f.c_name == field && m_.canonical(f.type).kind == ir::TypeKind::Pointer) return;
+        }
+        throw OptionError("--user-field '" + type + "=" + field + "': " +
+                          (found ? "'" + type + "' has no pointer field '" + field + "'"
+                                 : "no struct or union '" + type + "' in the bound headers"));
+    }
+
     // The void * user-data parameter of a registration function: the only one, else the one right after the
     // callback, else one named like user data.
     int registration_user_param(const ir::Function &f, size_t callback) const {
@@ -159,28 +213,59 @@ private:
     const ir::Module &m_;
     const CallbackOptions &opt_;
     std::optional<std::regex> isr_;
+    bool isr_used_ = false;
 };
+
+// A convention the pass found but no trampoline can carry out becomes C-address-only, with the reason.
+void keep_if_possible(const ir::Module &m, const Finder &find, ir::Callback &cb, ir::RecordId owner) {
+    if (cb.convention == ir::CallbackConvention::None) return;
+    std::optional<std::string> why = no_trampoline(m, cb.fn_type);
+    if (!why) why = find.user_field_too_far(cb.ctx_record);
+    if (!why) why = find.user_field_too_far(owner);
+    if (!why) return;
+    cb.convention = ir::CallbackConvention::None;
+    cb.skip_reason = *why;
+}
+
+// The record whose instance a callback field's slot gets as its owner: the top-level record of the field's record.
+ir::RecordId top_record(const ir::Module &m, ir::RecordId r) {
+    while (m.record(r).parent.valid()) r = m.record(r).parent;
+    return r;
+}
 
 } // namespace
 
 void callbacks(ir::Module &m, const CallbackOptions &opt) {
+    m.require("callbacks", {ir::Stage::Named});
     Finder find(m, opt);
     for (ir::Record &r : m.records) {
         if (!r.info.binding.bound()) continue;
-        std::string u = find.user_field(ir::RecordId{static_cast<uint32_t>(&r - m.records.data())});
-        for (size_t i = 0; i < r.fields.size(); ++i) {
+        ir::RecordId id{static_cast<uint32_t>(&r - m.records.data())};
+        std::string u = find.user_field(id);
+        for (size_t i = 0; i < r.fields.size(); ++i)
             if (r.fields[i].c_name == u && !u.empty()) r.user_field = i;
-            ir::TypeId fn = function_pointee(m, r.fields[i].type);
-            if (fn.valid()) r.fields[i].callback = find.field(r, r.fields[i], fn);
+    }
+    for (ir::Record &r : m.records) {
+        if (!r.info.binding.bound()) continue;
+        ir::RecordId owner = top_record(m, ir::RecordId{static_cast<uint32_t>(&r - m.records.data())});
+        for (ir::Field &f : r.fields) {
+            ir::TypeId fn = function_pointee(m, f.type);
+            if (!fn.valid()) continue;
+            f.callback = find.field(r, f, fn);
+            keep_if_possible(m, find, *f.callback, owner);
         }
     }
     for (ir::Function &f : m.functions) {
         if (!f.info.binding.bound()) continue;
         for (size_t i = 0; i < f.params.size(); ++i) {
             ir::TypeId fn = function_pointee(m, f.params[i].type);
-            if (fn.valid()) f.params[i].callback = find.param(f, i, fn);
+            if (!fn.valid()) continue;
+            f.params[i].callback = find.param(f, i, fn);
+            keep_if_possible(m, find, *f.params[i].callback, f.params[i].callback->reg_record);
         }
     }
+    find.check_isr_used();
+    m.complete(ir::Stage::Callbacks);
 }
 
 } // namespace mpbind::passes

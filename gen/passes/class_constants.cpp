@@ -19,6 +19,7 @@ std::string lower(std::string s) {
 } // namespace
 
 void class_constants(ir::Module &m) {
+    m.require("class constants", {ir::Stage::Methods, ir::Stage::Collisions});
     std::unordered_map<std::string, ir::RecordId> stems; // lower-case stem -> class
     std::unordered_map<uint32_t, std::unordered_set<std::string>> taken;
     for (uint32_t i = 0; i < m.records.size(); ++i) {
@@ -48,6 +49,7 @@ void class_constants(ir::Module &m) {
         g.owner = owner;
         g.owner_name = member;
     }
+    m.complete(ir::Stage::ClassConstants);
 }
 
 } // namespace mpbind::passes

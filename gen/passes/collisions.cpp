@@ -30,6 +30,7 @@ private:
 } // namespace
 
 void collisions(ir::Module &m) {
+    m.require("collisions", {ir::Stage::Grouped});
     Namespace ns;
     for (const std::string &n : runtime_names()) ns.reserve(n, "the runtime");
     for (ir::Function &f : m.functions)
@@ -70,6 +71,7 @@ void collisions(ir::Module &m) {
             if (!mc.group.valid() || !m.group(mc.group).binding.bound()) mc.info.binding = b;
         }
     }
+    m.complete(ir::Stage::Collisions);
 }
 
 } // namespace mpbind::passes

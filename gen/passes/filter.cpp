@@ -1,8 +1,9 @@
-// Filter pass: bound headers only, then --block and --allow on C names (full match).
+// Filter pass: bound headers only, then --block and --allow on C names (full match); a pattern that matches no
+// name of the bound headers is an option error.
 #include "filter.h"
 
-#include <regex>
-#include <stdexcept>
+#include "options.h"
+#include "regex.h"
 
 namespace mpbind::passes {
 
@@ -15,13 +16,7 @@ struct Pattern {
 
 std::vector<Pattern> compile(const std::vector<std::string> &patterns, const char *flag) {
     std::vector<Pattern> out;
-    for (const std::string &p : patterns) {
-        try {
-            out.push_back({p, std::regex(p, std::regex::ECMAScript | std::regex::optimize)});
-        } catch (const std::regex_error &e) {
-            throw std::invalid_argument(std::string("invalid ") + flag + " regex '" + p + "': " + e.what());
-        }
-    }
+    for (const std::string &p : patterns) out.push_back({p, compile_regex(p, flag)});
     return out;
 }
 
@@ -48,10 +43,47 @@ struct Filter {
     }
 };
 
+// The C names of the bound headers' declarations, as the patterns see them.
+std::vector<std::string> bound_header_names(const ir::Module &m) {
+    std::vector<std::string> names;
+    auto add = [&](const ir::DeclInfo &d, const std::string &name) {
+        if (d.in_bound_header && !name.empty()) names.push_back(name);
+    };
+    for (const ir::Function &f : m.functions) add(f.info, f.info.c_name);
+    for (const ir::Typedef &t : m.typedefs) add(t.info, t.info.c_name);
+    for (const ir::Variable &v : m.variables) add(v.info, v.info.c_name);
+    for (const ir::Macro &mc : m.macros) add(mc.info, mc.info.c_name);
+    for (const ir::Record &r : m.records)
+        if (!r.parent.valid()) add(r.info, r.info.c_name.empty() ? r.c_spelling : r.info.c_name);
+    for (const ir::Enum &e : m.enums) {
+        add(e.info, e.info.c_name.empty() ? e.c_spelling : e.info.c_name);
+        for (const ir::EnumConstant &k : e.constants) add(e.info, k.c_name);
+    }
+    return names;
+}
+
+// A pattern that matches no name is a typo until shown otherwise: --allow would bind nothing through it, --block
+// would block nothing.
+void check_used(const std::vector<Pattern> &patterns, const char *flag, const std::vector<std::string> &names) {
+    for (const Pattern &p : patterns) {
+        bool used = false;
+        for (const std::string &n : names)
+            if ((used = std::regex_match(n, p.re))) break;
+        if (!used)
+            throw OptionError(std::string(flag) + " '" + p.text + "' matches no declaration of the bound headers");
+    }
+}
+
 } // namespace
 
 void filter(ir::Module &m, const std::vector<std::string> &allow, const std::vector<std::string> &block) {
+    m.require("filter", {ir::Stage::Parsed});
     Filter f{compile(allow, "--allow"), compile(block, "--block")};
+    if (!allow.empty() || !block.empty()) {
+        std::vector<std::string> names = bound_header_names(m);
+        check_used(f.allow, "--allow", names);
+        check_used(f.block, "--block", names);
+    }
     for (ir::Function &fn : m.functions) f.apply(fn.info, fn.info.c_name);
     for (ir::Typedef &t : m.typedefs) f.apply(t.info, t.info.c_name);
     for (ir::Variable &v : m.variables) f.apply(v.info, v.info.c_name);
@@ -88,6 +120,7 @@ void filter(ir::Module &m, const std::vector<std::string> &allow, const std::vec
             e.info.binding = {ir::Status::Excluded, e.constants.empty() ? "enum without constants"
                                                                          : "no constant left after --allow/--block"};
     }
+    m.complete(ir::Stage::Filtered);
 }
 
 } // namespace mpbind::passes

@@ -7,7 +7,8 @@
 
 namespace mpbind::passes {
 
-// Throws std::invalid_argument naming the pattern when a regex does not compile.
+// Throws std::invalid_argument naming the pattern when a regex does not compile, and OptionError when a pattern
+// matches no declaration of the bound headers.
 void filter(ir::Module &m, const std::vector<std::string> &allow, const std::vector<std::string> &block);
 
 } // namespace mpbind::passes

@@ -127,6 +127,8 @@ void group_macros(ir::Module &m, Groups &groups, const std::vector<std::string> 
 } // namespace
 
 void grouping(ir::Module &m, GroupRule rule, bool flat_enums, const std::vector<std::string> &prefixes) {
+    m.require("grouping", {ir::Stage::Named});
+    m.complete(ir::Stage::Grouped);
     if (rule == GroupRule::Flat) return;
     Groups groups(m);
     for (uint32_t i = 0; i < m.enums.size(); ++i)

@@ -26,6 +26,7 @@ ir::RecordId pointee_record(const ir::Module &m, ir::TypeId t) {
 } // namespace
 
 void methods(ir::Module &m, const std::vector<std::string> &prefixes) {
+    m.require("methods", {ir::Stage::Named});
     // Stems a function name may start with: the class name, and the class name without a "_t" suffix.
     std::unordered_map<std::string, ir::RecordId> stems;
     std::unordered_map<uint32_t, std::unordered_set<std::string>> taken; // per record: field and method names
@@ -69,6 +70,7 @@ void methods(ir::Module &m, const std::vector<std::string> &prefixes) {
         f.method_name = name;
         r.methods.push_back(ir::FunctionId{fi});
     }
+    m.complete(ir::Stage::Methods);
 }
 
 } // namespace mpbind::passes

@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "options.h"
+
 namespace mpbind::passes {
 
 bool is_python_keyword(const std::string &name) {
@@ -24,17 +26,29 @@ bool is_identifier(const std::string &name) {
                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-std::string strip_prefix(const std::string &name, const std::vector<std::string> &prefixes) {
-    for (const std::string &p : prefixes) {
+namespace {
+
+// The index of the prefix that strips `name` (see strip_prefix), or -1; `rest` gets what remains.
+int stripping_prefix(const std::string &name, const std::vector<std::string> &prefixes, std::string &rest) {
+    for (size_t i = 0; i < prefixes.size(); ++i) {
+        const std::string &p = prefixes[i];
         if (p.empty() || name.size() <= p.size()) continue;
         bool same = std::equal(p.begin(), p.end(), name.begin(), [](char a, char b) {
             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
         });
         if (!same) continue;
-        std::string rest = name.substr(p.size());
-        if (is_identifier(rest)) return rest;
+        size_t cut = p.size() + (p.back() != '_' && name[p.size()] == '_' ? 1 : 0);
+        rest = name.substr(cut);
+        if (is_identifier(rest)) return static_cast<int>(i);
     }
-    return name;
+    return -1;
+}
+
+} // namespace
+
+std::string strip_prefix(const std::string &name, const std::vector<std::string> &prefixes) {
+    std::string rest;
+    return stripping_prefix(name, prefixes, rest) >= 0 ? rest : name;
 }
 
 std::string py_identifier(const std::string &name) {
@@ -67,7 +81,35 @@ void name_fields(ir::Record &r) {
 
 } // namespace
 
+namespace {
+
+// Every --prefix must strip some name of the bound headers: one that strips nothing is a typo.
+void check_prefixes_used(const ir::Module &m, const std::vector<std::string> &prefixes) {
+    std::vector<bool> used(prefixes.size(), false);
+    std::string rest;
+    auto note = [&](const ir::DeclInfo &d, const std::string &name) {
+        if (!d.in_bound_header) return;
+        int i = stripping_prefix(name, prefixes, rest);
+        if (i >= 0) used[static_cast<size_t>(i)] = true;
+    };
+    for (const ir::Function &f : m.functions) note(f.info, f.info.c_name);
+    for (const ir::Record &r : m.records) note(r.info, r.info.c_name);
+    for (const ir::Typedef &t : m.typedefs) note(t.info, t.info.c_name);
+    for (const ir::Enum &e : m.enums) {
+        note(e.info, e.info.c_name);
+        for (const ir::EnumConstant &k : e.constants) note(e.info, k.c_name);
+    }
+    for (const ir::Macro &mc : m.macros) note(mc.info, mc.info.c_name);
+    for (const ir::Variable &v : m.variables) note(v.info, v.info.c_name);
+    for (size_t i = 0; i < prefixes.size(); ++i)
+        if (!used[i]) throw OptionError("--prefix '" + prefixes[i] + "' strips no name of the bound headers");
+}
+
+} // namespace
+
 void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
+    m.require("naming", {ir::Stage::Supported});
+    check_prefixes_used(m, prefixes);
     for (ir::Function &f : m.functions) {
         f.info.py_name = py(f.info.c_name, prefixes);
         name_params(f);
@@ -126,6 +168,7 @@ void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
         mc.py_name = mc.info.py_name;
     }
     for (ir::Variable &v : m.variables) v.info.py_name = py(v.info.c_name, prefixes);
+    m.complete(ir::Stage::Named);
 }
 
 } // namespace mpbind::passes

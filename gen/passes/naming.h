@@ -10,13 +10,15 @@ namespace mpbind::passes {
 bool is_python_keyword(const std::string &name);
 bool is_identifier(const std::string &name);
 
-// `name` without the first matching prefix (case-insensitive); unchanged if none matches or if the rest
-// would not be a valid identifier (empty or starting with a digit).
+// `name` without the first matching prefix (case-insensitive) and, when the prefix does not end with one, the '_'
+// after it (`--prefix geom` makes geom_add `add`); unchanged if none matches or if the rest would not be a valid
+// identifier (empty or starting with a digit).
 std::string strip_prefix(const std::string &name, const std::vector<std::string> &prefixes);
 
 // A usable Python identifier: keywords get a trailing '_' (`class` -> `class_`), a leading digit a leading '_'.
 std::string py_identifier(const std::string &name);
 
+// Throws OptionError when a prefix strips no name of the bound headers.
 void naming(ir::Module &m, const std::vector<std::string> &prefixes);
 
 } // namespace mpbind::passes

@@ -1,10 +1,17 @@
 // Options of the IR passes (filled by the CLI, read by passes/pipeline.cpp).
 #pragma once
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace mpbind::passes {
+
+// An option that does not fit the headers (a pattern or prefix matching nothing, a type or field that does not
+// exist): a usage error like a bad regex, since a mistyped option would otherwise change nothing, silently.
+struct OptionError : std::invalid_argument {
+    using std::invalid_argument::invalid_argument;
+};
 
 // How enum constants become classes (see README.md "Constant groups").
 enum class GroupRule {
@@ -19,9 +26,9 @@ struct Options {
     std::vector<std::string> block;     // --block: never bind C names fully matching one of these
     GroupRule group_rule = GroupRule::Prefix;
     bool flat_enums = false;            // grouped enum constants also as module attributes
-    // Issue 4: callbacks and methods.
+    // Callbacks and methods.
     std::vector<std::pair<std::string, std::string>> user_fields; // --user-field TYPE=FIELD
-    std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>" or type) in ISR context
+    std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>") in ISR context
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
     bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
 };

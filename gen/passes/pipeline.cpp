@@ -10,7 +10,6 @@
 #include "ir/verify.h"
 #include "methods.h"
 #include "naming.h"
-#include "signature.h"
 #include "support.h"
 
 namespace mpbind::passes {
@@ -25,7 +24,6 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
     collisions(m);
     if (opt.methods) class_constants(m);
-    signatures(m);
     return ir::verify(m, ir::Phase::Named);
 }
 

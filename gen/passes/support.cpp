@@ -1,5 +1,7 @@
-// Support pass: bindability of every function, field and typedef (the list is in gen/ir/README.md).
+// Support pass: bindability of every function, field, constant and typedef (the list is in gen/ir/README.md).
 #include "support.h"
+
+#include <cmath>
 
 namespace mpbind::passes {
 
@@ -71,6 +73,53 @@ bool is_va_list(const ir::Module &m, ir::TypeId t) {
     return false;
 }
 
+// Elements of an array field, nested arrays flattened (1 for other fields).
+uint64_t elements(const ir::Module &m, ir::TypeId t) {
+    uint64_t n = 1;
+    for (const ir::Type *c = &m.canonical(t); c->kind == TypeKind::Array; c = &m.canonical(c->inner))
+        n *= c->array_len.value_or(1);
+    return n;
+}
+
+// What a field row of the runtime (mpb_field_t) cannot describe: arrays beyond its 16-bit count, bitfields read
+// through more than 64 bits, offsets beyond its 32 bits.
+std::optional<std::string> beyond_field_row(const ir::Module &m, const ir::Field &f, const std::string &where) {
+    uint64_t n = elements(m, f.type);
+    if (n > UINT16_MAX)
+        return "array of " + std::to_string(n) + " elements in " + where + " (a field row holds at most 65535)";
+    if (f.bit_width && f.offset_bits % 8 + *f.bit_width > 64)
+        return where + " is a bit-field spanning " + std::to_string(f.offset_bits % 8 + *f.bit_width) +
+               " bits from its first byte (at most 64)";
+    if (f.offset_bits / 8 > UINT32_MAX)
+        return where + " lies at byte " + std::to_string(f.offset_bits / 8) + " (a field row reaches 4 GiB)";
+    return std::nullopt;
+}
+
+// Constants become small ints of a ROM table: 31 bits on every target, 63 with 64-bit words; nothing wider.
+std::optional<std::string> beyond_rom_int(bool is_unsigned, int64_t v, uint64_t u) {
+    bool fits = is_unsigned ? u < (1ULL << 62) : (v >= -(1LL << 62) && v < (1LL << 62));
+    if (fits) return std::nullopt;
+    return "value " + (is_unsigned ? std::to_string(u) : std::to_string(v)) +
+           " does not fit a small int in ROM (63 bits with 64-bit words)";
+}
+
+void support_constants(ir::Module &m) {
+    for (ir::Enum &e : m.enums) {
+        if (!e.info.binding.bound()) continue;
+        for (ir::EnumConstant &k : e.constants)
+            if (auto why = k.binding.bound() ? beyond_rom_int(!e.is_signed, k.value, k.uvalue) : std::nullopt)
+                k.binding = {ir::Status::Skipped, *why};
+    }
+    for (ir::Macro &mc : m.macros) {
+        if (!mc.info.binding.bound()) continue;
+        std::optional<std::string> why;
+        if (mc.kind == ir::MacroKind::Int) why = beyond_rom_int(mc.is_unsigned, mc.int_value, mc.uint_value);
+        else if (mc.kind == ir::MacroKind::Float && !std::isfinite(mc.float_value))
+            why = "infinite or not-a-number value (no C literal for a ROM float)";
+        if (why) mc.info.binding = {ir::Status::Skipped, *why};
+    }
+}
+
 } // namespace
 
 std::optional<std::string> unsupported(const ir::Module &m, ir::TypeId t, Use use, const std::string &where) {
@@ -109,6 +158,7 @@ std::optional<std::string> unsupported(const ir::Module &m, ir::TypeId t, Use us
 }
 
 void support(ir::Module &m) {
+    m.require("support", {ir::Stage::Available});
     bind_dependencies(m);
     for (ir::Function &f : m.functions) {
         if (!f.info.binding.bound()) continue;
@@ -126,10 +176,15 @@ void support(ir::Module &m) {
     for (ir::Record &r : m.records) {
         if (!r.info.binding.bound()) continue;
         for (ir::Field &fl : r.fields) {
+            if (fl.c_name.empty() && !fl.anonymous) { // `int : 3;` only pads
+                fl.binding = {ir::Status::Excluded, "unnamed bit-field (padding)"};
+                continue;
+            }
             std::string where = fl.anonymous ? "anonymous member" : "field '" + fl.c_name + "'";
-            // Bitfields need no rule of their own: C only allows integer, _Bool and enum bitfields, and wider
-            // than 64 bits only for __int128, which is unsupported anyway.
+            // C only allows integer, _Bool and enum bitfields, and wider than 64 bits only for __int128, which is
+            // unsupported anyway.
             std::optional<std::string> why = unsupported(m, fl.type, Use::Field, where);
+            if (!why) why = beyond_field_row(m, fl, where);
             if (why) fl.binding = {ir::Status::Skipped, *why};
         }
     }
@@ -144,6 +199,8 @@ void support(ir::Module &m) {
             t.info.binding = {ir::Status::Excluded, "typedef of " + c.spelling + " (no Python object)"};
         }
     }
+    support_constants(m);
+    m.complete(ir::Stage::Supported);
 }
 
 } // namespace mpbind::passes

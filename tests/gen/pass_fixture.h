@@ -1,6 +1,7 @@
 // Test helper: loads header text and runs the passes up to a given one, for pass-by-pass unit tests.
 #pragma once
 #include "header_fixture.h"
+#include "passes/availability.h"
 #include "passes/collisions.h"
 #include "passes/filter.h"
 #include "passes/grouping.h"
@@ -40,10 +41,11 @@ inline const ir::Group *group(const ir::Module &m, const std::string &py_name) {
     return nullptr;
 }
 
-// filter (no patterns) + support + naming (+ grouping), the usual prefix of the pipeline.
+// filter (no patterns) + availability + support + naming, the usual prefix of the pipeline.
 inline ir::Module named(const std::string &text, const std::vector<std::string> &prefixes = {}) {
     ir::Module m = parsed(text);
     passes::filter(m, {}, {});
+    passes::availability(m, false);
     passes::support(m);
     passes::naming(m, prefixes);
     return m;

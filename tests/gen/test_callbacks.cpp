@@ -148,4 +148,52 @@ TEST(Callbacks, FieldUserValueIsTheFirstVoidPointer) {
     EXPECT_EQ(f.callback->ctx_arg, 0);
 }
 
+// --user-field and --isr name things of the headers: a name that does not exist is an option error, not a module
+// that silently lacks its callbacks.
+TEST(Callbacks, OptionsNamingNothingAreOptionErrors) {
+    const char *h = "typedef struct { int len; void *user; int n; } trans_t;\n"
+                    "typedef struct { void (*pre_cb)(trans_t *t); } devcfg_t;\n";
+    auto error = [&](const passes::CallbackOptions &opt) -> std::string {
+        try {
+            with_callbacks(h, opt);
+        } catch (const passes::OptionError &e) {
+            return e.what();
+        }
+        return "";
+    };
+    passes::CallbackOptions no_type;
+    no_type.user_fields = {{"transaction_t", "user"}};
+    EXPECT_EQ(error(no_type), "--user-field 'transaction_t=user': no struct or union 'transaction_t' in the bound headers");
+    passes::CallbackOptions no_field;
+    no_field.user_fields = {{"trans_t", "usr"}};
+    EXPECT_EQ(error(no_field), "--user-field 'trans_t=usr': 'trans_t' has no pointer field 'usr'");
+    passes::CallbackOptions not_pointer;
+    not_pointer.user_fields = {{"trans_t", "n"}};
+    EXPECT_EQ(error(not_pointer), "--user-field 'trans_t=n': 'trans_t' has no pointer field 'n'");
+    passes::CallbackOptions isr;
+    isr.isr = "devcfg\\.post_cb";
+    EXPECT_EQ(error(isr), "--isr 'devcfg\\.post_cb' matches no callback slot (<struct>.<field> or <function>.<parameter>)");
+    passes::CallbackOptions fine;
+    fine.user_fields = {{"trans_t", "user"}};
+    fine.isr = "pre_cb";
+    EXPECT_EQ(error(fine), "");
+}
+
+// A convention a trampoline cannot carry out is no convention: the slot takes C addresses, and says why.
+TEST(Callbacks, ConventionsWithoutATrampolineAreCAddressOnly) {
+    Module m = with_callbacks("typedef struct { int x; } pt_t;\n"
+                              "void give(pt_t (*make)(void *u), void *u);\n"
+                              "void take(int (*use)(void *u, pt_t p), void *u);\n"
+                              "void wide(int (*f)(void *u, long double v), void *u);\n"
+                              "void vari(int (*f)(void *u, ...), void *u);\n");
+    auto reason = [&](const char *fn) {
+        const Callback &cb = *function(m, fn).params[0].callback;
+        return cb.convention == CallbackConvention::None ? cb.skip_reason : std::string("python");
+    };
+    EXPECT_EQ(reason("give"), "no trampoline for a callback returning a struct by value");
+    EXPECT_EQ(reason("take"), "python") << "a struct by value is a fine argument";
+    EXPECT_EQ(reason("wide"), "no trampoline: unsupported type long double in the callback's argument 2");
+    EXPECT_EQ(reason("vari"), "no trampoline for a variadic callback type");
+}
+
 } // namespace

@@ -6,10 +6,10 @@
 
 #include "pass_fixture.h"
 #include "passes/availability.h"
+#include "passes/callbacks.h"
 #include "passes/class_constants.h"
 #include "passes/methods.h"
 #include "passes/pipeline.h"
-#include "passes/signature.h"
 
 using namespace mpbind;
 using namespace mpbind::ir;
@@ -26,6 +26,7 @@ constexpr const char *availability_header =
 
 TEST(Availability, DeprecatedAndUnavailableAreSkipped) {
     Module m = parsed(availability_header);
+    passes::filter(m, {}, {});
     passes::availability(m, false);
     EXPECT_EQ(function(m, "old_api").info.binding.status, Status::Skipped);
     EXPECT_EQ(function(m, "old_api").info.binding.reason, "deprecated");
@@ -37,6 +38,7 @@ TEST(Availability, DeprecatedAndUnavailableAreSkipped) {
 
 TEST(Availability, AllowDeprecatedBindsThemButNeverUnavailable) {
     Module m = parsed(availability_header);
+    passes::filter(m, {}, {});
     passes::availability(m, true);
     EXPECT_TRUE(function(m, "old_api").info.binding.bound());
     EXPECT_TRUE(function(m, "old_api").info.deprecated); // the emitter silences the warning for these
@@ -62,10 +64,28 @@ TEST(Filter, BlockAndAllowUseFullMatch) {
     EXPECT_TRUE(macro(m, "GPIO_X").info.binding.bound());
 }
 
+// A pattern must match a whole name: one that matches only a part of every name matches nothing, an option error.
 TEST(Filter, PartialMatchIsNotEnough) {
-    Module m = parsed("void gpio_set(int);\n");
+    Module m = parsed("void gpio_set(int);\nvoid gpio(int);\n");
     passes::filter(m, {"gpio"}, {});
     EXPECT_FALSE(function(m, "gpio_set").info.binding.bound());
+    EXPECT_TRUE(function(m, "gpio").info.binding.bound());
+    Module only_partial = parsed("void gpio_set(int);\n");
+    EXPECT_THROW(passes::filter(only_partial, {"gpio"}, {}), passes::OptionError);
+}
+
+TEST(Filter, PatternsMatchingNothingAreOptionErrors) {
+    Module m = parsed("void spi_init(int);\n#define SPI_MAX 3\n");
+    try {
+        passes::filter(m, {"spi_.*"}, {"uart_.*"});
+        FAIL() << "a --block matching nothing must be refused";
+    } catch (const passes::OptionError &e) {
+        EXPECT_STREQ(e.what(), "--block 'uart_.*' matches no declaration of the bound headers");
+    }
+    Module allowed = parsed("void spi_init(int);\n#define SPI_MAX 3\n");
+    EXPECT_THROW(passes::filter(allowed, {"spi_.*", "SPI_MIN"}, {}), passes::OptionError);
+    Module fine = parsed("void spi_init(int);\n#define SPI_MAX 3\n");
+    EXPECT_NO_THROW(passes::filter(fine, {"spi_.*", "SPI_MAX"}, {"spi_init"}));
 }
 
 TEST(Filter, EnumConstantsIndividually) {
@@ -123,6 +143,7 @@ TEST(Support, BindableTypes) {
 TEST(Support, IncompleteByValue) {
     Module m = parsed("struct opaque;\nvoid f(struct opaque o);\n", {"-Wno-everything"});
     passes::filter(m, {}, {});
+    passes::availability(m, false);
     passes::support(m);
     EXPECT_EQ(function(m, "f").info.binding.reason, "struct opaque is incomplete (used by value) in parameter 'o'");
 }
@@ -148,6 +169,7 @@ TEST(Support, ByValueDependencyFromOtherHeaderIsBound) {
     ASSERT_TRUE(r.ok);
     Module &m = r.module;
     passes::filter(m, {}, {});
+    passes::availability(m, false);
     passes::support(m);
     EXPECT_TRUE(function(m, "get").info.binding.bound());
     EXPECT_TRUE(record(m, "struct dep").info.binding.bound());
@@ -159,6 +181,7 @@ TEST(Support, ByValueDependencyFromOtherHeaderIsBound) {
 TEST(Support, BlockedStructByValueSkipsUsers) {
     Module m = parsed("struct s { int a; };\nvoid f(struct s v);\n");
     passes::filter(m, {}, {"s"});
+    passes::availability(m, false);
     passes::support(m);
     EXPECT_EQ(function(m, "f").info.binding.reason, "struct s is not bound (blocked by --block 's') in parameter 'v'");
 }
@@ -179,6 +202,26 @@ TEST(Naming, StripPrefix) {
     EXPECT_EQ(passes::strip_prefix("gpio_", p), "gpio_");                 // would be empty
     EXPECT_EQ(passes::strip_prefix("spi_init", p), "spi_init");
     EXPECT_EQ(passes::strip_prefix("lv_obj", {"xx_", "lv_"}), "obj");
+}
+
+// `--prefix geom` strips the separator too, as `--prefix lv` users of LVGL expect (lv_obj -> obj, not _obj).
+TEST(Naming, PrefixWithoutSeparatorStripsItToo) {
+    EXPECT_EQ(passes::strip_prefix("geom_add", {"geom"}), "add");
+    EXPECT_EQ(passes::strip_prefix("GEOM_MODE_A", {"geom"}), "MODE_A");
+    EXPECT_EQ(passes::strip_prefix("geomadd", {"geom"}), "add");           // no separator to strip
+    EXPECT_EQ(passes::strip_prefix("geom__x", {"geom"}), "_x");            // one separator only
+    EXPECT_EQ(passes::strip_prefix("geom_2d", {"geom"}), "geom_2d");       // would start with a digit
+    Module m = named("int geom_add(int a, int b);\n", {"geom"});
+    EXPECT_EQ(function(m, "geom_add").info.py_name, "add");
+}
+
+TEST(Naming, PrefixStrippingNothingIsAnOptionError) {
+    try {
+        named("int geom_add(int a, int b);\n", {"geom", "gemo_"});
+        FAIL() << "an unused --prefix must be refused";
+    } catch (const passes::OptionError &e) {
+        EXPECT_STREQ(e.what(), "--prefix 'gemo_' strips no name of the bound headers");
+    }
 }
 
 TEST(Naming, ReservedWordsRenamed) {
@@ -305,12 +348,14 @@ TEST(Collisions, LaterClaimantSkipped) {
 
 TEST(Collisions, RuntimeNamesReserved) {
     Module m = named("void Blob(void);\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
     passes::collisions(m);
     EXPECT_EQ(function(m, "Blob").info.binding.reason, "Python name 'Blob' already used by the runtime");
 }
 
 TEST(Collisions, PrefixStrippingCollisions) {
     Module m = named("void my_open(void);\nvoid open(void);\n", {"my_"});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {"my_"});
     passes::collisions(m);
     EXPECT_TRUE(function(m, "my_open").info.binding.bound());
     EXPECT_EQ(function(m, "open").info.binding.reason, "Python name 'open' already used by function my_open");
@@ -318,6 +363,7 @@ TEST(Collisions, PrefixStrippingCollisions) {
 
 TEST(Collisions, FieldsAfterRenaming) {
     Module m = named("struct s { int class; int class_; };\n");
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
     passes::collisions(m);
     EXPECT_EQ(record(m, "struct s").fields[1].binding.reason, "Python name 'class_' already used by field class");
 }
@@ -354,17 +400,26 @@ TEST(Methods, KeywordRule) {
     EXPECT_EQ(passes::method_identifier("import"), "import_");
 }
 
-// ---- signatures ----
-
-TEST(Signature, SameCanonicalSignatureSameKey) {
-    Module m = named("#include <stdint.h>\nint f(int a, int b);\nint32_t g(int32_t x, int y);\n"
-                     "int h(int a, long b);\n");
-    passes::signatures(m);
-    EXPECT_EQ(function(m, "f").signature_key, function(m, "g").signature_key);
-    EXPECT_NE(function(m, "f").signature_key, function(m, "h").signature_key);
-}
-
 // ---- the whole pipeline ----
+
+// Each pass names the passes it relies on; running it earlier is refused instead of giving a wrong IR.
+TEST(Pipeline, PassesRunOutOfOrderAreRefused) {
+    Module m = parsed("struct s { void (*cb)(struct s *); void *user_data; };\nvoid f(int);\n");
+    passes::filter(m, {}, {});
+    try {
+        passes::naming(m, {});
+        FAIL() << "naming before support must be refused";
+    } catch (const std::logic_error &e) {
+        EXPECT_STREQ(e.what(), "naming runs after support, which did not run");
+    }
+    EXPECT_THROW(passes::callbacks(m, {}), std::logic_error);
+    EXPECT_THROW(passes::collisions(m), std::logic_error);
+    EXPECT_THROW(passes::class_constants(m), std::logic_error);
+    passes::availability(m, false);
+    passes::support(m);
+    EXPECT_NO_THROW(passes::naming(m, {}));
+    EXPECT_NO_THROW(passes::callbacks(m, {}));
+}
 
 TEST(Pipeline, LeavesVerifiedIr) {
     Module m = parsed("typedef struct { int a; union { int b; }; } t_t;\nenum { E_A, E_B };\n#define M_X 1\n"
@@ -376,6 +431,35 @@ TEST(Pipeline, LeavesVerifiedIr) {
 } // namespace
 
 namespace {
+
+// What a runtime field row (mpb_field_t) cannot describe is skipped with the reason, not dropped silently.
+TEST(Support, FieldsBeyondAFieldRowAreSkipped) {
+    Module m = named("struct big { unsigned char arr[70000]; short grid[300][300]; char ok[65535]; int : 3; int n; };\n"
+                     "struct __attribute__((packed)) bits { unsigned a : 3; unsigned long long b : 62; };\n");
+    const Record &big = record(m, "struct big");
+    EXPECT_EQ(big.fields[0].binding.reason, "array of 70000 elements in field 'arr' (a field row holds at most 65535)");
+    EXPECT_EQ(big.fields[1].binding.reason, "array of 90000 elements in field 'grid' (a field row holds at most 65535)");
+    EXPECT_TRUE(big.fields[2].binding.bound());
+    EXPECT_EQ(big.fields[3].binding.status, Status::Excluded) << "an unnamed bit-field only pads";
+    EXPECT_TRUE(big.fields[4].binding.bound());
+    const Record &bits = record(m, "struct bits");
+    EXPECT_TRUE(bits.fields[0].binding.bound());
+    EXPECT_EQ(bits.fields[1].binding.reason, "field 'b' is a bit-field spanning 65 bits from its first byte (at most 64)");
+}
+
+TEST(Support, ConstantsBeyondRomSmallIntsAreSkipped) {
+    Module m = named("#define OK_62 0x3fffffffffffffffLL\n#define TOO_BIG 0x4000000000000000LL\n"
+                     "#define TOO_SMALL (-0x4000000000000001LL)\n#define INF_F (1.0 / 0.0)\n"
+                     "enum { E_OK = 1, E_BIG = 0x7fffffffffffffffLL };\n");
+    EXPECT_TRUE(macro(m, "OK_62").info.binding.bound());
+    EXPECT_EQ(macro(m, "TOO_BIG").info.binding.reason,
+              "value 4611686018427387904 does not fit a small int in ROM (63 bits with 64-bit words)");
+    EXPECT_EQ(macro(m, "TOO_SMALL").info.binding.status, Status::Skipped);
+    EXPECT_EQ(macro(m, "INF_F").info.binding.reason, "infinite or not-a-number value (no C literal for a ROM float)");
+    const ir::Enum &e = m.enums.at(0);
+    EXPECT_TRUE(e.constants[0].binding.bound());
+    EXPECT_EQ(e.constants[1].binding.status, Status::Skipped);
+}
 
 TEST(Support, VaListSkipped) {
     Module m = named("#include <stdarg.h>\nint vlog(const char *fmt, va_list ap);\n");
@@ -392,7 +476,9 @@ TEST(ClassConstants, GroupAttachedToClassByName) {
                      "enum { LV_OBJ_STATE_A, LV_OBJ_STATE_B };\n"
                      "enum { LV_ALIGN_CENTER, LV_ALIGN_TOP };\n",
                      {"lv_"});
+    passes::methods(m, {"lv_"});
     passes::grouping(m, passes::GroupRule::Prefix, false, {"lv_"});
+    passes::collisions(m);
     passes::class_constants(m);
     const Group *flag = group(m, "OBJ_FLAG");
     ASSERT_NE(flag, nullptr);

@@ -4,9 +4,9 @@
 
 #include "ir/module.h"
 
-namespace mpbind::emit {
+namespace mpbind::plan {
 
 // The declaration of `inner` with type t ("" for an abstract type name, as in a cast).
 std::string c_decl(const ir::Module &m, ir::TypeId t, const std::string &inner = "");
 
-} // namespace mpbind::emit
+} // namespace mpbind::plan

@@ -1,7 +1,7 @@
 // ctype.cpp: builds C declarators from the IR's type structure (clang's spellings cannot name anonymous records).
 #include "ctype.h"
 
-namespace mpbind::emit {
+namespace mpbind::plan {
 
 using ir::TypeKind;
 
@@ -64,4 +64,4 @@ std::string c_decl(const ir::Module &m, ir::TypeId id, const std::string &inner)
     }
 }
 
-} // namespace mpbind::emit
+} // namespace mpbind::plan

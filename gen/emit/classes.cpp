@@ -1,0 +1,50 @@
+// classes.cpp: a field table and a class (MPB_DEFINE_STRUCT_TYPE) for every struct/union class of the plan.
+#include "context.h"
+
+namespace mpbind::emit {
+
+namespace {
+
+std::string row(const plan::Plan &p, const plan::FieldRow &f) {
+    std::string r = "    { .name = MP_QSTR_" + f.py_name + ", .code = " + plan::info(f.conv.code).macro;
+    std::string flags = f.is_const ? "MPB_F_CONST" : "";
+    if (f.bit_width) {
+        flags += std::string(flags.empty() ? "" : " | ") + "MPB_F_BITFIELD";
+        r += ", .bit_shift = " + std::to_string(f.bit_shift) + ", .bit_width = " + std::to_string(*f.bit_width);
+    }
+    if (!flags.empty()) r += ", .flags = " + flags;
+    r += ", .offset = " + std::to_string(f.offset.bytes);
+    if (f.conv.count) r += ", .count = " + std::to_string(f.conv.count);
+    if (!f.sub.empty()) r += ", .ref.sub = &" + f.sub;
+    if (f.callback != plan::none && p.callbacks[f.callback].slot_desc != plan::none)
+        r += ", .ref.cb = &" + p.slots[p.callbacks[f.callback].slot_desc].symbol;
+    return r + " },\n";
+}
+
+} // namespace
+
+void emit_classes(const plan::Plan &p, std::string &out) {
+    for (const plan::Class &c : p.classes) {
+        emit_trampolines(p, c.trampolines, out);
+        out += "// " + comment_text(c.comment) + (c.comment == c.name ? "" : ": class " + c.name) + "\n";
+        if (!c.size_check.empty())
+            out += "typedef char " + c.size_check + "[sizeof(" + c.c_spelling + ") == " + std::to_string(c.size) +
+                   " ? 1 : -1];\n";
+        if (!c.rows.empty()) {
+            out += "static const mpb_field_t " + c.fields_symbol + "[] = {\n";
+            for (const plan::FieldRow &f : c.rows) out += row(p, f);
+            out += "};\n";
+        }
+        std::string size = std::to_string(c.size);
+        out += "static const mp_rom_map_elem_t " + c.locals_symbol + "_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" + size +
+               "),\n";
+        for (const plan::Local &l : c.locals) out += rom_row(l.name, "MP_ROM_PTR(&" + l.symbol + ")");
+        out += "};\nstatic MP_DEFINE_CONST_DICT(" + c.locals_symbol + ", " + c.locals_symbol + "_table);\n";
+        std::string flags = !c.complete ? "MPB_S_OPAQUE" : c.is_union ? "MPB_S_UNION" : "0";
+        out += "static MPB_DEFINE_STRUCT_TYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", " + size + ", " + flags + ", " +
+               std::to_string(c.rows.size()) + ", " + (c.rows.empty() ? "NULL" : c.fields_symbol) + ", " +
+               c.locals_symbol + ", " + (c.constructor.empty() ? "NULL" : "&" + c.constructor) + ");\n\n";
+    }
+}
+
+} // namespace mpbind::emit

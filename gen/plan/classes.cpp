@@ -1,0 +1,143 @@
+// classes.cpp: a class per bound struct/union: its field rows (anonymous members flattened), locals, constructor.
+#include <stdexcept>
+
+#include "builder.h"
+
+namespace mpbind::plan {
+
+std::vector<bool> flattened_only(const ir::Module &m) {
+    std::vector<bool> anon(m.records.size(), false), named(m.records.size(), false);
+    auto note = [&](ir::TypeId t, bool anonymous) {
+        const ir::Type *c = &m.canonical(t);
+        while (c->kind == ir::TypeKind::Array || c->kind == ir::TypeKind::Pointer) c = &m.canonical(c->inner);
+        if (c->kind == ir::TypeKind::Record) (anonymous ? anon : named)[c->record.index] = true;
+    };
+    for (const ir::Record &r : m.records)
+        for (const ir::Field &f : r.fields) note(f.type, f.anonymous);
+    for (const ir::Function &f : m.functions) {
+        note(f.ret, false);
+        for (const ir::Param &p : f.params) note(p.type, false);
+    }
+    for (size_t k = 0; k < m.records.size(); ++k) anon[k] = anon[k] && !named[k];
+    return anon;
+}
+
+std::string designator_of(const ir::Module &m, ir::RecordId r, ir::RecordId &top) {
+    top = r;
+    std::string path;
+    while (m.record(top).parent.valid()) {
+        const ir::Record &parent = m.record(m.record(top).parent);
+        std::string part;
+        for (const ir::Field &f : parent.fields) {
+            const ir::Type *t = &m.canonical(f.type);
+            std::string index;
+            while (t->kind == ir::TypeKind::Array) {
+                index += "[0]";
+                t = &m.canonical(t->inner);
+            }
+            if (t->kind == ir::TypeKind::Record && t->record == top) {
+                part = f.anonymous ? "" : f.c_name + index;
+                break;
+            }
+        }
+        if (!part.empty()) path = path.empty() ? part : part + "." + path;
+        top = m.record(top).parent;
+    }
+    return path;
+}
+
+namespace {
+
+// Field rows of class `cls` from record r (cls itself, or an anonymous member of it at `base_bits`).
+void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base_bits, Class &out) {
+    const ir::Module &m = b.m;
+    ir::RecordId top;
+    std::string prefix = designator_of(m, cls, top);
+    for (const ir::Field &f : r.fields) {
+        if (!f.binding.bound()) continue;
+        uint64_t bits = base_bits + f.offset_bits;
+        const ir::Type &ft = m.canonical(f.type);
+        if (f.anonymous && ft.kind == ir::TypeKind::Record) {
+            field_rows(b, cls, m.record(ft.record), bits, out);
+            continue;
+        }
+        FieldRow row;
+        row.py_name = f.py_name;
+        row.c_name = f.c_name;
+        row.type = f.type;
+        row.conv = classify(m, f.type);
+        if (!row.conv.ok || row.conv.code == Code::VOID || f.py_name.empty())
+            throw std::logic_error("plan: bound field '" + f.c_name + "' of " + record_label(r) + " has no conversion");
+        row.is_const = f.is_const || ft.is_const;
+        if (f.bit_width) {
+            row.bit_width = *f.bit_width;
+            row.bit_shift = static_cast<uint32_t>(bits % 8);
+        }
+        row.offset = Offset{bits / 8, m.record(top).c_spelling, prefix.empty() ? f.c_name : prefix + "." + f.c_name,
+                            prefix};
+        if (row.conv.record.valid()) row.sub = b.class_symbol(row.conv.record);
+        if (row.conv.code == Code::FUNPTR && row.conv.count == 0 && f.callback)
+            row.callback = b.field_callback(cls, r, f);
+        out.rows.push_back(std::move(row));
+    }
+}
+
+} // namespace
+
+void Builder::classes() {
+    for (size_t k = 0; k < m.records.size(); ++k) {
+        const ir::Record &r = m.records[k];
+        if (class_base[k].empty()) continue;
+        const ir::RecordId id(k);
+        Class c;
+        c.record = id;
+        c.symbol = class_symbol(id);
+        c.fields_symbol = class_base[k] + "_fields";
+        c.locals_symbol = class_base[k] + "_locals";
+        if (r.complete && !r.c_spelling.empty()) c.size_check = class_base[k] + "_size_check";
+        c.name = r.info.py_name;
+        c.c_spelling = r.c_spelling;
+        c.comment = r.c_spelling.empty() ? r.info.py_name : r.c_spelling;
+        c.module_attribute = !r.parent.valid();
+        c.is_union = r.is_union;
+        c.complete = r.complete;
+        c.size = r.complete ? r.size : 0;
+        c.doc = r.info.doc;
+        size_t first_tramp = p.trampolines.size();
+        if (r.complete) field_rows(*this, id, r, 0, c);
+        for (size_t t = first_tramp; t < p.trampolines.size(); ++t) c.trampolines.push_back(t);
+        for (ir::FunctionId fid : r.methods) {
+            const ir::Function &f = m.function(fid);
+            if (f.info.binding.bound() && !f.method_name.empty()) c.locals.push_back({f.method_name, object_symbol(fid)});
+        }
+        // Constant classes attached to this class (LV_OBJ_FLAG_* -> obj_t.FLAG); written before the classes.
+        for (size_t g = 0; g < m.groups.size(); ++g) {
+            const ir::Group &grp = m.groups[g];
+            if (!grp.binding.bound() || grp.owner != id || grp.owner_name.empty()) continue;
+            c.locals.push_back({grp.owner_name, group_symbol(ir::GroupId(g))});
+            for (Group &pg : p.groups)
+                if (pg.symbol == group_symbol(ir::GroupId(g))) {
+                    pg.owner = c.symbol;
+                    pg.owner_name = grp.owner_name;
+                }
+        }
+        if (r.constructor.valid() && m.function(r.constructor).info.binding.bound())
+            c.constructor = object_symbol(r.constructor);
+        class_of[k] = p.classes.size();
+        p.classes.push_back(std::move(c));
+    }
+}
+
+// Typedef names that alias a class under another name.
+void Builder::aliases() {
+    for (const ir::Typedef &t : m.typedefs) {
+        if (!t.info.binding.bound() || t.merged || t.info.py_name.empty()) continue;
+        const ir::Type &c = m.canonical(t.type);
+        if (c.kind != ir::TypeKind::Record || class_of[c.record.index] == none)
+            throw std::logic_error("plan: bound typedef " + t.info.c_name + " names no class");
+        if (m.record(c.record).info.py_name == t.info.py_name) continue;
+        p.aliases.push_back({t.info.py_name, class_of[c.record.index]});
+    }
+}
+
+} // namespace mpbind::plan

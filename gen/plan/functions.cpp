@@ -1,0 +1,130 @@
+// functions.cpp: one function object per bound function; one wrapper per ABI signature and callback plumbing.
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "builder.h"
+#include "ctype.h"
+
+namespace mpbind::plan {
+
+namespace {
+
+std::string prototype(const ir::Module &m, const ir::Function &f) {
+    std::string ps;
+    for (size_t i = 0; i < f.params.size(); ++i) ps += (i ? ", " : "") + c_decl(m, f.params[i].type, f.params[i].c_name);
+    return c_decl(m, f.ret, f.info.c_name + "(" + (ps.empty() ? "void" : ps) + ")");
+}
+
+Param value(const Builder &b, ir::TypeId t, const std::string &py_name, const std::string &c_name) {
+    Param p;
+    p.py_name = py_name;
+    p.c_name = c_name;
+    p.type = t;
+    p.conv = classify(b.m, t);
+    p.abi_type = abi_type(b.m, t);
+    if (p.conv.record.valid()) p.cls = b.class_symbol(p.conv.record);
+    if (p.conv.code == Code::FUNPTR && p.conv.count == 0) p.fn_sig = pointee_signature(b.m, t);
+    return p;
+}
+
+// The class a struct-pointer value must have (the function object's `types`), "" for other values.
+std::string pointed_class(const Param &p) { return p.conv.code == Code::STRUCT_PTR ? p.cls : ""; }
+
+// The object a registration is made on (sqlite3_update_hook's db): the first pointer parameter that is neither a
+// callback of the group nor its user data. Closures are kept per (registration slot, instance).
+std::optional<size_t> instance_param(const std::vector<Param> &params, const ClosureGroup &g) {
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (i == g.user_param || std::find(g.callback_params.begin(), g.callback_params.end(), i) != g.callback_params.end())
+            continue;
+        if (params[i].conv.code == Code::PTR || params[i].conv.code == Code::STRUCT_PTR) return i;
+    }
+    return std::nullopt;
+}
+
+// What distinguishes wrappers beyond the ABI signature: how each Python-callable parameter is passed.
+std::string plumbing_key(const Plan &p, const std::vector<Param> &params) {
+    std::string k;
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].callback == none || !p.callbacks[params[i].callback].python()) continue;
+        const Callback &cb = p.callbacks[params[i].callback];
+        k += "|" + std::to_string(i) + ":" + p.trampolines[cb.trampoline].symbol;
+        if (const auto *c = std::get_if<cb::Closure>(&cb.convention)) k += ":" + std::to_string(c->user_param);
+    }
+    return k;
+}
+
+std::vector<ClosureGroup> closure_groups(const Plan &p, const std::vector<Param> &params) {
+    std::map<size_t, ClosureGroup> groups;
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].callback == none) continue;
+        if (const auto *c = std::get_if<cb::Closure>(&p.callbacks[params[i].callback].convention)) {
+            ClosureGroup &g = groups[c->user_param];
+            g.user_param = c->user_param;
+            g.callback_params.push_back(i);
+        }
+    }
+    std::vector<ClosureGroup> out;
+    for (auto &[user, g] : groups) {
+        g.instance_param = instance_param(params, g);
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+} // namespace
+
+void Builder::functions() {
+    std::map<std::string, size_t> wrappers; // ABI signature and plumbing -> index into p.wrappers
+    for (size_t k = 0; k < m.functions.size(); ++k) {
+        const ir::Function &f = m.functions[k];
+        if (!f.info.binding.bound()) continue;
+        Function out;
+        out.id = ir::FunctionId(k);
+        out.c_name = f.info.c_name;
+        out.py_name = f.info.py_name;
+        out.prototype = prototype(m, f);
+        out.object = object_symbol(out.id);
+        out.doc = f.info.doc;
+        size_t first_tramp = p.trampolines.size();
+        std::vector<ir::TypeId> types;
+        for (size_t i = 0; i < f.params.size(); ++i) {
+            const ir::Param &ip = f.params[i];
+            Param param = value(*this, ip.type, ip.py_name, ip.c_name);
+            if (ip.callback) param.callback = param_callback(f, i);
+            out.param_names += (i ? "," : "") + ip.py_name;
+            out.params.push_back(std::move(param));
+            types.push_back(ip.type);
+        }
+        out.ret = value(*this, f.ret, "", "");
+        out.abi_sig = abi_signature(m, f.ret, types);
+        for (const Param &q : out.params) out.types.push_back(pointed_class(q));
+        out.types.push_back(pointed_class(out.ret));
+        if (std::any_of(out.types.begin(), out.types.end(), [](const std::string &s) { return !s.empty(); }))
+            out.types_table = function_base[k] + "_types";
+        if (f.method_of.valid() && class_of[f.method_of.index] != none) {
+            out.method_of = class_symbol(f.method_of);
+            out.method_name = f.method_name;
+            out.is_constructor = f.is_constructor;
+        }
+        auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params), p.wrappers.size());
+        out.wrapper = it->second;
+        out.defines_wrapper = fresh;
+        if (fresh) {
+            Wrapper w;
+            w.symbol = function_base[k];
+            w.c_type = function_base[k] + "_ft";
+            w.abi_sig = out.abi_sig;
+            w.params = out.params;
+            w.ret = out.ret;
+            w.closures = closure_groups(p, out.params);
+            for (size_t t = first_tramp; t < p.trampolines.size(); ++t) w.trampolines.push_back(t);
+            p.wrappers.push_back(std::move(w));
+        } else if (first_tramp != p.trampolines.size()) {
+            throw std::logic_error("plan: " + f.info.c_name + " reuses a wrapper but needs new trampolines");
+        }
+        p.functions.push_back(std::move(out));
+    }
+}
+
+} // namespace mpbind::plan

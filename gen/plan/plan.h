@@ -1,0 +1,349 @@
+// plan.h: the emission plan: everything the outputs contain, decided before any of them is written. The C emitter,
+// the .pyi emitter, --json, the summary and --strict only read it, so what they say and what is emitted agree.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "conv.h"
+#include "ir/module.h"
+
+namespace mpbind::plan {
+
+inline constexpr size_t none = SIZE_MAX;
+
+// ---- where things lie in C memory ----
+
+// A member's place in the two forms a C file can write: the byte offset measured on the host, and a member
+// designator relative to the top-level record that contains it, so an emitter may print
+// `offsetof(record_c, designator) - offsetof(record_c, base)` for the target compiler instead.
+struct Offset {
+    uint64_t bytes = 0;     // from the start of the record whose table holds the row (host layout)
+    std::string record_c;   // C spelling of the top-level record ("struct geom", "point_t")
+    std::string designator; // the member within record_c ("x", "inner.y", a flattened anonymous member's field "u")
+    std::string base;       // designator of the row's own record within record_c ("" when that is record_c itself)
+};
+
+// Where a user-data pointer is found: nowhere, the callback argument itself, or a struct's user field.
+struct UserRef {
+    enum class Kind : uint8_t { None, IsArg, Field } kind = Kind::None;
+    ir::RecordId record;    // Field: the struct holding the user field
+    std::string record_c;   // Field: that struct's C spelling (its class name when anonymous), for reports
+    std::string field;      // Field: its C name
+    Offset offset;          // Field: its place
+};
+
+// ---- callbacks: how each function-pointer slot takes Python callables, one type per convention ----
+namespace cb {
+
+// C addresses only (C function objects, Blobs, None): nothing leads from C's arguments back to a callable.
+struct AddressOnly {
+    std::string reason;
+};
+// A registration function's void * user data comes back as callback argument back_arg (qsort_r, sqlite3_exec):
+// the wrapper passes a closure of every callable sharing that user-data parameter; this one is callables[index].
+struct Closure {
+    size_t user_param = 0;
+    size_t back_arg = 0;
+    size_t index = 0;
+};
+// A callback field whose argument ctx_arg points to a struct with a user field (LVGL's drv.flush_cb, ESP-IDF's
+// devcfg.post_cb through trans.user): the callable is in that struct's user-data dict, stored through the owner
+// (the field's own struct) when it has a user field, else in the module roots.
+struct StructArg {
+    size_t ctx_arg = 0;
+    UserRef ctx;   // Kind::Field
+    UserRef owner; // Kind::Field or Kind::None (roots)
+};
+// A callback field handed its own struct's user field (zlib's zalloc(opaque, ...)): the argument is the dict.
+struct OwnUserData {
+    size_t ctx_arg = 0;
+    UserRef owner; // Kind::Field
+};
+// A registration function whose first parameter points to a struct with a user field (obj_add_event_cb(obj, cb)):
+// the callable goes into that struct's dict when the callback gets the same struct back (ctx_arg), else the roots.
+struct FirstArg {
+    std::string registration; // the first parameter's struct (C spelling), for reports
+    std::optional<size_t> ctx_arg;
+    UserRef ctx;   // Kind::Field, or Kind::None when the callback gets no struct with a user field
+    UserRef owner; // Kind::Field when the callback's struct is the registration's, else Kind::None (roots)
+};
+
+using Convention = std::variant<AddressOnly, Closure, StructArg, OwnUserData, FirstArg>;
+
+} // namespace cb
+
+// One function-pointer slot (a field or a parameter).
+struct Callback {
+    std::string where;      // "field post_cb of devcfg_t", "parameter cb of foo"
+    ir::Location loc;       // of the record or function
+    std::string owner;      // record class name or C function name
+    std::string slot;       // field or parameter C name
+    std::string signature;  // the callback's C function type, for reports
+    std::string abi_sig;    // its ABI signature: a C function given instead must match it
+    std::string key;        // "<owner>_<slot>": the qstr under which a struct convention keeps the callable
+    bool isr = false;       // --isr: runs in interrupt context
+    cb::Convention convention;
+    size_t trampoline = none; // index into Plan::trampolines (none for AddressOnly)
+    size_t slot_desc = none;  // index into Plan::slots (struct conventions)
+
+    bool python() const { return !std::holds_alternative<cb::AddressOnly>(convention); }
+    const char *convention_name() const;
+};
+
+// A value crossing a trampoline (an argument of the C callback, or its result).
+struct TrampolineValue {
+    std::string c_type; // ABI C type
+    Conv conv;
+    std::string cls;    // class symbol for struct pointers and structs by value
+};
+
+// A C function with the exact signature of a callback, calling a Python callable.
+struct Trampoline {
+    std::string symbol;
+    std::vector<std::string> serves; // "parameter cb of foo", ...: the first names it, the others reuse it
+    TrampolineValue ret;
+    std::vector<TrampolineValue> args;
+    bool isr = false;
+    // Closure: the closure arrives as argument `ctx_arg`; the callable is its callables[index].
+    // Slot: mpb_cb_find(&slot, argument ctx_arg); `ctx_is_user_data`: that argument is the user-data dict itself.
+    enum class Find : uint8_t { Closure, Slot } find = Find::Closure;
+    std::optional<size_t> ctx_arg;
+    size_t index = 0;
+    size_t slot = none;
+    bool ctx_is_user_data = false;
+};
+
+// A runtime callback slot (mpb_cbslot_t) of a struct convention.
+struct Slot {
+    std::string symbol;
+    size_t trampoline = none;
+    std::string abi_sig;
+    std::string key;
+    UserRef ctx;   // where mpb_cb_find looks (the struct argument's user field, or the argument itself)
+    UserRef owner; // where mpb_cb_store keeps it (the owner struct's user field, or the roots)
+};
+
+// ---- classes ----
+
+struct FieldRow {
+    std::string py_name;
+    std::string c_name;
+    Conv conv;
+    bool is_const = false;
+    std::optional<uint32_t> bit_width; // bitfields: width; bit_shift is the first bit in the byte at offset
+    uint32_t bit_shift = 0;
+    Offset offset;
+    std::string sub;                 // Struct, StructPtr: the class symbol
+    size_t callback = none;          // FunPtr: index into Plan::callbacks
+    ir::TypeId type;                 // for stubs
+    std::string doc;
+};
+
+struct Local {
+    std::string name;   // attribute name (qstr)
+    std::string symbol; // object it names
+};
+
+struct Class {
+    ir::RecordId record;
+    std::string symbol;        // the mpb_struct_type_t
+    std::string fields_symbol; // its field table
+    std::string locals_symbol; // its locals dict (and locals_symbol + "_table")
+    std::string size_check;    // a typedef checking sizeof against the host's size, "" when there is no C name
+    std::string name;          // class name (qstr)
+    std::string comment;       // "struct foo" or the class name
+    std::string c_spelling;    // "" for anonymous records
+    bool module_attribute = false; // nested anonymous records are reached through their parent only
+    bool is_union = false;
+    bool complete = false;
+    uint64_t size = 0;
+    std::vector<FieldRow> rows;
+    std::vector<Local> locals;     // methods, then attached constant classes
+    std::string constructor;       // function object symbol, "" for none
+    std::vector<size_t> trampolines; // written just before this class (its fields' callbacks)
+    std::string doc;
+};
+
+// ---- functions ----
+
+struct Param {
+    std::string py_name;
+    std::string c_name;
+    ir::TypeId type;
+    Conv conv;
+    std::string abi_type;
+    std::string cls;            // StructPtr / Struct: the class symbol
+    std::string fn_sig;         // FunPtr: the ABI signature of the function it points to
+    size_t callback = none;     // index into Plan::callbacks for function-pointer parameters
+};
+
+// The callbacks sharing one void * user-data parameter: one closure holds their callables.
+struct ClosureGroup {
+    size_t user_param = 0;
+    std::vector<size_t> callback_params; // in order; the callable of params[k] is callables[k]
+    std::optional<size_t> instance_param; // the object a registration is made on (sqlite3_update_hook's db)
+};
+
+// One C function wrapper, shared by every function of its ABI signature and callback plumbing.
+struct Wrapper {
+    std::string symbol;   // named after the first function using it
+    std::string c_type;   // the function type it calls self->addr through (ABI types)
+    std::string abi_sig;
+    std::vector<Param> params; // of the first function (others differ only in names and struct classes)
+    Param ret;
+    std::vector<ClosureGroup> closures;
+    std::vector<size_t> trampolines; // written just before the wrapper
+};
+
+struct Function {
+    ir::FunctionId id;
+    std::string c_name;
+    std::string py_name;
+    std::string prototype;      // "int geom_add(int a, int b)"
+    std::string object;         // the mpb_fun_t symbol
+    size_t wrapper = 0;         // index into Plan::wrappers
+    bool defines_wrapper = false; // the first function of its wrapper: the wrapper is written before its object
+    std::string abi_sig;
+    std::string param_names;    // "a,b"
+    std::vector<Param> params;
+    Param ret;
+    std::string types_table;    // symbol of the struct classes of its pointer arguments and result, "" for NULL
+    std::vector<std::string> types; // per parameter and the result: class symbol or ""
+    std::string method_of;      // class symbol, "" when not a method
+    std::string method_name;
+    bool is_constructor = false;
+    std::string doc;
+};
+
+// ---- constants ----
+
+// A constant's value as a ROM object.
+struct Value {
+    enum class Kind : uint8_t { SmallInt, Int64, Float, Str } kind = Kind::SmallInt;
+    int64_t i = 0;
+    uint64_t u = 0;
+    bool is_unsigned = false;
+    double f = 0;
+    std::string s;
+    std::string symbol; // Float, Str: the ROM object
+    const char *guard() const; // preprocessor condition under which the value exists, "" for always
+};
+
+struct Constant {
+    std::string name;
+    size_t value = 0; // index into Plan::values
+};
+
+struct Group {
+    std::string symbol;
+    std::string locals_symbol;      // its locals dict (and locals_symbol + "_table")
+    std::string name;               // class name (qstr)
+    std::vector<Constant> members;
+    bool module_attribute = false;  // also a module attribute (else only an attribute of its owner class)
+    std::string owner;              // class symbol it is attached to, "" for none
+    std::string owner_name;
+};
+
+// ---- the module ----
+
+// A module attribute: an object (symbol) or a constant (value).
+struct Global {
+    std::string name;
+    std::string symbol;  // "" for a constant
+    size_t value = none; // index into Plan::values
+};
+
+// A declaration (or a part: field, enum constant) that is not bound, or a callback slot taking C addresses only.
+struct Skip {
+    std::string what;   // "function foo", "field s.x", "enum constant A", "callback parameter cb of f"
+    std::string reason;
+    ir::Location loc;
+};
+
+// ---- the report model: every declaration of the bound headers, as --json lists it ----
+struct ReportParam {
+    std::string name;
+    std::string type;
+    size_t callback = none;
+};
+struct ReportField {
+    std::string c_name;
+    std::string py_name;    // "" for anonymous members
+    std::string type;
+    std::optional<uint32_t> bits;
+    bool is_const = false;
+    bool anonymous = false;
+    ir::Status status = ir::Status::Bound;
+    std::string reason;
+    size_t callback = none;
+};
+struct ReportConstant {
+    std::string c_name;
+    bool is_signed = true;
+    int64_t value = 0;
+    uint64_t uvalue = 0;
+    ir::Status status = ir::Status::Bound;
+    std::string reason;
+};
+struct MacroValue {
+    ir::MacroKind kind = ir::MacroKind::Int;
+    bool is_unsigned = false;
+    int64_t i = 0;
+    uint64_t u = 0;
+    double f = 0;
+    std::string s;
+};
+struct Decl {
+    enum class Kind : uint8_t { Function, Struct, Union, Enum, Typedef, Macro, Variable } kind;
+    std::string c_name;
+    std::string py_name;    // when bound
+    ir::Status status = ir::Status::Bound;
+    std::string reason;
+    ir::Location loc;
+    bool in_bound_header = false;
+    std::string type;       // function type, typedef target, variable type
+    std::vector<ReportParam> params;
+    bool is_inline = false;
+    bool is_method = false;
+    bool complete = false;
+    std::vector<ReportField> fields;
+    std::vector<ReportConstant> constants;
+    MacroValue value;
+};
+
+struct ApiClass {
+    std::string name;
+    std::string c_type;
+    std::vector<std::string> attributes; // fields, anonymous members' fields included
+    std::string constructor;             // function py name
+    std::vector<std::pair<std::string, std::string>> methods;          // method name, function py name
+    std::vector<std::pair<std::string, std::string>> constant_classes; // attribute, class name
+};
+
+struct Plan {
+    std::string module;                 // Python module name
+    std::vector<std::string> headers;   // as the generated C includes them ("geom.h")
+
+    std::vector<Callback> callbacks;
+    std::vector<Trampoline> trampolines;
+    std::vector<Slot> slots;
+    std::vector<Value> values;          // constant values needing ROM objects or guards, once each
+    std::vector<Group> groups;
+    std::vector<Constant> flat_constants; // enum constants and macros that are module attributes
+    std::vector<Class> classes;
+    std::vector<Wrapper> wrappers;
+    std::vector<Function> functions;
+    std::vector<Global> globals;        // the module dict, in order (runtime names last)
+
+    std::vector<Skip> skipped;          // Skipped declarations and parts: --strict fails on these
+    std::vector<Skip> address_only;     // callback slots that take C addresses only (not a skip)
+    std::vector<Decl> decls;            // the report model
+    std::vector<ApiClass> api_classes;
+    std::vector<std::pair<std::string, size_t>> aliases; // typedef name, index into classes
+    size_t excluded = 0;                // excluded declarations of the bound headers (for the summary)
+};
+
+} // namespace mpbind::plan
