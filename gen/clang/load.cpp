@@ -75,6 +75,7 @@ LoadResult load(const LoadOptions &opt) {
 
     Translator tr(res.module, tu.get(), opt.headers, include_re);
     tr.translate_all();
+    res.include_headers_matched = tr.include_re_matches_an_included_header();
     if (opt.macros && !tr.macro_candidates().empty())
         evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv, tr.scope_token_macros());
 

@@ -16,6 +16,7 @@ struct LoadOptions {
 
 struct LoadResult {
     bool ok = false;                      // false: errors (diagnostics say why), module is incomplete
+    bool include_headers_matched = false; // --include-headers matched a header the bound headers include
     std::vector<std::string> diagnostics; // "file:line:col: severity: message", errors and warnings
     ir::Module module;                    // verify(module, Phase::Parsed) holds when ok
 };

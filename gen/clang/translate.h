@@ -34,6 +34,8 @@ public:
 
     ir::TypeId type(CXType t);
     bool in_bound_header(CXCursor c);
+    // Whether --include-headers matches a header the bound headers include (else the option would change nothing).
+    bool include_re_matches_an_included_header() const;
     ir::Location location(CXCursor c);
 
 private:

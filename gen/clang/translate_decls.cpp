@@ -51,6 +51,25 @@ bool Translator::in_bound_header(CXCursor c) {
     return it->second;
 }
 
+bool Translator::include_re_matches_an_included_header() const {
+    if (!include_re_) return false;
+    struct Scan {
+        const Translator *self;
+        bool matched = false;
+    } scan{this};
+    clang_getInclusions(
+        tu_,
+        [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) {
+            auto *s = static_cast<Scan *>(data);
+            std::string real = real_path(str(clang_getFileName(file)));
+            bool bound = false;
+            for (const auto &b : s->self->bound_files_) bound = bound || b == real;
+            s->matched = s->matched || (!bound && std::regex_search(real, *s->self->include_re_));
+        },
+        &scan);
+    return scan.matched;
+}
+
 ir::Location Translator::location(CXCursor c) {
     CXFile file = nullptr;
     unsigned line = 0, col = 0;

@@ -41,6 +41,11 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     }();
     for (const std::string &d : loaded.diagnostics) err << d << "\n";
     if (!loaded.ok) return exit_input;
+    if (!opt.include_headers.empty() && !loaded.include_headers_matched) {
+        err << "mpbind: error: --include-headers '" << opt.include_headers
+            << "' matches no header the bound headers include\n";
+        return exit_usage;
+    }
     ir::Module &m = loaded.module;
 
     std::vector<std::string> broken;

@@ -18,6 +18,8 @@ class Case:
 
 
 GOOD = {"good.h": "int f(int a);\n"}
+CALLBACKS = {"cb.h": "typedef struct { int len; void *user; } trans_t;\n"
+                     "typedef struct { void (*post_cb)(trans_t *t); } devcfg_t;\n"}
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STRICT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 CASES = {
@@ -71,6 +73,51 @@ CASES = {
         files={"c.h": "int foo_x(void);\nint bar_x(void);\n"},
         args=["-M", "m", "--prefix", "foo_", "--prefix", "bar_", "-o", "out.c", "c.h"], code=EXIT_OK,
         message=r"skipped 1: .*already used by function foo_x: function bar_x", written=True, error_lines=0),
+    # Options that name C types, fields, functions or patterns must name something (a typo changes nothing else).
+    "user_field_unknown_type": Case(
+        files=CALLBACKS, args=["-M", "m", "--user-field", "transaction_t=user", "-o", "out.c", "cb.h"],
+        code=EXIT_USAGE,
+        message=r"^mpbind: error: --user-field 'transaction_t=user': no struct or union 'transaction_t' in the bound"),
+    "user_field_unknown_field": Case(
+        files=CALLBACKS, args=["-M", "m", "--user-field", "trans_t=usr", "-o", "out.c", "cb.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --user-field 'trans_t=usr': 'trans_t' has no pointer field 'usr'"),
+    "isr_matches_nothing": Case(
+        files=CALLBACKS, args=["-M", "m", "--user-field", "trans_t=user", "--isr", "cfg\\.pre", "-o", "out.c", "cb.h"],
+        code=EXIT_USAGE, message=r"^mpbind: error: --isr 'cfg\\\.pre' matches no callback slot"),
+    "allow_matches_nothing": Case(
+        files=GOOD, args=["-M", "m", "--allow", "g", "-o", "out.c", "good.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --allow 'g' matches no declaration of the bound headers"),
+    "block_matches_nothing": Case(
+        files=GOOD, args=["-M", "m", "--block", "f_.*", "-o", "out.c", "good.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --block 'f_\.\*' matches no declaration of the bound headers"),
+    "prefix_strips_nothing": Case(
+        files=GOOD, args=["-M", "m", "--prefix", "g_", "-o", "out.c", "good.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --prefix 'g_' strips no name of the bound headers"),
+    "include_headers_matches_nothing": Case(
+        files={"inc.h": "#include <stdint.h>\nint f(int a);\n"},
+        args=["-M", "m", "--include-headers", "nothing\\.h$", "-o", "out.c", "inc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --include-headers 'nothing\\\.h\$' matches no header the bound headers include"),
+    # A bad regex is the same usage error whichever option carries it.
+    "include_headers_bad_regex": Case(
+        files=GOOD, args=["-M", "m", "--include-headers", "(", "-o", "out.c", "good.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: invalid --include-headers regex '\('"),
+    "allow_bad_regex": Case(
+        files=GOOD, args=["-M", "m", "--allow", "(", "-o", "out.c", "good.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: invalid --allow regex '\('"),
+    # What the runtime's tables cannot hold is skipped with its reason; --strict refuses it and writes nothing.
+    "strict_array_beyond_a_field_row": Case(
+        files={"big.h": "struct big { unsigned char arr[70000]; int n; };\n"},
+        args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "--json", "out.json", "big.h"], code=EXIT_STRICT,
+        message=r"big\.h:1: error: field struct big\.arr skipped: array of 70000 elements in field 'arr'",
+        outputs=["out.c", "out.json"]),
+    "strict_bitfield_too_wide": Case(
+        files={"bits.h": "struct __attribute__((packed)) b { unsigned a : 3; unsigned long long w : 62; };\n"},
+        args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "bits.h"], code=EXIT_STRICT,
+        message=r"bits\.h:1: error: field struct b\.w skipped: field 'w' is a bit-field spanning 65 bits"),
+    "strict_constant_beyond_rom": Case(
+        files={"k.h": "#define ALL_ONES 0xffffffffffffffffULL\n"},
+        args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "k.h"], code=EXIT_STRICT,
+        message=r"k\.h:1: error: macro ALL_ONES skipped: value 18446744073709551615 does not fit a small int"),
     "empty_header": Case(
         files={"empty.h": ""}, args=["-M", "m", "-o", "out.c", "empty.h"], code=EXIT_OK,
         message=r"module 'm': bound 0 functions", written=True, error_lines=0),
