@@ -35,13 +35,14 @@ std::string rom_value(const plan::Value &v) {
 }
 
 void emit_constants(const plan::Plan &p, std::string &out) {
+    std::string objects;
     for (const plan::Value &v : p.values) {
         if (v.kind == plan::Value::Kind::Float)
-            out += "#if MPB_HAS_ROM_FLOAT\nMPB_DEFINE_FLOAT_CONST(" + v.symbol + ", " + float_literal(v.f) + ");\n#endif\n";
+            objects += "#if MPB_HAS_ROM_FLOAT\nMPB_DEFINE_FLOAT_CONST(" + v.symbol + ", " + float_literal(v.f) + ");\n#endif\n";
         else if (v.kind == plan::Value::Kind::Str)
-            out += "MPB_DEFINE_STR_CONST(" + v.symbol + ", " + c_string(v.s) + ");\n";
+            objects += "MPB_DEFINE_STR_CONST(" + v.symbol + ", " + c_string(v.s) + ");\n";
     }
-    out += "\n";
+    if (!objects.empty()) out += objects + "\n";
     for (const plan::Group &g : p.groups) {
         out += "static const mp_rom_map_elem_t " + g.locals_symbol + "_table[] = {\n";
         for (const plan::Constant &c : g.members) {

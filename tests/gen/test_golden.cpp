@@ -1,11 +1,14 @@
 // Golden tests: each tests/headers/<name>.h (flags in its first line, "// mpbind: FLAGS") against
-// tests/expected/<name>.json, the --json output. MPBIND_UPDATE_EXPECTED=1 rewrites the expectations.
+// tests/expected/<name>.c (the generated module) and <name>.json (the --json report), byte for byte.
+// MPBIND_UPDATE_EXPECTED=1 rewrites the expectations. (tests/tools/compile_golden.py compiles the .c files.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <unistd.h>
 
 #include "cli/run.h"
@@ -45,31 +48,48 @@ std::vector<std::string> flags_of(const fs::path &header) {
     return out;
 }
 
-class Golden : public testing::TestWithParam<std::string> {};
+// The outputs of mpbind for one golden header, generated into a temporary folder.
+struct Outputs {
+    std::string c, json;
+};
 
-TEST_P(Golden, JsonMatchesExpected) {
-    const std::string name = GetParam();
+Outputs generate(const std::string &name) {
     const fs::path header = headers_dir / (name + ".h");
     std::vector<std::string> flags = flags_of(header);
-    ASSERT_FALSE(flags.empty()) << header << ": first line must be '// mpbind: -M NAME ...'";
-    const fs::path out = fs::temp_directory_path() / ("mpbind-golden-" + std::to_string(getpid()) + "-" + name + ".json");
-    // Flags before "--" apply to mpbind; the header goes before them so clang arguments stay last.
-    std::vector<std::string> args = {header.string(), "--quiet", "--json", out.string()};
+    if (flags.empty()) throw std::runtime_error(header.string() + ": first line must be '// mpbind: -M NAME ...'");
+    const fs::path base = fs::temp_directory_path() / ("mpbind-golden-" + std::to_string(getpid()) + "-" + name);
+    // The header goes before the flags so clang arguments stay last; the headers' folder is on the include path,
+    // as mpbind_add_module puts it, so the module includes "<name>.h".
+    std::vector<std::string> args = {header.string(), "--quiet", "--json", base.string() + ".json", "-o",
+                                     base.string() + ".c"};
     args.insert(args.end(), flags.begin(), flags.end());
+    if (std::find(flags.begin(), flags.end(), "--") == flags.end()) args.push_back("--");
+    args.push_back("-I" + headers_dir.string());
     std::ostringstream so, se;
     int code = mpbind::cli::run(args, so, se);
-    ASSERT_EQ(code, 0) << se.str();
-    std::string actual = slurp(out);
-    fs::remove(out);
-    const fs::path expected = expected_dir / (name + ".json");
+    if (code != 0) throw std::runtime_error("mpbind exited " + std::to_string(code) + ": " + se.str());
+    Outputs out{slurp(base.string() + ".c"), slurp(base.string() + ".json")};
+    fs::remove(base.string() + ".c");
+    fs::remove(base.string() + ".json");
+    return out;
+}
+
+// Compares one output with its expectation, or rewrites the expectation under MPBIND_UPDATE_EXPECTED=1.
+void expect_matches(const std::string &actual, const fs::path &expected) {
     const char *update = std::getenv("MPBIND_UPDATE_EXPECTED");
     if (update && std::string(update) == "1") {
         std::ofstream(expected) << actual;
         GTEST_SKIP() << "rewrote " << expected;
     }
     ASSERT_TRUE(fs::exists(expected)) << expected << " missing; run with MPBIND_UPDATE_EXPECTED=1";
-    EXPECT_EQ(actual, slurp(expected)) << "--json output of " << header << " differs from " << expected;
+    EXPECT_EQ(actual, slurp(expected)) << "the output differs from " << expected;
 }
+
+class Golden : public testing::TestWithParam<std::string> {};
+
+TEST_P(Golden, CMatchesExpected) { expect_matches(generate(GetParam()).c, expected_dir / (GetParam() + ".c")); }
+
+TEST_P(Golden, JsonMatchesExpected) { expect_matches(generate(GetParam()).json, expected_dir / (GetParam() + ".json")); }
 
 INSTANTIATE_TEST_SUITE_P(Headers, Golden, testing::ValuesIn(golden_names()),
                          [](const testing::TestParamInfo<std::string> &i) { return i.param; });

@@ -1,0 +1,30 @@
+// mpbind: -M table_limits
+// Golden: what the runtime's tables cannot hold is skipped with its reason (arrays beyond a field row, bit-fields
+// read through more than 64 bits, constants no ROM int holds); callbacks a trampoline carries out (a struct by value
+// argument, five callbacks on one user-data argument) and those it cannot (a struct result: C addresses only).
+typedef struct {
+    int x, y;
+} pt_t;
+
+struct big {
+    unsigned char arr[70000];
+    char fits[65535];
+    int n;
+};
+
+struct __attribute__((packed)) bits {
+    unsigned a : 3;
+    unsigned long long wide : 62;
+    unsigned b : 5;
+};
+
+#define ALL_ONES 0xffffffffffffffffULL
+#define LARGEST_ROM_INT 0x3fffffffffffffffLL
+#define SMALL 7
+
+void each(void (*cb)(void *user, pt_t p), void *user);
+
+typedef int (*stage_t)(void *user, int value);
+int pipeline(void *user, stage_t a, stage_t b, stage_t c, stage_t d, stage_t e, int value);
+
+void make(pt_t (*maker)(void *user), void *user);
