@@ -137,10 +137,13 @@ function(_mpbind_generate_module name)
   get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
   _mpbind_build_clang_args(build_args)
   set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
+  # The .pyi stub beside the C, for Python tools (tests/stubs checks every stub against its module).
+  set(stub "${MPBIND_MODULES_DIR}/mp_${name}.pyi")
   add_custom_command(
-    OUTPUT "${out}"
+    OUTPUT "${out}" "${stub}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
-    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${build_args} ${clang_args}
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" --pyi "${stub}" ${options} ${headers} -- ${build_args}
+            ${clang_args}
     DEPENDS mpbind ${headers}
     COMMENT "mpbind: generating module ${name}"
     COMMAND_EXPAND_LISTS VERBATIM)

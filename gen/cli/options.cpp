@@ -53,6 +53,8 @@ const std::vector<Option> &table() {
          [](CliOptions &o, const std::string &v) { o.output = v; return std::string(); }},
         {"--json", "OUT.json", "", "write every declaration (bound or skipped, with reason) and the Python API",
          [](CliOptions &o, const std::string &v) { o.json = v; return std::string(); }},
+        {"--pyi", "OUT.pyi", "", "write the module's .pyi stub (its functions, classes and constants, typed)",
+         [](CliOptions &o, const std::string &v) { o.pyi = v; return std::string(); }},
         {"--prefix", "PFX", "", "strip PFX from C names (case-insensitive; repeatable, first match wins)",
          [](CliOptions &o, const std::string &v) { o.passes.prefixes.push_back(v); return std::string(); }},
         {"--allow", "REGEX", "", "bind only C names fully matching REGEX (repeatable)",
@@ -176,9 +178,16 @@ ParseResult parse_args(const std::vector<std::string> &args) {
         r.error = e.what();
         return r;
     }
-    if (!r.opt.output.empty() && !r.opt.json.empty() && same_file(r.opt.output, r.opt.json))
-        r.error = "-o and --json name the same file '" + r.opt.output + "'";
-    else if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
+    const std::pair<const char *, const std::string *> outputs[] = {
+        {"-o", &r.opt.output}, {"--json", &r.opt.json}, {"--pyi", &r.opt.pyi}};
+    for (size_t i = 0; i < 3 && r.error.empty(); ++i)
+        for (size_t k = i + 1; k < 3 && r.error.empty(); ++k)
+            if (!outputs[i].second->empty() && !outputs[k].second->empty() &&
+                same_file(*outputs[i].second, *outputs[k].second))
+                r.error = std::string(outputs[i].first) + " and " + outputs[k].first + " name the same file '" +
+                          *outputs[i].second + "'";
+    if (!r.error.empty()) return r;
+    if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
     else if (r.opt.headers.empty()) r.error = "no header given";
     else {
         for (char c : r.opt.module_name)

@@ -21,6 +21,7 @@ struct CliOptions {
     std::string module_name;              // -M
     std::string output;                   // -o (generated C)
     std::string json;                     // --json
+    std::string pyi;                      // --pyi (the stub)
     bool strict = false;
     bool quiet = false;                   // no summary
     bool macros = true;

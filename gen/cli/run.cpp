@@ -82,6 +82,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     std::vector<PendingFile> files;
     if (!opt.json.empty()) files.push_back({opt.json, json(p)});
     if (!opt.output.empty()) files.push_back({opt.output, emit::module_c(p)});
+    if (!opt.pyi.empty()) files.push_back({opt.pyi, emit::module_pyi(p)});
     if (std::string e = write_all(files); !e.empty()) {
         err << "mpbind: error: " << e << "\n";
         return exit_output;

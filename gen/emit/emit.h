@@ -1,4 +1,4 @@
-// emit.h: the C emitter's entry point: one MicroPython C module printed from an emission plan.
+// emit.h: the emitters' entry points: one MicroPython C module, and its .pyi stub, printed from an emission plan.
 #pragma once
 #include <string>
 
@@ -8,5 +8,8 @@ namespace mpbind::emit {
 
 // The C source of the module. Decides nothing: every name, conversion and table row comes from the plan.
 std::string module_c(const plan::Plan &p);
+
+// The module's stub for Python tools (type checkers, editors): every module attribute, class member and parameter.
+std::string module_pyi(const plan::Plan &p);
 
 } // namespace mpbind::emit

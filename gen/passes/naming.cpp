@@ -53,7 +53,8 @@ std::string strip_prefix(const std::string &name, const std::vector<std::string>
 
 std::string py_identifier(const std::string &name) {
     if (name.empty()) return name;
-    if (is_python_keyword(name)) return name + "_";
+    // MP_QSTR_NULL is MicroPython's null qstr (the empty string), so the name NULL cannot be spelled as a qstr.
+    if (is_python_keyword(name) || name == "NULL") return name + "_";
     if (std::isdigit(static_cast<unsigned char>(name[0]))) return "_" + name;
     return name;
 }

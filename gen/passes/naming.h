@@ -15,7 +15,8 @@ bool is_identifier(const std::string &name);
 // identifier (empty or starting with a digit).
 std::string strip_prefix(const std::string &name, const std::vector<std::string> &prefixes);
 
-// A usable Python identifier: keywords get a trailing '_' (`class` -> `class_`), a leading digit a leading '_'.
+// A usable Python identifier: keywords get a trailing '_' (`class` -> `class_`), as does `NULL` (MicroPython's
+// MP_QSTR_NULL is the null qstr), a leading digit a leading '_'.
 std::string py_identifier(const std::string &name);
 
 // Throws OptionError when a prefix strips no name of the bound headers.

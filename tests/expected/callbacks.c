@@ -15,7 +15,6 @@ static const mpb_struct_type_t mp_callbacks_devcfg_t_type;
 static const mpb_struct_type_t mp_callbacks_obj_t_type;
 static const mpb_struct_type_t mp_callbacks_event_t_type;
 
-
 // Calls the Python callable of the field flush_cb of struct disp_drv
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot;
 static void mp_callbacks_disp_drv_t_flush_cb_tramp(void * a0, void * a1, void * a2) {

@@ -5,7 +5,6 @@
 
 static const mpb_fun_t mp_enums_gpio_set_direction_obj;
 
-
 static const mp_rom_map_elem_t mp_enums_MODE_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_DISABLE), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_INPUT), MP_ROM_INT(1) },

@@ -6,7 +6,6 @@
 static const mpb_fun_t mp_filters_spi_init_obj;
 static const mpb_fun_t mp_filters_gpio_set_obj;
 
-
 static const mp_rom_map_elem_t mp_filters_SPI_MODE_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR__0), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR__1), MP_ROM_INT(1) },

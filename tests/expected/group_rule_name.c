@@ -4,7 +4,6 @@
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
 
-
 static const mp_rom_map_elem_t mp_grouping_pin_mode_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_IN), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_OUT), MP_ROM_INT(1) },

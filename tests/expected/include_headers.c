@@ -8,7 +8,6 @@ static const mpb_fun_t mp_incl_make_point_obj;
 static const mpb_fun_t mp_incl_take_private_obj;
 static const mpb_struct_type_t mp_incl_dep_point_type;
 
-
 // struct dep_point: class dep_point
 typedef char mp_incl_dep_point_size_check[sizeof(struct dep_point) == 8 ? 1 : -1];
 static const mpb_field_t mp_incl_dep_point_fields[] = {

@@ -10,7 +10,6 @@ static const mpb_fun_t mp_methods_lv_obj_x_obj;
 static const mpb_fun_t mp_methods_lv_obj_count_obj;
 static const mpb_struct_type_t mp_methods_obj_t_type;
 
-
 static const mp_rom_map_elem_t mp_methods_OBJ_FLAG_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_HIDDEN), MP_ROM_INT(1) },
     { MP_ROM_QSTR(MP_QSTR_CLICKABLE), MP_ROM_INT(2) },

@@ -14,7 +14,6 @@ static const mpb_fun_t mp_naming_nm_open_obj;
 static const mpb_fun_t mp_naming_stat_obj;
 static const mpb_struct_type_t mp_naming_opts_type;
 
-
 // struct nm_opts: class opts
 typedef char mp_naming_opts_size_check[sizeof(struct nm_opts) == 12 ? 1 : -1];
 static const mpb_field_t mp_naming_opts_fields[] = {

@@ -8,7 +8,6 @@ static const mpb_fun_t mp_geom_geom_mid_obj;
 static const mpb_fun_t mp_geom_geom_point_len_obj;
 static const mpb_struct_type_t mp_geom_point_t_type;
 
-
 static const mp_rom_map_elem_t mp_geom_MODE_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_FAST), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_EXACT), MP_ROM_INT(1) },

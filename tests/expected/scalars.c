@@ -26,7 +26,6 @@ static const mpb_fun_t mp_scalars_sc_sq_obj;
 static const mpb_fun_t mp_scalars_sc_nothing_obj;
 static const mpb_fun_t mp_scalars_sc_ldp_obj;
 
-
 // int sc_add(int a, int b)
 typedef int32_t mp_scalars_sc_add_ft(int32_t, int32_t);
 static mp_obj_t mp_scalars_sc_add(const mpb_fun_t *self, const mp_obj_t *args) {

@@ -20,7 +20,6 @@ static const mpb_struct_type_t mp_structs_widget_t_color_type;
 static const mpb_struct_type_t mp_structs_flex_type;
 static const mpb_struct_type_t mp_structs_handle_t_type;
 
-
 // point_t
 typedef char mp_structs_point_t_size_check[sizeof(point_t) == 8 ? 1 : -1];
 static const mpb_field_t mp_structs_point_t_fields[] = {

@@ -17,7 +17,6 @@ static const mpb_struct_type_t mp_table_limits_pt_t_type;
 static const mpb_struct_type_t mp_table_limits_big_type;
 static const mpb_struct_type_t mp_table_limits_bits_type;
 
-
 // pt_t
 typedef char mp_table_limits_pt_t_size_check[sizeof(pt_t) == 8 ? 1 : -1];
 static const mpb_field_t mp_table_limits_pt_t_fields[] = {

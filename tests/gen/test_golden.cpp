@@ -1,5 +1,6 @@
 // Golden tests: each tests/headers/<name>.h (flags in its first line, "// mpbind: FLAGS") against
-// tests/expected/<name>.c (the generated module) and <name>.json (the --json report), byte for byte.
+// tests/expected/<name>.c (the generated module), <name>.pyi (its stub) and <name>.json (the --json report), byte for
+// byte.
 // MPBIND_UPDATE_EXPECTED=1 rewrites the expectations. (tests/tools/compile_golden.py compiles the .c files.)
 #include <gtest/gtest.h>
 
@@ -50,7 +51,7 @@ std::vector<std::string> flags_of(const fs::path &header) {
 
 // The outputs of mpbind for one golden header, generated into a temporary folder.
 struct Outputs {
-    std::string c, json;
+    std::string c, pyi, json;
 };
 
 Outputs generate(const std::string &name) {
@@ -61,16 +62,15 @@ Outputs generate(const std::string &name) {
     // The header goes before the flags so clang arguments stay last; the headers' folder is on the include path,
     // as mpbind_add_module puts it, so the module includes "<name>.h".
     std::vector<std::string> args = {header.string(), "--quiet", "--json", base.string() + ".json", "-o",
-                                     base.string() + ".c"};
+                                     base.string() + ".c", "--pyi", base.string() + ".pyi"};
     args.insert(args.end(), flags.begin(), flags.end());
     if (std::find(flags.begin(), flags.end(), "--") == flags.end()) args.push_back("--");
     args.push_back("-I" + headers_dir.string());
     std::ostringstream so, se;
     int code = mpbind::cli::run(args, so, se);
     if (code != 0) throw std::runtime_error("mpbind exited " + std::to_string(code) + ": " + se.str());
-    Outputs out{slurp(base.string() + ".c"), slurp(base.string() + ".json")};
-    fs::remove(base.string() + ".c");
-    fs::remove(base.string() + ".json");
+    Outputs out{slurp(base.string() + ".c"), slurp(base.string() + ".pyi"), slurp(base.string() + ".json")};
+    for (const char *ext : {".c", ".pyi", ".json"}) fs::remove(base.string() + ext);
     return out;
 }
 
@@ -88,6 +88,8 @@ void expect_matches(const std::string &actual, const fs::path &expected) {
 class Golden : public testing::TestWithParam<std::string> {};
 
 TEST_P(Golden, CMatchesExpected) { expect_matches(generate(GetParam()).c, expected_dir / (GetParam() + ".c")); }
+
+TEST_P(Golden, PyiMatchesExpected) { expect_matches(generate(GetParam()).pyi, expected_dir / (GetParam() + ".pyi")); }
 
 TEST_P(Golden, JsonMatchesExpected) { expect_matches(generate(GetParam()).json, expected_dir / (GetParam() + ".json")); }
 

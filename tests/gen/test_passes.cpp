@@ -230,6 +230,7 @@ TEST(Naming, ReservedWordsRenamed) {
     EXPECT_EQ(passes::py_identifier("lambda"), "lambda_");
     EXPECT_EQ(passes::py_identifier("print"), "print");
     EXPECT_EQ(passes::py_identifier("3d"), "_3d");
+    EXPECT_EQ(passes::py_identifier("NULL"), "NULL_") << "MP_QSTR_NULL is the empty qstr: SQLITE_NULL -> SQLITE.NULL_";
 }
 
 TEST(Naming, ModuleItems) {
