@@ -1,6 +1,13 @@
-// mpb_blob.c: Blob, an untyped C pointer: passed between modules, compared, dereferenced into a memoryview.
+// mpb_blob.c: Blob, the untyped C pointer object (passed between modules, compared, dereferenced into a
+// memoryview), and the conversions of every pointer kind: untyped, char *, struct pointers, function pointers.
 #include <stdio.h>
-#include "mpb_runtime.h"
+#include <string.h>
+#include "mpb_blob.h"
+#include "mpb_convert.h"
+#include "mpb_error.h"
+#include "mpb_fun.h"
+#include "mpb_instance.h"
+
 
 static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
@@ -78,3 +85,117 @@ const mp_obj_type_t mpb_type_blob = {
     .locals_dict = (mp_obj_dict_t *)&blob_locals,
 };
 #endif
+
+const char *mpb_get_str(mp_obj_t o, const void *where, size_t i) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (mpb_is_str_or_bytes(o)) {
+        size_t len;
+        return mp_obj_str_get_data(o, &len); // the core keeps str data NUL-terminated
+    }
+    if (mpb_obj_is_type(o, &mpb_type_blob) || mpb_is_struct(o)) {
+        return mpb_get_ptr(o, where, i);
+    }
+    mp_buffer_info_t bi;
+    if (mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
+        return bi.buf;
+    }
+    mpb_raise_type(o, "str, bytes, buffer or None", where, i);
+}
+
+void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (mpb_obj_is_type(o, &mpb_type_blob)) {
+        return ((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
+    }
+    if (mpb_is_struct(o)) {
+        return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->data;
+    }
+    if (mpb_obj_is_type(o, &mpb_type_fun)) {
+        return (void *)(uintptr_t)((const mpb_fun_t *)MP_OBJ_TO_PTR(o))->addr;
+    }
+    mp_buffer_info_t bi;
+    if (!mpb_is_small_int(o) && mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
+        return bi.buf;
+    }
+    mpb_raise_type(o, "pointer (Blob, struct, buffer or None)", where, i);
+}
+
+mp_obj_t mpb_new_ptr(const void *p) {
+    if (p == NULL) {
+        return mp_const_none;
+    }
+    mpb_blob_t *b = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
+    b->ptr = (void *)p;
+    return MP_OBJ_FROM_PTR(b);
+}
+
+void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
+    if (mpb_is_struct(o) && mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
+        mpb_raise_type(o, qstr_str(type->type.name), where, i);
+    }
+    return mpb_get_ptr(o, where, i);
+}
+
+// One code of an ABI signature at *s (advanced past it); every pointer (p void *, P struct *, s char *, o object,
+// F<...> function) is one class: the calling convention does not tell them apart, and a C function written for
+// `void *` arguments is a valid callback for struct-pointer arguments (the hybrid helpers are written that way).
+static size_t sig_token(const char **s, const char **start) {
+    const char *p = *s;
+    *start = p;
+    if (*p == 'p' || *p == 'P' || *p == 's' || *p == 'o' || *p == 'F') {
+        ++p;
+        int depth = 0;
+        while (*p == '<' || (depth > 0 && *p != '\0')) { // F's signature, nested brackets included
+            depth += (*p == '<') - (*p == '>');
+            ++p;
+        }
+        *s = p;
+        *start = "p";
+        return 1;
+    }
+    while (*p != '\0' && *p != ',' && *p != '(' && *p != ')') {
+        ++p;
+    }
+    if (p == *s) {
+        ++p; // punctuation
+    }
+    *s = p;
+    return (size_t)(p - *start);
+}
+
+static bool sig_compatible(const char *a, const char *b) {
+    while (*a != '\0' && *b != '\0') {
+        const char *ta, *tb;
+        size_t na = sig_token(&a, &ta), nb = sig_token(&b, &tb);
+        if (na != nb || memcmp(ta, tb, na) != 0) {
+            return false;
+        }
+    }
+    return *a == *b;
+}
+
+mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t i) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (mpb_obj_is_type(o, &mpb_type_fun)) {
+        const mpb_fun_t *f = MP_OBJ_TO_PTR(o);
+        // Equal strings first (the common case, cheap); the pointer-class comparison only when they differ.
+        if (sig != NULL && f->sig != NULL && strcmp(sig, f->sig) != 0 && !sig_compatible(sig, f->sig)) {
+            mpb_raise_at(&mp_type_TypeError, where, i, "C function of another signature: ", f->sig);
+        }
+        return f->addr;
+    }
+    if (mpb_obj_is_type(o, &mpb_type_blob)) {
+        return (mpb_cfun_t)(uintptr_t)((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
+    }
+    mpb_raise_type(o, "C function, Blob or None", where, i);
+}
+
+mp_obj_t mpb_new_funptr(mpb_cfun_t f) {
+    return mpb_new_ptr((const void *)(uintptr_t)f);
+}

@@ -1,12 +1,14 @@
-// mpb_callback.c: where trampolines find Python callables (closures, user-data dicts, roots), and exceptions carried
-// from callbacks to their caller.
+// mpb_callback.c: where trampolines find Python callables: closures for void * user data, user-data dicts and the
+// module roots for the struct conventions.
 #include <string.h>
 
-#include "mpb_runtime.h"
+#include "mpb_blob.h"
+#include "mpb_callback.h"
+#include "mpb_convert.h"
 #include "mpb_error.h"
-
-bool mpb_callback_pending;
-size_t mpb_callback_entries;
+#include "mpb_fun.h"
+#include "mpb_pending.h"
+#include "mpb_roots.h"
 
 #if MPB_NEW_API
 static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_closure, MP_QSTR_closure_data, MP_TYPE_FLAG_NONE);
@@ -180,17 +182,3 @@ void mpb_cb_missing(const mpb_cbslot_t *s) {
         (qstr)s->key)));
 }
 
-// The exception is rooted in mpb_roots (keyed by the flag) until raised; the first one wins.
-void mpb_callback_failed(void *exc) {
-    if (!mpb_callback_pending) {
-        mpb_keep(&mpb_callback_pending, MP_OBJ_FROM_PTR(exc));
-        mpb_callback_pending = true;
-    }
-}
-
-void mpb_raise_pending_slow(void) {
-    mp_obj_t exc = mp_obj_dict_get(MP_STATE_VM(mpb_roots), mpb_new_u64((uintptr_t)&mpb_callback_pending));
-    mpb_release(&mpb_callback_pending);
-    mpb_callback_pending = false;
-    nlr_raise(exc);
-}

@@ -1,5 +1,5 @@
-// mpb_callback.h: Python callables called by C through generated trampolines (issue 4): where a trampoline finds
-// its callable (a closure, or a struct's user-data dict), and exceptions carried from callbacks to their caller.
+// mpb_callback.h: Python callables called by C through generated trampolines: where a trampoline finds its callable
+// (a closure, or a struct's user-data dict); their exceptions wait in mpb_pending.h.
 #ifndef MPB_CALLBACK_H
 #define MPB_CALLBACK_H
 
@@ -54,20 +54,5 @@ mp_obj_t mpb_cb_load(const mpb_cbslot_t *s, void *owner, mpb_cfun_t raw);
 // In a trampoline: the callable for context argument ctx, or MP_OBJ_NULL (then mpb_cb_missing reports it).
 mp_obj_t mpb_cb_find(const mpb_cbslot_t *s, const void *ctx);
 void mpb_cb_missing(const mpb_cbslot_t *s);
-
-// Trampoline entries since start: tests prove that a C function stored in a slot ("hybrid") runs no Python.
-extern size_t mpb_callback_entries;
-
-// In a trampoline's NLR handler: remembers the exception for the wrapper that called into C.
-void mpb_callback_failed(void *exc);
-// Set while a callback's exception waits for the C call to return (trampolines then call no more Python).
-extern bool mpb_callback_pending;
-// After a C call that may call back: raises the exception a callback raised, if any.
-static inline void mpb_raise_pending(void) {
-    if (MP_UNLIKELY(mpb_callback_pending)) {
-        extern MPB_NORETURN void mpb_raise_pending_slow(void);
-        mpb_raise_pending_slow();
-    }
-}
 
 #endif // MPB_CALLBACK_H

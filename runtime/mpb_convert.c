@@ -1,7 +1,7 @@
-// mpb_convert.c: the out-of-line half of the conversions: big ints, range and type errors, strings, pointers.
+// mpb_convert.c: the out-of-line half of the number and string conversions: big ints, range and type errors.
 #include <string.h>
 #include "py/objint.h"
-#include "mpb_runtime.h"
+#include "mpb_convert.h"
 #include "mpb_error.h"
 
 typedef struct _int_range_t {
@@ -77,156 +77,11 @@ double mpb_float_slow(mp_obj_t o, const void *where, size_t i) {
     mpb_raise_type(o, "float", where, i);
 }
 
-const char *mpb_get_str(mp_obj_t o, const void *where, size_t i) {
-    if (o == mp_const_none) {
-        return NULL;
-    }
-    if (mpb_is_str_or_bytes(o)) {
-        size_t len;
-        return mp_obj_str_get_data(o, &len); // the core keeps str data NUL-terminated
-    }
-    if (mpb_obj_is_type(o, &mpb_type_blob) || mpb_is_struct(o)) {
-        return mpb_get_ptr(o, where, i);
-    }
-    mp_buffer_info_t bi;
-    if (mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
-        return bi.buf;
-    }
-    mpb_raise_type(o, "str, bytes, buffer or None", where, i);
-}
-
 mp_obj_t mpb_new_str(const char *s) {
     if (s == NULL) {
         return mp_const_none;
     }
     return mpb_obj_new_str(s, strlen(s));
-}
-
-void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i) {
-    if (o == mp_const_none) {
-        return NULL;
-    }
-    if (mpb_obj_is_type(o, &mpb_type_blob)) {
-        return ((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
-    }
-    if (mpb_is_struct(o)) {
-        return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->data;
-    }
-    if (mpb_obj_is_type(o, &mpb_type_fun)) {
-        return (void *)(uintptr_t)((const mpb_fun_t *)MP_OBJ_TO_PTR(o))->addr;
-    }
-    mp_buffer_info_t bi;
-    if (!mpb_is_small_int(o) && mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
-        return bi.buf;
-    }
-    mpb_raise_type(o, "pointer (Blob, struct, buffer or None)", where, i);
-}
-
-mp_obj_t mpb_new_ptr(const void *p) {
-    if (p == NULL) {
-        return mp_const_none;
-    }
-    mpb_blob_t *b = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
-    b->ptr = (void *)p;
-    return MP_OBJ_FROM_PTR(b);
-}
-
-void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
-    if (mpb_is_struct(o) && mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
-        mpb_raise_type(o, qstr_str(type->type.name), where, i);
-    }
-    return mpb_get_ptr(o, where, i);
-}
-
-void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
-    if (mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
-        mpb_raise_type(o, qstr_str(type->type.name), where, i);
-    }
-    void *data = ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->data;
-    if (data == NULL) {
-        mpb_raise_at(&mp_type_ValueError, where, i, "NULL struct instance", "");
-    }
-    return data;
-}
-
-mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t owner) {
-    if (data == NULL) {
-        return mp_const_none;
-    }
-    mpb_struct_obj_t *s = mpb_obj_malloc(mpb_struct_obj_t, MPB_STRUCT_BASE(type));
-    s->data = data;
-    s->owner = owner;
-    s->count = 0;
-    return MP_OBJ_FROM_PTR(s);
-}
-
-mp_obj_t mpb_new_struct_copy(const mpb_struct_type_t *type, const void *src) {
-    size_t size = type->size ? type->size : 1;
-    void *data = m_malloc(size);
-    memcpy(data, src, type->size);
-    mp_obj_t o = mpb_new_struct_ref(type, data, MP_OBJ_NULL);
-    ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->count = 1;
-    return o;
-}
-
-// One code of an ABI signature at *s (advanced past it); every pointer (p void *, P struct *, s char *, o object,
-// F<...> function) is one class: the calling convention does not tell them apart, and a C function written for
-// `void *` arguments is a valid callback for struct-pointer arguments (the hybrid helpers are written that way).
-static size_t sig_token(const char **s, const char **start) {
-    const char *p = *s;
-    *start = p;
-    if (*p == 'p' || *p == 'P' || *p == 's' || *p == 'o' || *p == 'F') {
-        ++p;
-        int depth = 0;
-        while (*p == '<' || (depth > 0 && *p != '\0')) { // F's signature, nested brackets included
-            depth += (*p == '<') - (*p == '>');
-            ++p;
-        }
-        *s = p;
-        *start = "p";
-        return 1;
-    }
-    while (*p != '\0' && *p != ',' && *p != '(' && *p != ')') {
-        ++p;
-    }
-    if (p == *s) {
-        ++p; // punctuation
-    }
-    *s = p;
-    return (size_t)(p - *start);
-}
-
-static bool sig_compatible(const char *a, const char *b) {
-    while (*a != '\0' && *b != '\0') {
-        const char *ta, *tb;
-        size_t na = sig_token(&a, &ta), nb = sig_token(&b, &tb);
-        if (na != nb || memcmp(ta, tb, na) != 0) {
-            return false;
-        }
-    }
-    return *a == *b;
-}
-
-mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t i) {
-    if (o == mp_const_none) {
-        return NULL;
-    }
-    if (mpb_obj_is_type(o, &mpb_type_fun)) {
-        const mpb_fun_t *f = MP_OBJ_TO_PTR(o);
-        // Equal strings first (the common case, cheap); the pointer-class comparison only when they differ.
-        if (sig != NULL && f->sig != NULL && strcmp(sig, f->sig) != 0 && !sig_compatible(sig, f->sig)) {
-            mpb_raise_at(&mp_type_TypeError, where, i, "C function of another signature: ", f->sig);
-        }
-        return f->addr;
-    }
-    if (mpb_obj_is_type(o, &mpb_type_blob)) {
-        return (mpb_cfun_t)(uintptr_t)((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
-    }
-    mpb_raise_type(o, "C function, Blob or None", where, i);
-}
-
-mp_obj_t mpb_new_funptr(mpb_cfun_t f) {
-    return mpb_new_ptr((const void *)(uintptr_t)f);
 }
 
 #if !MPB_NEW_API

@@ -1,21 +1,14 @@
-// mpb_convert.h: conversions between Python objects and C values; fast paths inline, everything else out of line.
+// mpb_convert.h: conversions of numbers and strings between Python and C; fast paths inline, the rest out of line.
 #ifndef MPB_CONVERT_H
 #define MPB_CONVERT_H
 
 #include "mpb_types.h"
 
-// Where a value goes, for error messages: `where` is the mpb_fun_t and `i` the argument index,
-// or `where` is an mpb_field_t and `i` is MPB_AT_FIELD.
-#define MPB_AT_FIELD ((size_t)-1)
-
-extern const mp_obj_type_t mpb_type_blob;
-extern const mp_obj_type_t mpb_type_fun;
-
+// Every conversion takes (where, i) for its error messages (mpb_error.h: a function and argument, or a field).
 // Out of line: big ints, bools, range and type errors. Returns the value's two's complement bits.
 int64_t mpb_int_slow(mp_obj_t o, mpb_code_t code, const void *where, size_t i);
 double mpb_float_slow(mp_obj_t o, const void *where, size_t i);
 mp_obj_t mpb_new_i64_slow(int64_t v);
-MPB_NORETURN void mpb_raise_type(mp_obj_t o, const char *expected, const void *where, size_t i);
 
 // Integers: a small int in range is the fast path; the rest, including errors, is in mpb_int_slow.
 #define MPB_DEFINE_GET_INT(fname, T, code, is_signed) \
@@ -90,30 +83,12 @@ static inline mp_obj_t mpb_new_double(double v) {
     return mp_obj_new_float((mp_float_t)v);
 }
 
-// char *: str (its bytes), bytes, bytearray, Blob, None (NULL). Returns a C string: None gives NULL.
-const char *mpb_get_str(mp_obj_t o, const void *where, size_t i);
+// char * results: a str copied from the C string, None for NULL (arguments: mpb_get_str in mpb_blob.h).
 mp_obj_t mpb_new_str(const char *s);
-
-// Untyped pointers: None, Blob, struct instance, C function, or any buffer (its address).
-void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i);
-mp_obj_t mpb_new_ptr(const void *p);
-
-// Pointers to a struct type: as mpb_get_ptr, but an instance of another struct type is a TypeError.
-void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i);
-// A struct passed by value: an instance of exactly that type; returns its (non-NULL) data.
-void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i);
-// An instance viewing C memory (None for NULL); owner keeps that memory alive when it lives in another object.
-mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t owner);
-// A new owned instance holding a copy of src (for structs returned by value).
-mp_obj_t mpb_new_struct_copy(const mpb_struct_type_t *type, const void *src);
 
 // mp_obj_t values pass unconverted; a NULL object is None to Python.
 static inline mp_obj_t mpb_obj_or_none(mp_obj_t o) {
     return o == MP_OBJ_NULL ? mp_const_none : o;
 }
-
-// Function pointers: a C function object of a matching signature (its address), a Blob, or None.
-mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t i);
-mp_obj_t mpb_new_funptr(mpb_cfun_t f);
 
 #endif // MPB_CONVERT_H

@@ -1,5 +1,5 @@
 // mpb_cpointer.c: C_Pointer, the union for out-parameters (ptr_val, int_val, uint_val, str_val), shared by all modules.
-#include "mpb_runtime.h"
+#include "mpb_cpointer.h"
 
 typedef union _mpb_c_pointer_t {
     void *ptr_val;

@@ -1,6 +1,5 @@
 // mpb_error.c: error messages that name the function and parameter (or the field) a bad value was meant for.
 #include <string.h>
-#include "mpb_runtime.h"
 #include "mpb_error.h"
 
 // Finds parameter i in a ',' separated list of names.

@@ -1,9 +1,14 @@
-// mpb_field.c: reads and writes one field (scalar, bitfield, nested struct or array) as its descriptor says.
+// mpb_field.c: C data described by field rows: one value by its type code, a field (scalar, bitfield, nested struct,
+// array, callback slot), array field views, and a struct assigned from an instance or a dict. Struct assignment
+// stores fields, which store values, which assign nested structs: the recursion stays inside this unit.
 #include <string.h>
-#include "mpb_runtime.h"
+#include "mpb_blob.h"
+#include "mpb_callback.h"
+#include "mpb_convert.h"
 #include "mpb_error.h"
-#include "mpb_array.h"
 #include "mpb_field.h"
+#include "mpb_instance.h"
+#include "mpb_roots.h"
 
 static const uint8_t code_sizes[] = {
 #define MPB_X(name, abi, ctype, size, get, make) [MPB_##name] = size,
@@ -185,5 +190,162 @@ void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value) {
         mpb_array_assign(f, p, value);
     } else {
         mpb_value_store(f, p, value);
+    }
+}
+
+// ---- array fields: views with bounds checks ----
+
+mp_obj_t mpb_new_array(const mpb_field_t *f, void *data, mp_obj_t owner) {
+    mpb_array_obj_t *a = mpb_obj_malloc(mpb_array_obj_t, &mpb_type_array);
+    a->data = data;
+    a->field = f;
+    a->owner = owner;
+    return MP_OBJ_FROM_PTR(a);
+}
+
+void mpb_array_assign(const mpb_field_t *f, void *data, mp_obj_t value) {
+    size_t esize = mpb_elem_size(f);
+    if (mpb_obj_is_type(value, &mpb_type_array)) {
+        mpb_array_obj_t *src = MP_OBJ_TO_PTR(value);
+        if (src->field->code != f->code || src->field->count != f->count || src->field->ref.sub != f->ref.sub) {
+            mpb_raise_type(value, "array of the same type", f, MPB_AT_FIELD);
+        }
+        memmove(data, src->data, esize * f->count);
+        return;
+    }
+    if (!mpb_obj_is_type(value, &mp_type_list) && !mpb_obj_is_type(value, &mp_type_tuple)) {
+        mpb_raise_type(value, "list or tuple", f, MPB_AT_FIELD);
+    }
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(value, &n, &items);
+    if (n > f->count) {
+        mpb_raise_at(&mp_type_IndexError, f, MPB_AT_FIELD, "too many elements for the array", "");
+    }
+    for (size_t k = 0; k < n; ++k) {
+        mpb_value_store(f, (uint8_t *)data + k * esize, items[k]);
+    }
+}
+
+static mp_obj_t array_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
+    mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_field_t *f = self->field;
+    if (value == MP_OBJ_NULL) {
+        return MP_OBJ_NULL; // deletion is not supported
+    }
+    mp_int_t i = mp_obj_get_int(index);
+    if (i < 0) {
+        i += f->count;
+    }
+    if (i < 0 || i >= (mp_int_t)f->count) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_IndexError,
+            MPB_ERROR_TEXT("index %d out of range for array field '%q' of %d"), (int)mp_obj_get_int(index),
+            (qstr)f->name, (int)f->count));
+    }
+    uint8_t *p = (uint8_t *)self->data + i * mpb_elem_size(f);
+    if (value == MP_OBJ_SENTINEL) {
+        return mpb_value_load(f, p, self_in);
+    }
+    if (f->flags & MPB_F_CONST) {
+        mpb_raise_at(&mp_type_TypeError, f, MPB_AT_FIELD, "the array is const", "");
+    }
+    mpb_value_store(f, p, value);
+    return mp_const_none;
+}
+
+static mp_obj_t array_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
+    mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    switch (op) {
+        case MP_UNARY_OP_LEN: return MP_OBJ_NEW_SMALL_INT(self->field->count);
+        case MP_UNARY_OP_BOOL: return mp_const_true;
+        default: return MP_OBJ_NULL;
+    }
+}
+
+static mp_int_t array_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    bufinfo->buf = self->data;
+    bufinfo->len = self->field->count * mpb_elem_size(self->field);
+    bufinfo->typecode = 'B';
+    return 0;
+}
+
+static void array_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_print_str(print, "[");
+    for (size_t k = 0; k < self->field->count; ++k) {
+        if (k > 0) {
+            mp_print_str(print, ", ");
+        }
+        mp_obj_print_helper(print, array_subscr(self_in, MP_OBJ_NEW_SMALL_INT(k), MP_OBJ_SENTINEL), PRINT_REPR);
+    }
+    mp_print_str(print, "]");
+}
+
+#if MPB_NEW_API
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_array, MP_QSTR_CArray, MP_TYPE_FLAG_NONE,
+    print, array_print, unary_op, array_unary_op, subscr, array_subscr, buffer, array_get_buffer);
+#else
+const mp_obj_type_t mpb_type_array = {
+    { &mp_type_type },
+    .name = MP_QSTR_CArray,
+    .print = array_print,
+    .unary_op = array_unary_op,
+    .subscr = array_subscr,
+    .buffer_p = { .get_buffer = array_get_buffer },
+};
+#endif
+
+// ---- structs from an instance or a dict ----
+
+const mpb_field_t *mpb_find_field(const mpb_struct_type_t *t, qstr name) {
+    for (size_t k = 0; k < t->n_fields; ++k) {
+        if (t->fields[k].name == name) {
+            return &t->fields[k];
+        }
+    }
+    return NULL;
+}
+
+MPB_NORETURN void mpb_raise_no_field(const mpb_struct_type_t *t, qstr name) {
+    nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+        MPB_ERROR_TEXT("'%q' has no field '%q'"), (qstr)t->type.name, name));
+}
+
+// A str key is looked up without interning it: names of no field must not grow the qstr pool, whose v1.9.2
+// entries hold at most 255 bytes. Other keys go through the core (qstrs, or its TypeError).
+void mpb_store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp_obj_t value) {
+    qstr name;
+    size_t len = 0;
+    const char *str = "";
+    if (mpb_is_str_obj(key)) { // a str object, not a qstr (>= 1.20 refuses mp_obj_is_type with &mp_type_str)
+        str = mp_obj_str_get_data(key, &len);
+        name = qstr_find_strn(str, len);
+    } else {
+        name = mp_obj_str_get_qstr(key);
+    }
+    const mpb_field_t *f = name != MP_QSTR_NULL ? mpb_find_field(t, name) : NULL;
+    if (f == NULL && name != MP_QSTR_NULL) {
+        mpb_raise_no_field(t, name);
+    }
+    if (f == NULL) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+            MPB_ERROR_TEXT("'%q' has no field '%.*s'"), (qstr)t->type.name, (int)(len > 64 ? 64 : len), str));
+    }
+    mpb_field_store(f, data, value);
+}
+
+void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
+    if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
+        memmove(data, mpb_struct_data(MP_OBJ_TO_PTR(value)), t->size);
+    } else if (mpb_obj_is_type(value, &mp_type_dict)) {
+        mp_map_t *map = mp_obj_dict_get_map(value);
+        for (size_t k = 0; k < map->alloc; ++k) {
+            if (mpb_map_slot_is_filled(map, k)) {
+                mpb_store_named(t, data, map->table[k].key, map->table[k].value);
+            }
+        }
+    } else {
+        mpb_raise_type(value, qstr_str(t->type.name), where, i);
     }
 }

@@ -1,7 +1,7 @@
 // mpb_fun.c: the C function object: checks the argument count, then runs the wrapper its signature shares.
-#include <stdio.h>
-#include "mpb_runtime.h"
-#include "mpb_error.h"
+#include "mpb_convert.h"
+#include "mpb_fun.h"
+#include "mpb_pending.h"
 
 void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
     if (n_kw != 0) {

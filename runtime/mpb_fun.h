@@ -4,6 +4,8 @@
 
 #include "mpb_types.h"
 
+extern const mp_obj_type_t mpb_type_fun;
+
 // Raised out of line when a call has the wrong number of arguments or keyword arguments.
 MPB_NORETURN void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw);
 

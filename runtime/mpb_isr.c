@@ -1,7 +1,6 @@
 // mpb_isr.c: Python callbacks from interrupt context: immediate with the heap locked, or scheduled.
 #include "py/gc.h"
 #include "py/mpprint.h"
-#include "mpb_runtime.h"
 #include "mpb_isr.h"
 
 void mpb_isr_enter(void) {

@@ -1,7 +1,8 @@
 // mpb_roots.c: objects C holds (callables, user data) kept reachable by the GC through the root pointer mpb_roots.
 #include "py/gc.h"
 #include "py/mpstate.h"
-#include "mpb_runtime.h"
+#include "mpb_convert.h"
+#include "mpb_roots.h"
 
 #if MPB_NEW_API
 MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_roots);

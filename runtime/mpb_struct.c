@@ -1,28 +1,13 @@
-// mpb_struct.c: the slots shared by every struct class: construction, attributes, s[i], buffer, repr, casts.
-#include <stdio.h>
+// mpb_struct.c: the slots of every struct class that reach its fields: construction, attributes, s[i], casts.
 #include <string.h>
 #include "py/objint.h"
 #include "py/objtuple.h"
-#include "mpb_runtime.h"
+#include "mpb_blob.h"
+#include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
-
-bool mpb_is_struct(mp_obj_t o) {
-    return mpb_is_obj(o) && MPB_TYPE_SLOT(mp_obj_get_type(o), attr) == mpb_struct_attr;
-}
-
-static const mpb_struct_type_t *struct_type(mp_obj_t o) {
-    return MPB_STRUCT_OF(mp_obj_get_type(o));
-}
-
-static const mpb_field_t *find_field(const mpb_struct_type_t *t, qstr name) {
-    for (size_t k = 0; k < t->n_fields; ++k) {
-        if (t->fields[k].name == name) {
-            return &t->fields[k];
-        }
-    }
-    return NULL;
-}
+#include "mpb_instance.h"
+#include "mpb_struct.h"
 
 static mpb_struct_obj_t *new_owned(const mpb_struct_type_t *t, size_t count) {
     mpb_struct_obj_t *s = mpb_obj_malloc(mpb_struct_obj_t, MPB_STRUCT_BASE(t));
@@ -31,57 +16,6 @@ static mpb_struct_obj_t *new_owned(const mpb_struct_type_t *t, size_t count) {
     s->owner = MP_OBJ_NULL;
     s->count = count;
     return s;
-}
-
-MPB_NORETURN static void raise_no_field(const mpb_struct_type_t *t, qstr name) {
-    nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
-        MPB_ERROR_TEXT("'%q' has no field '%q'"), (qstr)t->type.name, name));
-}
-
-// The memory an instance views; NULL only after __cast_instance__(None), which must not reach a memory access.
-static void *instance_data(mpb_struct_obj_t *self) {
-    if (self->data == NULL) {
-        mp_raise_ValueError(MPB_ERROR_TEXT("NULL struct instance"));
-    }
-    return self->data;
-}
-
-// A str key is looked up without interning it: names of no field must not grow the qstr pool, whose v1.9.2
-// entries hold at most 255 bytes. Other keys go through the core (qstrs, or its TypeError).
-static void store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp_obj_t value) {
-    qstr name;
-    size_t len = 0;
-    const char *str = "";
-    if (mpb_is_str_obj(key)) { // a str object, not a qstr (>= 1.20 refuses mp_obj_is_type with &mp_type_str)
-        str = mp_obj_str_get_data(key, &len);
-        name = qstr_find_strn(str, len);
-    } else {
-        name = mp_obj_str_get_qstr(key);
-    }
-    const mpb_field_t *f = name != MP_QSTR_NULL ? find_field(t, name) : NULL;
-    if (f == NULL && name != MP_QSTR_NULL) {
-        raise_no_field(t, name);
-    }
-    if (f == NULL) {
-        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
-            MPB_ERROR_TEXT("'%q' has no field '%.*s'"), (qstr)t->type.name, (int)(len > 64 ? 64 : len), str));
-    }
-    mpb_field_store(f, data, value);
-}
-
-void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
-    if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
-        memmove(data, instance_data(MP_OBJ_TO_PTR(value)), t->size);
-    } else if (mpb_obj_is_type(value, &mp_type_dict)) {
-        mp_map_t *map = mp_obj_dict_get_map(value);
-        for (size_t k = 0; k < map->alloc; ++k) {
-            if (mpb_map_slot_is_filled(map, k)) {
-                store_named(t, data, map->table[k].key, map->table[k].value);
-            }
-        }
-    } else {
-        mpb_raise_type(value, qstr_str(t->type.name), where, i);
-    }
 }
 
 // T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords; or the class's C constructor.
@@ -118,36 +52,19 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
         mpb_struct_assign(t, s->data, args[0], NULL, 0);
     }
     for (size_t k = 0; k < n_kw; ++k) {
-        store_named(t, s->data, args[n_args + 2 * k], args[n_args + 2 * k + 1]);
+        mpb_store_named(t, s->data, args[n_args + 2 * k], args[n_args + 2 * k + 1]);
     }
     return MP_OBJ_FROM_PTR(s);
-}
-
-void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_type_t *t = struct_type(self_in);
-    char addr[24];
-    snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->data);
-    mp_printf(print, "<%s %q at 0x%s>", (t->flags & MPB_S_UNION) ? "union" : "struct", (qstr)t->type.name, addr);
-}
-
-mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    switch (op) {
-        case MP_UNARY_OP_BOOL: return mp_obj_new_bool(self->data != NULL);
-        case MP_UNARY_OP_LEN: return self->count ? MP_OBJ_NEW_SMALL_INT(self->count) : MP_OBJ_NULL;
-        default: return MP_OBJ_NULL;
-    }
 }
 
 // Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict.
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_type_t *t = struct_type(self_in);
-    const mpb_field_t *f = find_field(t, attr);
+    const mpb_struct_type_t *t = mpb_struct_class(self_in);
+    const mpb_field_t *f = mpb_find_field(t, attr);
     if (dest[0] == MP_OBJ_NULL) {
         if (f != NULL) {
-            dest[0] = mpb_field_load(f, instance_data(self), self_in);
+            dest[0] = mpb_field_load(f, mpb_struct_data(self), self_in);
             return;
         }
         #if MPB_NEW_API
@@ -161,13 +78,13 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         #endif
     } else if (dest[1] != MP_OBJ_NULL) {
         if (f == NULL) {
-            raise_no_field(t, attr);
+            mpb_raise_no_field(t, attr);
         }
         if (f->flags & MPB_F_CONST) {
             nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
                 MPB_ERROR_TEXT("field '%q' of '%q' is const"), attr, (qstr)t->type.name));
         }
-        mpb_field_store(f, instance_data(self), dest[1]);
+        mpb_field_store(f, mpb_struct_data(self), dest[1]);
         dest[0] = MP_OBJ_NULL; // stored
     }
 }
@@ -175,7 +92,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
 // s[i]: element i of an array made by T(n) or viewed from C (unchecked when the length is unknown).
 mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_type_t *t = struct_type(self_in);
+    const mpb_struct_type_t *t = mpb_struct_class(self_in);
     if (value == MP_OBJ_NULL) {
         return MP_OBJ_NULL;
     }
@@ -188,24 +105,12 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
             MPB_ERROR_TEXT("index %d out of range for %q array of %d"), (int)mp_obj_get_int(index),
             (qstr)t->type.name, (int)self->count));
     }
-    uint8_t *p = (uint8_t *)instance_data(self) + i * t->size;
+    uint8_t *p = (uint8_t *)mpb_struct_data(self) + i * t->size;
     if (value == MP_OBJ_SENTINEL) {
         return mpb_new_struct_ref(t, p, self_in);
     }
     mpb_struct_assign(t, p, value, NULL, 0);
     return mp_const_none;
-}
-
-mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_type_t *t = struct_type(self_in);
-    if (self->data == NULL) {
-        return 1; // no buffer: the caller raises its TypeError
-    }
-    bufinfo->buf = self->data;
-    bufinfo->len = t->size * (self->count ? self->count : 1);
-    bufinfo->typecode = 'B';
-    return 0;
 }
 
 // T.__cast__(ptr): an instance viewing the memory at ptr (None for NULL); ptr's object is kept alive.

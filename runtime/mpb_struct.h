@@ -3,25 +3,16 @@
 #define MPB_STRUCT_H
 
 #include "mpb_types.h"
+#include "mpb_instance.h"
 
-// The slots every struct class shares; the class differs only in its name, layout and locals.
+// The slots every struct class shares (with those of mpb_instance.h); the class differs only in its name, layout
+// and locals.
 mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
-void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
-mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in);
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value);
-mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj);
 MP_DECLARE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj);
-
-// True when o is an instance of some struct class.
-bool mpb_is_struct(mp_obj_t o);
-// Copies or initialises (from a dict, recursively) the struct at data from a Python value.
-void mpb_struct_assign(const mpb_struct_type_t *type, void *data, mp_obj_t value, const void *where, size_t i);
-// Reads or writes one field of the struct at data; owner keeps data alive for nested views.
-mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);
-void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
 
 // The locals of a struct class: SIZE, the cast helpers and __fields__ (methods go here too).
 #define MPB_STRUCT_LOCALS_ENTRIES(csize) \
@@ -52,8 +43,5 @@ void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
                   .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals }, \
         .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_ }
 #endif
-
-// The C_Pointer union (ptr_val, int_val, uint_val, str_val) for out-parameters, shared by every module.
-extern const mpb_struct_type_t mpb_type_c_pointer;
 
 #endif // MPB_STRUCT_H

@@ -1,0 +1,29 @@
+// mpb_instance.h: struct instances as objects: recognised, made over C memory or as a copy, the memory they view,
+// and the struct-class slots that need nothing but the instance.
+#ifndef MPB_INSTANCE_H
+#define MPB_INSTANCE_H
+
+#include "mpb_types.h"
+
+// True when o is an instance of some struct class.
+bool mpb_is_struct(mp_obj_t o);
+// The struct class of instance o.
+static inline const mpb_struct_type_t *mpb_struct_class(mp_obj_t o) {
+    return MPB_STRUCT_OF(mp_obj_get_type(o));
+}
+// The memory an instance views; NULL only after __cast_instance__(None): a ValueError, never a memory access.
+void *mpb_struct_data(mpb_struct_obj_t *self);
+
+// A struct passed by value: an instance of exactly that type; returns its (non-NULL) data.
+void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i);
+// An instance viewing C memory (None for NULL); owner keeps that memory alive when it lives in another object.
+mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t owner);
+// A new owned instance holding a copy of src (for structs returned by value).
+mp_obj_t mpb_new_struct_copy(const mpb_struct_type_t *type, const void *src);
+
+// Slots of every struct class (MPB_DEFINE_STRUCT_TYPE).
+void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
+mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in);
+mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
+
+#endif // MPB_INSTANCE_H
