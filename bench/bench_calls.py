@@ -70,13 +70,13 @@ def print_call_cost(ctx):
         print(f'  {way:7s} {ir:6.0f} instructions  {ns:6.1f} ns')
     (g_ir, g_ns), (n_ir, n_ns) = net(ctx, 'mpbind'), net(ctx, 'native')
     print(f'  mpbind / hand-written native: {g_ir / n_ir:.2f} (instructions), {g_ns / n_ns:.2f} (ns); '
-          f'target <= 1.10 (issue 3)')
+          f'target <= 1.10')
 
 
 def print_callback_round_trip(ctx):
     """apply(cb, None, a, i) calls cb once from C: with a Python cb that is a full Python -> C -> Python round trip;
     with the C function add_ud ("hybrid") no Python runs inside. Their difference is the C -> Python part."""
-    print(f'4. callback round trip (issue 4): apply(cb, None, a, i) -> cb(NULL, a, i), per call: {method_line()}')
+    print(f'4. callback round trip: apply(cb, None, a, i) -> cb(NULL, a, i), per call: {method_line()}')
     h_ir, h_ns = net(ctx, 'hybrid')
     print(f'  hybrid   (C cb)      {h_ir:6.0f} instructions  {h_ns:6.1f} ns')
     c_ir, c_ns = net(ctx, 'callback')

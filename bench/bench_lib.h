@@ -4,7 +4,7 @@
 
 int bench_add(int a, int b);
 
-// Callback round trip (issue 4): bench_apply calls cb(user_data, a, b) once and returns its result.
+// Callback round trip: bench_apply calls cb(user_data, a, b) once and returns its result.
 typedef int (*bench_binop_cb)(void *user_data, int a, int b);
 int bench_apply(bench_binop_cb cb, void *user_data, int a, int b);
 // A C function of the callback's type, for the "hybrid" case (a C function stored where a callback goes).

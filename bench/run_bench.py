@@ -33,15 +33,15 @@ def print_machine(ctx):
 
 
 def print_display(ctx):
-    """Issue 6: frames per second and SPI bus utilisation of the ILI9341 driver on the simulated ESP32. The display
+    """Frames per second and SPI bus utilisation of the ILI9341 driver on the simulated ESP32. The display
     work adds bench/display_fps.py (a MicroPython script printing its table: mode, clock, buffering, fps, bus
     utilisation, flush time); it runs here with MICROPYPATH=drivers/. Then the flush path's instructions per frame
     (bench_flush_cost.py)."""
     script = os.path.join(HERE, 'display_fps.py')
     if not os.path.exists(script):
-        print('5. display fps and bus utilisation (issue 6): not measured yet (bench/display_fps.py not written)')
+        print('5. display fps and bus utilisation: not measured yet (bench/display_fps.py not written)')
         return
-    print('5. display fps and bus utilisation (issue 6)')
+    print('5. display fps and bus utilisation')
     env = dict(os.environ, MICROPYPATH=os.path.join(os.path.dirname(HERE), 'drivers'))
     res = subprocess.run([ctx.micropython, script], capture_output=True, text=True, env=env, cwd=ctx.work)
     print(res.stdout.rstrip())

@@ -77,7 +77,7 @@ typedef void (*mpb_cfun_t)(void); // the generic function pointer type: C99 allo
 struct _mpb_fun_t {
     mp_obj_base_t base;
     mpb_wrapper_t wrapper;
-    mpb_cfun_t addr;    // the C function's address (issue 4 "hybrid": stored raw into C function pointers)
+    mpb_cfun_t addr;    // the C function's address ("hybrid": stored raw into C function pointers)
     const char *sig;    // the C signature as ABI codes, e.g. "i32(P,i32)": equal strings, one shared wrapper
     const char *params; // parameter names separated by ',' (for error messages)
     // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are

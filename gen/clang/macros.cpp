@@ -1,5 +1,6 @@
 // Macro values: after a token check (macro_tokens.h), a probe parse declaring `static const __auto_type
-// probe_N = (NAME);` per object-like macro, then clang_Cursor_Evaluate on each (see REFERENCE.md section 4).
+// probe_N = (NAME);` per object-like macro, then clang_Cursor_Evaluate on each: libclang does not evaluate a macro
+// cursor itself, but it does evaluate a variable initialised from the macro (README.md, "macros.cpp").
 #include "macros.h"
 
 #include <algorithm>

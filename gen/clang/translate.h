@@ -29,7 +29,7 @@ public:
     };
     const std::vector<MacroCandidate> &macro_candidates() const { return macros_; }
     // Macros of every header (bound or not) whose expansion reaches a `::` token: a candidate naming one of
-    // them would hang the probe parse like `#define A ::` itself (F8).
+    // them would hang the probe parse like `#define A ::` itself (clang-19 never finishes parsing `(::)` in C).
     std::unordered_set<std::string> scope_token_macros() const;
 
     ir::TypeId type(CXType t);

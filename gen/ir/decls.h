@@ -41,7 +41,7 @@ struct DeclInfo {
     bool unavailable = false; // __attribute__((unavailable)): any use is a compile error
 };
 
-// ---- callbacks (issue 4; the IR shape is fixed now, the pass fills it later) ----
+// ---- callbacks: the convention the callbacks pass finds for each function-pointer slot ----
 
 enum class CallbackConvention : uint8_t {
     None,           // no way to find the Python callable: only a raw C address (hybrid) can be stored
@@ -94,7 +94,7 @@ struct Record {
     uint64_t align = 0;
     std::vector<Field> fields;
     RecordId parent;          // anonymous nested records: the enclosing record
-    // Object-oriented API (issue 4): filled by the methods pass.
+    // Object-oriented API: filled by the methods pass.
     std::vector<FunctionId> methods;
     FunctionId constructor;
     std::optional<size_t> user_field; // index into fields of the user-data field, if any
@@ -151,7 +151,7 @@ struct Function {
     bool variadic = false;
     bool no_prototype = false; // K&R
     bool is_inline = false;    // static inline, defined in the header
-    // Object-oriented API (issue 4)
+    // Object-oriented API (the methods pass)
     RecordId method_of;        // set: also a method of that record's class, first parameter is self
     std::string method_name;   // name inside the class
     bool is_constructor = false;
@@ -175,7 +175,7 @@ struct Macro {
     bool flat = true;         // module attribute named py_name (always true for macros today)
 };
 
-// ---- global variables (represented; Skipped until the emitter exposes them, see REQUESTS.txt) ----
+// ---- global variables (represented; Skipped: "global variable (not supported yet)") ----
 
 struct Variable {
     DeclInfo info;
@@ -200,7 +200,7 @@ struct Group {
     std::string c_prefix;     // the C prefix it stands for, e.g. "GPIO_MODE_"
     std::vector<GroupMember> members;
     Binding binding;
-    // Issue 4: also an attribute `owner_name` of record class `owner` (LV_OBJ_FLAG_* -> obj_t.FLAG), if valid.
+    // Also an attribute `owner_name` of record class `owner` (LV_OBJ_FLAG_* -> obj_t.FLAG), if valid.
     RecordId owner;
     std::string owner_name;
 };

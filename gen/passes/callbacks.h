@@ -1,4 +1,4 @@
-// Callbacks pass (issue 4): for each function-pointer field and parameter, how a trampoline finds the Python
+// Callbacks pass: for each function-pointer field and parameter, how a trampoline finds the Python
 // callable (the conventions in gen/ir/decls.h), or why none applies.
 #pragma once
 #include <string>

@@ -1,4 +1,4 @@
-// Class-constants pass (issue 4): a constant class whose name starts with a record class's stem also becomes
+// Class-constants pass: a constant class whose name starts with a record class's stem also becomes
 // an attribute of that class (LV_OBJ_FLAG_HIDDEN: module class OBJ_FLAG, and obj_t.FLAG.HIDDEN).
 #pragma once
 #include "ir/module.h"

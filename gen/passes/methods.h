@@ -1,4 +1,4 @@
-// Methods pass (issue 4): <prefix><T>_<name>(T *self, ...) becomes a method of class T; <prefix><T>_create(...)
+// Methods pass: <prefix><T>_<name>(T *self, ...) becomes a method of class T; <prefix><T>_create(...)
 // returning T * its constructor. The flat functions stay.
 #pragma once
 #include <string>

@@ -382,7 +382,7 @@ TEST(Clang, HeaderPathThatCannotBeIncludedIsRejected) {
 
 namespace {
 
-// F8: bodies that are no C expression never reach the probe parse (clang-19 hangs on `(::)` in C).
+// Bodies that are no C expression never reach the probe parse (clang-19 hangs on `(::)` in C).
 TEST(MacroTokens, OnlyConstantExpressionTokensAreProbed) {
     using clangw::probe_refusal;
     EXPECT_EQ(probe_refusal({"(", "1", "<<", "3", ")"}), "");
@@ -446,7 +446,7 @@ TEST(Clang, AvailabilityIsRecorded) {
 
 namespace {
 
-// F5: without -std, headers are parsed as strict C99, as the module is compiled; an explicit -std wins.
+// Without -std, headers are parsed as strict C99, as the module is compiled; an explicit -std wins.
 TEST(Clang, DefaultStandardIsStrictC99) {
     const std::string text = "#if __STDC_VERSION__ == 199901L && defined(__STRICT_ANSI__)\nint strict_c99(void);\n"
                              "#else\nint other_mode(void);\n#endif\n";
@@ -483,7 +483,7 @@ TEST(Clang, VariablesRecordExternAndConst) {
 
 namespace {
 
-// F8 through another header: a bound macro that only names a `::` macro of an included header is refused too.
+// `::` through another header: a bound macro that only names a `::` macro of an included header is refused too.
 TEST(Clang, MacroProbeRefusesScopeTokensFromOtherHeaders) {
     test::TempHeader h("#include \"dep.h\"\n#define MINE OTHER_SCOPE\n#define VIA_FN WRAP(1)\n#define FINE DEP_ONE\n",
                        "main.h");

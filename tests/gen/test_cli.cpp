@@ -141,7 +141,7 @@ TEST(Run, SyntaxErrorReportsLocationAndWritesNothing) {
     EXPECT_FALSE(exists(json));
 }
 
-// F3: both outputs on one file is a usage error before anything is written (also spelled differently).
+// Both outputs on one file is a usage error before anything is written (also spelled differently).
 TEST(Run, SamePathForBothOutputsIsAUsageError) {
     test::TempHeader h("int f(void);\n", "g.h");
     std::string out = h.dir() + "/out.c";
@@ -153,7 +153,7 @@ TEST(Run, SamePathForBothOutputsIsAUsageError) {
     }
 }
 
-// F4: a directory in the way of the second output leaves the first one untouched.
+// A directory in the way of the second output leaves the first one untouched.
 TEST(Run, OutputIsADirectoryAfterJsonTouchesNothing) {
     test::TempHeader h("int f(void);\n", "g.h");
     std::string json = h.dir() + "/out.json", dir = h.dir() + "/outdir";
@@ -166,7 +166,7 @@ TEST(Run, OutputIsADirectoryAfterJsonTouchesNothing) {
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(h.dir()), {}), 3); // g.h, out.json, outdir
 }
 
-// F7: the folded summary keeps the colliding Python name and both C declarations.
+// The folded summary keeps the colliding Python name and both C declarations.
 TEST(Run, CollisionSummaryNamesThePythonName) {
     test::TempHeader h("int foo_x(void);\nint bar_x(void);\n", "c.h");
     auto r = run_cli({"-M", "m", "--prefix", "foo_", "--prefix", "bar_", "--json", h.dir() + "/o.json", h.path()});
@@ -176,7 +176,7 @@ TEST(Run, CollisionSummaryNamesThePythonName) {
         << r.err;
 }
 
-// F1: deprecated functions are skipped unless --allow-deprecated.
+// Deprecated functions are skipped unless --allow-deprecated.
 TEST(Run, DeprecatedNeedsAllowDeprecated) {
     test::TempHeader h("__attribute__((deprecated)) int old_api(int x);\nint new_api(int x);\n", "d.h");
     std::string json = h.dir() + "/o.json";
@@ -188,7 +188,7 @@ TEST(Run, DeprecatedNeedsAllowDeprecated) {
     EXPECT_EQ(slurp(json).find("deprecated"), std::string::npos); // bound: no skip reason
 }
 
-// F8: a header clang never finishes parsing ends with exit 1 and a message, not a hang.
+// A header clang never finishes parsing ends with exit 1 and a message, not a hang.
 TEST(RunDeathTest, ParseTimeoutEndsTheRun) {
     test::TempHeader h("int x = (::);\n", "hang.h");
     EXPECT_EXIT(run_cli({"-M", "m", "--timeout", "1", "-o", h.dir() + "/o.c", h.path()}),

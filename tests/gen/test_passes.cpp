@@ -17,7 +17,7 @@ using namespace mpbind::test;
 
 namespace {
 
-// ---- availability (F1) ----
+// ---- availability: deprecated and unavailable declarations ----
 
 constexpr const char *availability_header =
     "__attribute__((deprecated)) int old_api(int x);\nint new_api(int x);\n"

@@ -1,5 +1,5 @@
 // mpbind: -M callbacks --user-field trans_t=user --isr ^devcfg_t\.(pre|post)_cb$
-// Golden (issue 4 conventions): struct with user_data, configurable user field, void* registration, first-arg struct.
+// Golden: the callback conventions: struct with user_data, configurable user field, void* registration, first-arg struct.
 typedef struct disp_drv disp_drv_t;
 struct disp_drv {
     void (*flush_cb)(disp_drv_t *drv, const void *area, void *color);

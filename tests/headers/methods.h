@@ -1,5 +1,5 @@
 // mpbind: -M methods --prefix lv_
-// Golden (issue 4): <prefix>_<T>_<name>(T *self, ...) methods, <prefix>_<T>_create constructors, `del` -> `delete`,
+// Golden: <prefix>_<T>_<name>(T *self, ...) methods, <prefix>_<T>_create constructors, `del` -> `delete`,
 // constant classes attached to the class their name starts with (OBJ_FLAG -> obj_t.FLAG).
 typedef struct lv_obj_t lv_obj_t;
 struct lv_obj_t {

@@ -1,5 +1,5 @@
 // mpbind: -M scalars --prefix sc_
-// Golden: every scalar width, strings, pointers, static inline, and the skips of issue 3 with their reasons.
+// Golden: every scalar width, strings, pointers, static inline, and the unbindable functions with their reasons.
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Test of cmake/mpbind_qstr.py (F2): a qstr whose name is an object-like macro of the headers (STATIC,
+"""Test of cmake/mpbind_qstr.py: a qstr whose name is an object-like macro of the headers (STATIC,
 NORETURN, as the core defines them) must keep its name; it used to be expanded (Q(STATIC) -> Q(static))."""
 import argparse
 import json

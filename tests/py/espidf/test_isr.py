@@ -6,13 +6,6 @@ import espidf as esp
 import espsim
 import rig
 
-try:
-    esp.spi_transaction_set_cb(None, len)
-except TypeError:
-    # The generator does not pass mp_obj_t parameters through yet (gen/ir/REQUESTS.txt).
-    print('SKIP')
-    raise SystemExit
-
 rig.fresh()
 rig.bus()
 cfg = rig.device_config(queue=4)

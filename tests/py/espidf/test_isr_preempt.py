@@ -4,13 +4,6 @@ import espidf as esp
 import espsim
 import rig
 
-try:
-    esp.spi_transaction_set_cb(None, len)
-except TypeError:
-    # The generator does not pass mp_obj_t parameters through yet (gen/ir/REQUESTS.txt).
-    print('SKIP')
-    raise SystemExit
-
 espsim.reset()
 esp.esp_log_level_set('*', esp.ESP_LOG.NONE)
 print('mode', espsim.get_time_mode() == espsim.TIME.REAL)

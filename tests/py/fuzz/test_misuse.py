@@ -1,4 +1,4 @@
-# Misuse fuzzer (issue 7): calls every function, method, struct constructor and field of the generated modules
+# Misuse fuzzer: calls every function, method, struct constructor and field of the generated modules
 # with what a user might wrongly pass: wrong argument counts, wrong types, out-of-range and huge integers, None,
 # huge and negative sizes, freed-looking Blobs, strings with NULs, deeply nested dicts and lists, odd buffers and
 # other modules' struct instances. Each call must return or raise a Python exception: a crash, a hang (CTest's

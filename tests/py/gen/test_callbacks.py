@@ -1,4 +1,4 @@
-# Callbacks from C into Python through struct user-data conventions (issue 4): LVGL-style driver struct and objects,
+# Callbacks from C into Python through struct user-data conventions: LVGL-style driver struct and objects,
 # ESP-IDF-style interrupt callbacks, zlib-style allocator callbacks, C functions in the same slots ("hybrid").
 import gc
 import callbacks as cb
