@@ -85,13 +85,10 @@ private:
     std::vector<TrampolineValue> args_;
 };
 
-Callback common(Builder &b, std::string where, const ir::Location &loc, const std::string &owner,
-                const std::string &slot, const ir::Callback &cb) {
+Callback common(Builder &b, std::string where, const ir::Location &loc, const ir::Callback &cb) {
     Callback out;
     out.where = std::move(where);
     out.loc = loc;
-    out.owner = owner;
-    out.slot = slot;
     out.signature = b.type_text(cb.fn_type);
     const ir::Type &fn = b.m.canonical(cb.fn_type);
     out.abi_sig = abi_signature(b.m, fn.ret, fn.params);
@@ -112,8 +109,7 @@ UserRef own_user_field(const Builder &b, ir::RecordId r) {
 size_t Builder::field_callback(ir::RecordId cls, const ir::Record &owner, const ir::Field &f) {
     const uint32_t owner_index = static_cast<uint32_t>(&owner - m.records.data());
     const ir::Callback &cb = *f.callback;
-    Callback out = common(*this, "field " + f.c_name + " of " + record_label(m.record(cls)), m.record(cls).info.loc,
-                          record_label(owner), f.c_name, cb);
+    Callback out = common(*this, "field " + f.c_name + " of " + record_label(m.record(cls)), m.record(cls).info.loc, cb);
     Resolver r(*this, out, cb);
     std::string stem = m.record(cls).info.py_name + "_" + f.c_name;
     switch (cb.convention) {
@@ -141,8 +137,7 @@ size_t Builder::field_callback(ir::RecordId cls, const ir::Record &owner, const 
 size_t Builder::param_callback(const ir::Function &f, size_t i) {
     const ir::Param &param = f.params[i];
     const ir::Callback &cb = *param.callback;
-    Callback out = common(*this, "parameter " + param.py_name + " of " + f.info.c_name, f.info.loc, f.info.c_name,
-                          param.c_name.empty() ? param.py_name : param.c_name, cb);
+    Callback out = common(*this, "parameter " + param.py_name + " of " + f.info.c_name, f.info.loc, cb);
     Resolver r(*this, out, cb);
     std::string stem = f.info.c_name + "_" + param.py_name;
     switch (cb.convention) {

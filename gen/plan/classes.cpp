@@ -64,7 +64,6 @@ void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base
         FieldRow row;
         row.py_name = f.py_name;
         row.c_name = f.c_name;
-        row.type = f.type;
         row.conv = classify(m, f.type);
         if (!row.conv.ok || row.conv.code == Code::VOID || f.py_name.empty())
             throw std::logic_error("plan: bound field '" + f.c_name + "' of " + record_label(r) + " has no conversion");

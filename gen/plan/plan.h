@@ -79,8 +79,6 @@ using Convention = std::variant<AddressOnly, Closure, StructArg, OwnUserData, Fi
 struct Callback {
     std::string where;      // "field post_cb of devcfg_t", "parameter cb of foo"
     ir::Location loc;       // of the record or function
-    std::string owner;      // record class name or C function name
-    std::string slot;       // field or parameter C name
     std::string signature;  // the callback's C function type, for reports
     std::string abi_sig;    // its ABI signature: a C function given instead must match it
     std::string key;        // "<owner>_<slot>": the qstr under which a struct convention keeps the callable
@@ -138,8 +136,6 @@ struct FieldRow {
     Offset offset;
     std::string sub;                 // Struct, StructPtr: the class symbol
     size_t callback = none;          // FunPtr: index into Plan::callbacks
-    ir::TypeId type;                 // for stubs
-    std::string doc;
 };
 
 struct Local {
