@@ -111,8 +111,11 @@ private:
     enum class Role { Function, Method, Constructor };
     std::string function(const plan::Function &f, const std::string &name, Role role, const std::string &indent) const {
         std::string ps = role == Role::Function ? "" : "self";
-        for (size_t i = role == Role::Method ? 1 : 0; i < f.params.size(); ++i)
-            ps += (ps.empty() ? "" : ", ") + f.params[i].py_name + ": " + py_type(f.params[i], false);
+        for (size_t i = role == Role::Method ? 1 : 0; i < f.params.size(); ++i) {
+            // Beside the stub's own self, a C parameter named self needs another name.
+            std::string name = f.params[i].py_name == "self" && role != Role::Function ? "self_" : f.params[i].py_name;
+            ps += (ps.empty() ? "" : ", ") + name + ": " + py_type(f.params[i], false);
+        }
         std::string ret = role == Role::Constructor ? "None" : py_type(f.ret, true);
         std::string s = indent + "def " + name + "(" + ps + ") -> " + ret + ":";
         if (f.doc.empty()) return s + " ...\n";

@@ -267,3 +267,12 @@ TEST(Module, ModuleObjectAndRegistration) {
     EXPECT_TRUE(has(c, "const mp_obj_module_t mp_module_fx = {"));
     EXPECT_TRUE(has(c, "#if MPB_NEW_API\nMP_REGISTER_MODULE(MP_QSTR_fx, mp_module_fx);\n#endif"));
 }
+
+// The stub of a module is valid Python whatever the C names: a constructor's or method's parameter named self.
+TEST(Stub, ParametersNamedSelfBesideTheStubsSelf) {
+    test::Generated g = generate("typedef struct obj obj_t;\nobj_t *obj_create(int self);\nint obj_at(obj_t *o, int self);\n");
+    std::string pyi = emit::module_pyi(g.plan);
+    EXPECT_TRUE(has(pyi, "    def __init__(self, self_: int) -> None: ...\n")) << pyi;
+    EXPECT_TRUE(has(pyi, "    def at(self, self_: int) -> int: ...\n")) << pyi;
+    EXPECT_TRUE(has(pyi, "def obj_at(o: Union[obj_t, Blob, None], self: int) -> int: ...\n")) << pyi;
+}
