@@ -10,8 +10,19 @@ SIM_CALLS = ('spi_device_polling_transmit', 'spi_device_queue_trans', 'spi_devic
 # ...except the completion handlers they run (the DMA-done interrupt), which are.
 HANDLERS = ('spi_post_cb_isr', 'ili9341_post_cb_isr')
 # The engine's slots in the engine-driven run: what gui_refresh calls through flush_cb and wait_cb. Pure mode's are
-# the generated trampolines of `gui` (slots 0 and 2 of gui.h's disp_drv_t: flush_cb, monitor_cb, wait_cb).
-SLOTS = {'hybrid': ('ili9341_flush', 'ili9341_wait_cb'), 'pure': ('mpb_tramp_0', 'mpb_tramp_2')}
+# the generated trampolines of `gui`, named after the slots of gui.h's disp_drv_t they serve.
+SLOTS = {'hybrid': ('ili9341_flush', 'ili9341_wait_cb'),
+         'pure': ('mp_gui_disp_drv_t_flush_cb_tramp', 'mp_gui_disp_drv_t_wait_cb_tramp')}
+
+
+def check_toggles(ctx, toggles):
+    """Callgrind ignores a --toggle-collect naming no function, which would count the wrong instructions: every name
+    must be a function of the interpreter."""
+    symbols = set(subprocess.run(['nm', ctx.micropython], check=True, capture_output=True, text=True).stdout.split())
+    missing = [f for f in toggles if f not in symbols]
+    if missing:
+        raise RuntimeError(f'no function {", ".join(missing)} in {ctx.micropython}: the flush cost would count the '
+                           f'wrong instructions')
 
 
 def driver_instructions(ctx, mode, frames, engine=False):
@@ -21,6 +32,7 @@ def driver_instructions(ctx, mode, frames, engine=False):
     out = os.path.join(ctx.work, f'callgrind.flush.{mode}.{frames}.{int(engine)}')
     env = dict(os.environ, MICROPYPATH=os.path.join(os.path.dirname(HERE), 'drivers'))
     toggles = SIM_CALLS + HANDLERS + (SLOTS[mode] if engine else ())
+    check_toggles(ctx, toggles)
     flag = '--cost-engine' if engine else '--cost'
     # --collect-atstart comes last: callgrind turns it off when it reads a --toggle-collect.
     cmd = (['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] +

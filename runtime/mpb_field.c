@@ -298,15 +298,6 @@ const mp_obj_type_t mpb_type_array = {
 
 // ---- structs from an instance or a dict ----
 
-const mpb_field_t *mpb_find_field(const mpb_struct_type_t *t, qstr name) {
-    for (size_t k = 0; k < t->n_fields; ++k) {
-        if (t->fields[k].name == name) {
-            return &t->fields[k];
-        }
-    }
-    return NULL;
-}
-
 MPB_NORETURN void mpb_raise_no_field(const mpb_struct_type_t *t, qstr name) {
     nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
         MPB_ERROR_TEXT("'%q' has no field '%q'"), (qstr)t->type.name, name));

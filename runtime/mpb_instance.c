@@ -11,14 +11,6 @@ bool mpb_is_struct(mp_obj_t o) {
     return mpb_is_obj(o) && MPB_TYPE_SLOT(mp_obj_get_type(o), print) == mpb_struct_print;
 }
 
-// The memory an instance views; NULL only after __cast_instance__(None), which must not reach a memory access.
-void *mpb_struct_data(mpb_struct_obj_t *self) {
-    if (self->data == NULL) {
-        mp_raise_ValueError(MPB_ERROR_TEXT("NULL struct instance"));
-    }
-    return self->data;
-}
-
 void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);

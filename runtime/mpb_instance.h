@@ -12,7 +12,13 @@ static inline const mpb_struct_type_t *mpb_struct_class(mp_obj_t o) {
     return MPB_STRUCT_OF(mp_obj_get_type(o));
 }
 // The memory an instance views; NULL only after __cast_instance__(None): a ValueError, never a memory access.
-void *mpb_struct_data(mpb_struct_obj_t *self);
+// Inline: every attribute access of a struct instance asks it.
+static inline void *mpb_struct_data(mpb_struct_obj_t *self) {
+    if (self->data == NULL) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("NULL struct instance"));
+    }
+    return self->data;
+}
 
 // A struct passed by value: an instance of exactly that type; returns its (non-NULL) data.
 void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i);
