@@ -65,7 +65,7 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
         handler signals flush-ready."""
         st[_DISP] = disp_drv
-        if st[_PENDING]:  # polling transmits need the previous pixel transaction collected
+        if st[_PENDING]:  # collect the last pixel result: results nobody collects fill the result queue
             st[_PENDING] = False
             get_trans_result(spi, result, max_delay)
         x1 = area.x1

@@ -59,6 +59,8 @@ typedef struct {
     uint64_t bounce_buffers;        // TX/RX buffers copied through temporary DMA memory
     uint64_t dma_races;             // TX buffers modified while queued or on the bus
     uint64_t queue_timeouts;        // ESP_ERR_TIMEOUT returned by queue/get_trans_result
+    uint64_t dropped_results;       // results lost because queue_size results were already uncollected
+    uint64_t leaked_bytes;          // temporary DMA memory of dropped results, never freed (as in ESP-IDF)
     int64_t first_start_ns;         // start of the first transaction (-1 if none)
     int64_t last_end_ns;            // end of the last transaction (-1 if none)
 } esp_sim_spi_stats_t;
