@@ -98,6 +98,14 @@ typedef enum {
     ESP_SIM_ILI9341_VIOLATION_KINDS
 } esp_sim_ili9341_violation_t;
 
+// Quirks real panels accept, counted apart from violations (a violation means "this breaks on hardware"). Each one
+// is what a widely used driver sends (sim/README.md names the sources).
+typedef enum {
+    ESP_SIM_ILI9341_WARN_IGNORED_DATA = 0, // data bytes after a command that takes no parameters (SLPOUT, DISPON)
+    ESP_SIM_ILI9341_WARN_EARLY_SLPOUT,     // SLPOUT 100 to 120 ms after a pin reset (the datasheet asks for 120 ms)
+    ESP_SIM_ILI9341_WARNING_KINDS
+} esp_sim_ili9341_warning_t;
+
 typedef struct {
     int awake;                 // sleep out
     int display_on;
@@ -109,6 +117,8 @@ typedef struct {
     uint16_t col_start, col_end, page_start, page_end;
     uint32_t commands;         // command bytes received
     uint64_t pixels_written;
+    uint32_t violations;       // all kinds (esp_sim_ili9341_violations for one kind)
+    uint32_t warnings;         // all kinds (esp_sim_ili9341_warnings for one kind)
 } esp_sim_ili9341_state_t;
 
 esp_err_t esp_sim_ili9341_attach(const esp_sim_ili9341_config_t *config, esp_sim_ili9341_t **out);
@@ -119,6 +129,11 @@ uint32_t esp_sim_ili9341_violation_total(esp_sim_ili9341_t *panel);
 const char *esp_sim_ili9341_violation_name(esp_sim_ili9341_violation_t kind);
 // Description of the latest violation ("" if none); valid until the next call on this panel.
 const char *esp_sim_ili9341_last_violation(esp_sim_ili9341_t *panel);
+uint32_t esp_sim_ili9341_warnings(esp_sim_ili9341_t *panel, esp_sim_ili9341_warning_t kind);
+uint32_t esp_sim_ili9341_warning_total(esp_sim_ili9341_t *panel);
+const char *esp_sim_ili9341_warning_name(esp_sim_ili9341_warning_t kind);
+// Description of the latest warning ("" if none); valid until the next call on this panel.
+const char *esp_sim_ili9341_last_warning(esp_sim_ili9341_t *panel);
 // Parameters last received for a command; returns their count (at most cap are copied), -1 if never received.
 int esp_sim_ili9341_get_params(esp_sim_ili9341_t *panel, uint8_t command, uint8_t *buf, size_t cap);
 // GRAM in memory order (240 columns x 320 rows), RGB565, native endianness.

@@ -12,6 +12,7 @@
 struct esp_sim_ili9341 {
     std::shared_ptr<esp_sim::Ili9341> model;
     std::string last_violation;  // keeps the string esp_sim_ili9341_last_violation returns alive
+    std::string last_warning;    // the same for esp_sim_ili9341_last_warning
 };
 
 namespace esp_sim {
@@ -119,6 +120,31 @@ const char *esp_sim_ili9341_last_violation(esp_sim_ili9341_t *panel) {
     }
     panel->last_violation = model->last_violation();
     return panel->last_violation.c_str();
+}
+
+uint32_t esp_sim_ili9341_warnings(esp_sim_ili9341_t *panel, esp_sim_ili9341_warning_t kind) {
+    auto model = model_of(panel);
+    return model ? model->warnings(kind) : 0;
+}
+
+uint32_t esp_sim_ili9341_warning_total(esp_sim_ili9341_t *panel) {
+    auto model = model_of(panel);
+    return model ? model->warning_total() : 0;
+}
+
+const char *esp_sim_ili9341_warning_name(esp_sim_ili9341_warning_t kind) {
+    static const char *const kNames[] = {"ignored data", "early sleep out"};
+    const int k = esp_sim::enum_value(kind);
+    return k >= 0 && k < ESP_SIM_ILI9341_WARNING_KINDS ? kNames[k] : "invalid kind";
+}
+
+const char *esp_sim_ili9341_last_warning(esp_sim_ili9341_t *panel) {
+    auto model = model_of(panel);
+    if (!model) {
+        return "";
+    }
+    panel->last_warning = model->last_warning();
+    return panel->last_warning.c_str();
 }
 
 int esp_sim_ili9341_get_params(esp_sim_ili9341_t *panel, uint8_t command, uint8_t *buf, size_t cap) {

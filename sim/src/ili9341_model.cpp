@@ -50,8 +50,11 @@ Ili9341::Ili9341(const esp_sim_ili9341_config_t &config) : config_(config), gram
 }
 
 void Ili9341::violation_locked(esp_sim_ili9341_violation_t kind, const std::string &what) {
-    violations_[kind]++;
-    last_violation_ = std::string(esp_sim_ili9341_violation_name(kind)) + ": " + what;
+    violations_.add(kind, esp_sim_ili9341_violation_name(kind), what);
+}
+
+void Ili9341::warning_locked(esp_sim_ili9341_warning_t kind, const std::string &what) {
+    warnings_.add(kind, esp_sim_ili9341_warning_name(kind), what);
 }
 
 void Ili9341::reset_registers_locked() {
@@ -76,6 +79,10 @@ void Ili9341::hardware_reset_locked(int64_t t_ns) {
     madctl_ = 0;  // unlike SWRESET, the pin reset clears MADCTL
     no_command_before_ns_ = t_ns + 5 * kMs;
     no_slpout_before_ns_ = t_ns + 120 * kMs;
+    // The datasheet asks for 120 ms before SLPOUT; ESP-IDF's own LCD example (examples/peripherals/spi_master/lcd,
+    // lcd_init: 100 ms after the reset, then the init commands) and the 2019 lv_binding driver send it after 100 ms,
+    // and panels wake up: only a warning from there on.
+    early_slpout_from_ns_ = t_ns + 100 * kMs;
     no_slpin_before_ns_ = INT64_MIN;
 }
 
@@ -156,6 +163,7 @@ void Ili9341::command_locked(uint8_t code, int64_t t_ns) {
         no_command_before_ns_ = t_ns + 5 * kMs;
         if (was_awake) {
             no_slpout_before_ns_ = std::max(no_slpout_before_ns_, t_ns + 120 * kMs);
+            early_slpout_from_ns_ = no_slpout_before_ns_;
         }
         break;
     }
@@ -166,10 +174,15 @@ void Ili9341::command_locked(uint8_t code, int64_t t_ns) {
         awake_ = false;
         no_command_before_ns_ = t_ns + 5 * kMs;
         no_slpout_before_ns_ = std::max(no_slpout_before_ns_, t_ns + 120 * kMs);
+        early_slpout_from_ns_ = no_slpout_before_ns_;
         break;
     case 0x11:
-        if (t_ns < no_slpout_before_ns_) {
+        if (t_ns < early_slpout_from_ns_) {
             violation_locked(ESP_SIM_ILI9341_TIMING, "SLPOUT less than 120 ms after a reset or SLPIN");
+        } else if (t_ns < no_slpout_before_ns_) {
+            warning_locked(ESP_SIM_ILI9341_WARN_EARLY_SLPOUT,
+                           format("SLPOUT %.3f ms after the pin reset (the datasheet asks for 120 ms)",
+                                  static_cast<double>(t_ns - (early_slpout_from_ns_ - 100 * kMs)) / kMs));
         }
         awake_ = true;
         no_command_before_ns_ = t_ns + 5 * kMs;
@@ -258,6 +271,13 @@ void Ili9341::data_locked(uint8_t byte) {
     }
     if (cmd->max_params == kStream) {
         pixel_byte_locked(byte);
+        return;
+    }
+    if (cmd->max_params == 0) {
+        // The controller ignores it. The 2019 lv_binding driver and today's (driver/esp32/ili9XXX.py) send a 0x00
+        // after SLPOUT and DISPON, and their panels work.
+        warning_locked(ESP_SIM_ILI9341_WARN_IGNORED_DATA,
+                       format("data byte 0x%02X after %s, which takes no parameters: ignored", byte, cmd->name));
         return;
     }
     if (params_.size() >= cmd->max_params) {

@@ -15,6 +15,26 @@
 
 namespace esp_sim {
 
+// Events counted by kind, with a description of the latest one (violations, warnings).
+template <int N>
+struct Tally {
+    std::array<uint32_t, N> counts{};
+    std::string last;
+
+    void add(int kind, const char *name, const std::string &what) {
+        counts[kind]++;
+        last = std::string(name) + ": " + what;
+    }
+    uint32_t get(int kind) const { return kind >= 0 && kind < N ? counts[kind] : 0; }
+    uint32_t total() const {
+        uint32_t t = 0;
+        for (uint32_t c : counts) {
+            t += c;
+        }
+        return t;
+    }
+};
+
 class Ili9341 : public SpiSink {
 public:
     static constexpr int kWidth = ESP_SIM_ILI9341_WIDTH;
@@ -28,6 +48,9 @@ public:
     uint32_t violations(esp_sim_ili9341_violation_t kind);
     uint32_t violation_total();
     std::string last_violation();
+    uint32_t warnings(esp_sim_ili9341_warning_t kind);
+    uint32_t warning_total();
+    std::string last_warning();
     int params(uint8_t command, uint8_t *buf, size_t cap);
     void read_gram_rgb565(uint16_t *out);
     bool read_logical_rgb565(int x, int y, int w, int h, uint16_t *out);
@@ -50,6 +73,7 @@ private:
     void store_pixel_locked(Cell cell);
     bool logical_to_gram(int col, int page, int *gx, int *gy) const;
     void violation_locked(esp_sim_ili9341_violation_t kind, const std::string &what);
+    void warning_locked(esp_sim_ili9341_warning_t kind, const std::string &what);
     bool lit_locked();
 
     const esp_sim_ili9341_config_t config_;
@@ -81,12 +105,13 @@ private:
     int64_t no_command_before_ns_ = INT64_MIN;
     int64_t no_slpout_before_ns_ = INT64_MIN;
     int64_t no_slpin_before_ns_ = INT64_MIN;
+    int64_t early_slpout_from_ns_ = INT64_MIN;  // from here to no_slpout_before_ns_ SLPOUT is only a warning
     int64_t applied_reset_rise_ns_ = INT64_MIN;
 
     uint32_t commands_ = 0;
     uint64_t pixels_written_ = 0;
-    std::array<uint32_t, ESP_SIM_ILI9341_VIOLATION_KINDS> violations_{};
-    std::string last_violation_;
+    Tally<ESP_SIM_ILI9341_VIOLATION_KINDS> violations_;
+    Tally<ESP_SIM_ILI9341_WARNING_KINDS> warnings_;
 };
 
 // Drops every attached panel (esp_sim_reset).

@@ -49,27 +49,39 @@ esp_sim_ili9341_state_t Ili9341::state() {
     s.page_end = static_cast<uint16_t>(page_end_);
     s.commands = commands_;
     s.pixels_written = pixels_written_;
+    s.violations = violations_.total();
+    s.warnings = warnings_.total();
     return s;
 }
 
 uint32_t Ili9341::violations(esp_sim_ili9341_violation_t kind) {
     std::lock_guard<std::mutex> lock(mutex_);
-    const int k = enum_value(kind);
-    return k >= 0 && k < ESP_SIM_ILI9341_VIOLATION_KINDS ? violations_[k] : 0;
+    return violations_.get(enum_value(kind));
 }
 
 uint32_t Ili9341::violation_total() {
     std::lock_guard<std::mutex> lock(mutex_);
-    uint32_t total = 0;
-    for (uint32_t v : violations_) {
-        total += v;
-    }
-    return total;
+    return violations_.total();
 }
 
 std::string Ili9341::last_violation() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return last_violation_;
+    return violations_.last;
+}
+
+uint32_t Ili9341::warnings(esp_sim_ili9341_warning_t kind) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return warnings_.get(enum_value(kind));
+}
+
+uint32_t Ili9341::warning_total() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return warnings_.total();
+}
+
+std::string Ili9341::last_warning() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return warnings_.last;
 }
 
 int Ili9341::params(uint8_t command, uint8_t *buf, size_t cap) {
