@@ -1,4 +1,5 @@
-// mpb_array.c: the array field view: a[i] get and set with bounds checks (IndexError), len(), buffer protocol.
+// mpb_array.c: the array field view: a[i] get and set with bounds checks (IndexError), len(), iteration, buffer
+// protocol.
 #include <string.h>
 #include "mpb_runtime.h"
 #include "mpb_error.h"
@@ -63,6 +64,43 @@ static mp_obj_t array_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
     return mp_const_none;
 }
 
+// Iteration (for x in s.name, list(s.name)): an iterator made in the caller's iter_buf, so a for loop allocates
+// only the elements it reads.
+typedef struct _array_iter_t {
+    mp_obj_base_t base;
+    mp_obj_t array;
+    size_t next;
+} array_iter_t;
+typedef char mpb_array_iter_fits_iter_buf[sizeof(array_iter_t) <= sizeof(mp_obj_iter_buf_t) ? 1 : -1];
+
+static mp_obj_t array_iternext(mp_obj_t self_in) {
+    array_iter_t *it = MP_OBJ_TO_PTR(self_in);
+    mpb_array_obj_t *a = MP_OBJ_TO_PTR(it->array);
+    if (it->next >= a->field->count) {
+        return MP_OBJ_STOP_ITERATION;
+    }
+    return mpb_value_load(a->field, (uint8_t *)a->data + it->next++ * mpb_elem_size(a->field), it->array);
+}
+
+#if MPB_NEW_API
+static MP_DEFINE_CONST_OBJ_TYPE(array_iter_type, MP_QSTR_iterator, MP_TYPE_FLAG_ITER_IS_ITERNEXT, iter, array_iternext);
+#else
+static const mp_obj_type_t array_iter_type = {
+    { &mp_type_type },
+    .name = MP_QSTR_iterator,
+    .getiter = mp_identity_getiter,
+    .iternext = array_iternext,
+};
+#endif
+
+static mp_obj_t array_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_buf) {
+    array_iter_t *it = (array_iter_t *)iter_buf;
+    it->base.type = &array_iter_type;
+    it->array = self_in;
+    it->next = 0;
+    return MP_OBJ_FROM_PTR(it);
+}
+
 static mp_obj_t array_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     switch (op) {
@@ -93,8 +131,8 @@ static void array_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind
 }
 
 #if MPB_NEW_API
-MP_DEFINE_CONST_OBJ_TYPE(mpb_type_array, MP_QSTR_CArray, MP_TYPE_FLAG_NONE,
-    print, array_print, unary_op, array_unary_op, subscr, array_subscr, buffer, array_get_buffer);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_array, MP_QSTR_CArray, MP_TYPE_FLAG_ITER_IS_GETITER,
+    print, array_print, unary_op, array_unary_op, subscr, array_subscr, iter, array_getiter, buffer, array_get_buffer);
 #else
 const mp_obj_type_t mpb_type_array = {
     { &mp_type_type },
@@ -102,6 +140,7 @@ const mp_obj_type_t mpb_type_array = {
     .print = array_print,
     .unary_op = array_unary_op,
     .subscr = array_subscr,
+    .getiter = array_getiter,
     .buffer_p = { .get_buffer = array_get_buffer },
 };
 #endif

@@ -10,12 +10,15 @@ typedef struct _int_range_t {
     uint64_t max;
 } int_range_t;
 
-// Indexed by mpb_code_t from MPB_I8 to MPB_U64.
+// Indexed by mpb_code_t from MPB_I8 to MPB_U64. An N-bit integer takes every value whose N-bit two's complement
+// pattern means the same in one of the two readings, signed or unsigned: -2^(N-1) .. 2^N-1, so `-1` for a uint32_t
+// gives 0xFFFFFFFF and 0xFFFFFFFF for an int32_t gives -1, as C's conversion of that bit pattern does (and as C code
+// passes portMAX_DELAY). Beyond N bits is an OverflowError.
 static const int_range_t int_ranges[] = {
-    { "int8_t", INT8_MIN, INT8_MAX }, { "uint8_t", 0, UINT8_MAX },
-    { "int16_t", INT16_MIN, INT16_MAX }, { "uint16_t", 0, UINT16_MAX },
-    { "int32_t", INT32_MIN, INT32_MAX }, { "uint32_t", 0, UINT32_MAX },
-    { "int64_t", INT64_MIN, INT64_MAX }, { "uint64_t", 0, UINT64_MAX },
+    { "int8_t", INT8_MIN, UINT8_MAX }, { "uint8_t", INT8_MIN, UINT8_MAX },
+    { "int16_t", INT16_MIN, UINT16_MAX }, { "uint16_t", INT16_MIN, UINT16_MAX },
+    { "int32_t", INT32_MIN, UINT32_MAX }, { "uint32_t", INT32_MIN, UINT32_MAX },
+    { "int64_t", INT64_MIN, UINT64_MAX }, { "uint64_t", INT64_MIN, UINT64_MAX },
 };
 
 MPB_NORETURN static void raise_range(const int_range_t *r, const void *where, size_t i) {
@@ -115,6 +118,10 @@ void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i) {
     if (mpb_obj_is_type(o, &mpb_type_fun)) {
         return (void *)(uintptr_t)((const mpb_fun_t *)MP_OBJ_TO_PTR(o))->addr;
     }
+    mp_obj_t native = mpb_struct_native(o); // an instance of a Python subclass of a struct class
+    if (native != o) {
+        return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(native))->data;
+    }
     mp_buffer_info_t bi;
     if (!mpb_is_small_int(o) && mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
         return bi.buf;
@@ -132,13 +139,15 @@ mp_obj_t mpb_new_ptr(const void *p) {
 }
 
 void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
-    if (mpb_is_struct(o) && mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
+    mp_obj_t s = mpb_is_struct(o) ? o : mpb_struct_native(o);
+    if (mpb_is_struct(s) && mp_obj_get_type(s) != MPB_STRUCT_BASE(type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }
-    return mpb_get_ptr(o, where, i);
+    return mpb_get_ptr(s, where, i);
 }
 
 void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
+    o = mpb_struct_native(o);
     if (mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }

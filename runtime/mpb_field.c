@@ -1,5 +1,6 @@
 // mpb_field.c: reads and writes one field (scalar, bitfield, nested struct or array) as its descriptor says.
 #include <string.h>
+#include "py/objint.h"
 #include "mpb_runtime.h"
 #include "mpb_error.h"
 #include "mpb_array.h"
@@ -139,14 +140,21 @@ static mp_obj_t bitfield_load(const mpb_field_t *f, const uint8_t *p) {
     return code_is_signed(f->code) ? mpb_new_i64((int64_t)v) : mpb_new_u64(v);
 }
 
+static bool int_is_negative(mp_obj_t o) {
+    return mpb_is_small_int(o) ? MP_OBJ_SMALL_INT_VALUE(o) < 0 : (mpb_is_big_int(o) && mp_obj_int_sign(o) < 0);
+}
+
+// A bitfield of width w takes what an integer type of w bits takes: -2^(w-1) .. 2^w-1, signed or not.
 static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
     uint64_t mask = f->bit_width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_width) - 1);
     uint64_t v;
     bool fits;
-    if (code_is_signed(f->code) || f->code == MPB_BOOL) {
-        int64_t s = f->code == MPB_BOOL ? mpb_get_bool(value, f, MPB_AT_FIELD) : mpb_get_i64(value, f, MPB_AT_FIELD);
-        int64_t lo = f->code == MPB_BOOL ? 0 : -(int64_t)((mask >> 1) + 1);
-        fits = s >= lo && (s < 0 || (uint64_t)s <= (f->code == MPB_BOOL ? mask : mask >> 1));
+    if (f->code == MPB_BOOL) {
+        v = mpb_get_bool(value, f, MPB_AT_FIELD);
+        fits = true;
+    } else if (int_is_negative(value)) {
+        int64_t s = mpb_get_i64(value, f, MPB_AT_FIELD);
+        fits = f->bit_width >= 64 || s >= -(int64_t)((mask >> 1) + 1);
         v = (uint64_t)s & mask;
     } else {
         v = mpb_get_u64(value, f, MPB_AT_FIELD);

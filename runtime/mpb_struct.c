@@ -3,12 +3,36 @@
 #include <string.h>
 #include "py/objint.h"
 #include "py/objtuple.h"
+#include "py/objtype.h"
 #include "mpb_runtime.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
 
+bool mpb_is_struct_type(const mp_obj_type_t *t) {
+    return MPB_TYPE_SLOT(t, attr) == mpb_struct_attr;
+}
+
 bool mpb_is_struct(mp_obj_t o) {
-    return mpb_is_obj(o) && MPB_TYPE_SLOT(mp_obj_get_type(o), attr) == mpb_struct_attr;
+    return mpb_is_obj(o) && mpb_is_struct_type(mp_obj_get_type(o));
+}
+
+mp_obj_t mpb_struct_native(mp_obj_t o) {
+    if (!mpb_is_obj(o)) {
+        return o;
+    }
+    const mp_obj_type_t *t = mp_obj_get_type(o);
+    if (!mp_obj_is_instance_type(t)) {
+        return o;
+    }
+    // Up the single-inheritance chain to the first class that is not a Python class.
+    while (mp_obj_is_instance_type(t)) {
+        const mp_obj_type_t *parent = MPB_TYPE_SLOT(t, parent);
+        if (parent == NULL || ((const mp_obj_base_t *)parent)->type != &mp_type_type) {
+            return o; // object, or several bases (a tuple)
+        }
+        t = parent;
+    }
+    return mpb_is_struct_type(t) ? mpb_cast_to_native_base(o, MP_OBJ_FROM_PTR(t)) : o;
 }
 
 static const mpb_struct_type_t *struct_type(mp_obj_t o) {
@@ -70,6 +94,7 @@ static void store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp
 }
 
 void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
+    value = mpb_struct_native(value);
     if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
         memmove(data, instance_data(MP_OBJ_TO_PTR(value)), t->size);
     } else if (mpb_obj_is_type(value, &mp_type_dict)) {
@@ -230,6 +255,35 @@ static mp_obj_t struct_fields(mp_obj_t cls) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(struct_fields_fun_obj, struct_fields);
 MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj, MP_ROM_PTR(&struct_fields_fun_obj));
+
+// inst.__dereference__([n]): a writable memoryview of n bytes (default: the struct's size) at the instance's memory,
+// as a Blob's; the seed's pure flush views its pixels with color_p.__dereference__(size * color_t.SIZE).
+static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
+    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(args[0]);
+    mp_int_t n = n_args > 1 && args[1] != mp_const_none ? mp_obj_get_int(args[1]) : (mp_int_t)struct_type(args[0])->size;
+    if (n < 0) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("negative size"));
+    }
+    return mp_obj_new_memoryview('B' | MPB_MEMVIEW_RW, n, instance_data(self));
+}
+MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj, 1, 2, struct_dereference);
+
+// The __setattr__ a Python subclass's instances call for every attribute they set (MicroPython binds it to the
+// struct instance inside them): field names are stored into the C memory like on a plain instance. Other names
+// cannot be kept (the struct instance has no dictionary and cannot reach the subclass instance), so they raise.
+static mp_obj_t struct_setattr(mp_obj_t self_in, mp_obj_t name, mp_obj_t value) {
+    const mpb_struct_type_t *t = struct_type(self_in);
+    qstr attr = mp_obj_str_get_qstr(name);
+    if (find_field(t, attr) == NULL) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+            MPB_ERROR_TEXT("'%q' has no field '%q' (a subclass of a struct class takes only its fields)"),
+            (qstr)t->type.name, attr));
+    }
+    mp_obj_t dest[2] = { MP_OBJ_SENTINEL, value };
+    mpb_struct_attr(self_in, attr, dest);
+    return mp_const_none;
+}
+MP_DEFINE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj, struct_setattr);
 
 // inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {

@@ -14,28 +14,41 @@ mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_u
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj);
 MP_DECLARE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj);
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
+MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
 
-// True when o is an instance of some struct class.
+// True when o is an instance of some struct class (not of a Python subclass: see mpb_struct_native).
 bool mpb_is_struct(mp_obj_t o);
+// True when t is a struct class.
+bool mpb_is_struct_type(const mp_obj_type_t *t);
+// o itself, or for an instance of a Python class derived from a struct class (`class T2(esp.spi_transaction_t)`)
+// the struct instance inside it, which holds the C memory.
+mp_obj_t mpb_struct_native(mp_obj_t o);
 // Copies or initialises (from a dict, recursively) the struct at data from a Python value.
 void mpb_struct_assign(const mpb_struct_type_t *type, void *data, mp_obj_t value, const void *where, size_t i);
 // Reads or writes one field of the struct at data; owner keeps data alive for nested views.
 mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);
 void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
 
-// The locals of a struct class: SIZE, the cast helpers and __fields__ (methods go here too).
+// The locals of a struct class: SIZE and __SIZE__ (the original binding's name), the cast helpers, __dereference__,
+// __fields__, and __setattr__, through which a Python subclass's field writes reach the C memory (methods go here
+// too).
 #define MPB_STRUCT_LOCALS_ENTRIES(csize) \
     { MP_ROM_QSTR(MP_QSTR_SIZE), MP_ROM_INT(csize) }, \
+    { MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(csize) }, \
     { MP_ROM_QSTR(MP_QSTR___fields__), MP_ROM_PTR(&mpb_struct_fields_obj) }, \
     { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj) }, \
-    { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }
+    { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&mpb_struct_dereference_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR___setattr__), MP_ROM_PTR(&mpb_struct_setattr_obj) }
 
 // Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
-// C function T(...) calls instead of making a zeroed instance.
+// C function T(...) calls instead of making a zeroed instance. >= 1.20: HAS_SPECIAL_ACCESSORS makes a Python subclass
+// consult __setattr__ (MicroPython copies the flag from a native base).
 #if MPB_NEW_API
 #define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
     const mpb_struct_type_t var = { \
-        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
+        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS, .name = qname, \
                   .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
                   .slot_index_attr = 4, .slot_index_subscr = 5, .slot_index_buffer = 6, \
                   .slot_index_locals_dict = 7, \

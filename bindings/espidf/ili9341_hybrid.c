@@ -63,17 +63,21 @@ static bool link_of(const gui_disp_drv_t *drv, panel_link_t *out) {
     }
     mp_map_elem_t *dc = mp_map_lookup(&d->map, MP_OBJ_NEW_QSTR(MP_QSTR_dc), MP_MAP_LOOKUP);
     mp_map_elem_t *spi = mp_map_lookup(&d->map, MP_OBJ_NEW_QSTR(MP_QSTR_spi), MP_MAP_LOOKUP);
-    mp_buffer_info_t handle; // a Blob's buffer is its address (length 0), as in the seed
+    // A Blob's buffer is the pointer's own storage (buf = &ptr), so the handle is *buf, as the seed reads it
+    // (`spi_device_handle_t *spi_ptr = buffer_info.buf; ... *spi_ptr`).
+    mp_buffer_info_t handle;
     if (dc == NULL || spi == NULL || !mpb_is_small_int(dc->value) ||
-        !mp_get_buffer(spi->value, &handle, MP_BUFFER_READ) || handle.buf == NULL) {
+        !mp_get_buffer(spi->value, &handle, MP_BUFFER_READ) || handle.len != sizeof(spi_device_handle_t)) {
         return false;
     }
     out->dc = MP_OBJ_SMALL_INT_VALUE(dc->value);
-    out->spi = handle.buf;
-    return true;
+    memcpy(&out->spi, handle.buf, sizeof(out->spi));
+    return out->spi != NULL;
 }
 
-// Collects the pixel transaction: a device must have no uncollected result before a polling transmit.
+// Collects the pixel transaction's result, waiting for its end. The polling transmits that follow do not need it
+// (ESP-IDF's bus lock waits for the device's queued transactions), but results nobody collects fill the device's
+// result queue, and wait_cb sleeps here until the DMA is done.
 static void collect_pixels(void) {
     if (pixel_spi != NULL) {
         spi_transaction_t *done;

@@ -29,6 +29,7 @@ MODULES = ('scalars', 'structs', 'consts', 'pointers', 'pointers2', 'callbacks',
 # Functions never called with valid arguments (count and poison calls still reach their wrappers), each with why.
 DENY = {
     'espidf.vTaskDelay': 'sleeps for its argument in ticks: portMAX_DELAY is forever',
+    'espidf.task_delay_ms': 'sleeps for its argument in milliseconds',
     'espidf.esp_err_to_name_r': 'writes up to buflen bytes through its char * buffer',
     'espidf.esp_log_level_set': 'would turn the simulation\'s log lines (which vary with the values) back on',
     'cairo.debug_reset_static_data': 'frees cairo\'s caches; cairo requires that no cairo object is alive',
@@ -206,11 +207,9 @@ class Fuzzer:
     def poison_for(self, code):
         r = self.rng
         if code in INT_BITS:
+            # An N-bit type, signed or not, takes -2^(N-1) .. 2^N-1 (runtime/README.md): just beyond either end.
             bits = INT_BITS[code]
-            if code[0] == 'u':
-                out = [-1, 2 ** bits, 2 ** 100]
-            else:
-                out = [-2 ** (bits - 1) - 1, 2 ** (bits - 1), -2 ** 100]
+            out = [-2 ** (bits - 1) - 1, 2 ** bits, -2 ** 100, 2 ** 100]
             return r.pick(out + [None, 1.5, 'a\x00', b'1', [], {}, Probe(), self.rng.pick(self.dangling)])
         if code in FLOATS:
             return r.pick([None, '1.0', b'', [], (1.0,), Probe(), self.blob_type(0)])

@@ -61,8 +61,15 @@ sh.visible = 1
 sh.layer = 7
 sh.offset = -8
 print(sh.visible, sh.layer, sh.offset)
+# A bitfield of width w takes -2^(w-1) .. 2^w-1, signed or not (the same bits in either reading); beyond raises.
 err(setattr, sh, 'layer', 8)
-err(setattr, sh, 'offset', 8)
+err(setattr, sh, 'layer', -5)
+err(setattr, sh, 'offset', 16)
+err(setattr, sh, 'offset', -9)
+other = st.shape_t()
+other.layer = -1
+other.offset = 15
+print(other.layer, other.offset)
 sh.i = 5
 print(sh.i)
 sh.f = 1.0
