@@ -23,8 +23,9 @@ void port_free_exec(void *ptr, size_t size);
 #define MICROPY_STACK_CHECK               (1)
 #define MICROPY_ALLOC_PATH_MAX            (4096)
 #define MICROPY_MEM_STATS                 (0)
+// Allocated at start-up (main.c), resizable by micropython.alloc_emergency_exception_buf, as on an ESP32.
 #define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
-#define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE   (256)
+#define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE   (0)
 
 // Reading source: the port resolves module paths itself (port_path.c), so the core's POSIX reader is off.
 #define MICROPY_READER_POSIX              (0)
@@ -77,7 +78,8 @@ void port_free_exec(void *ptr, size_t size);
 #define MICROPY_PY_BUILTINS_INPUT         (0)
 #define MICROPY_PY_BUILTINS_MIN_MAX       (1)
 #define MICROPY_PY_BUILTINS_POW3          (1)
-#define MICROPY_PY_BUILTINS_HELP          (0)
+#define MICROPY_PY_BUILTINS_HELP          (1)   // help(obj) listing as in the seed (port_help.c)
+#define MICROPY_PY_BUILTINS_HELP_MODULES  (1)
 #define MICROPY_PY_BUILTINS_COMPLEX       (0)
 #define MICROPY_PY___FILE__               (1)
 #define MICROPY_PY_MICROPYTHON_MEM_INFO   (1)
