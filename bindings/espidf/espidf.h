@@ -1,12 +1,18 @@
 // espidf.h: the input of the `espidf` MicroPython module: the ESP-IDF APIs a display driver uses, and our helpers.
-// It holds nothing simulation-specific: the same file binds against a real ESP-IDF (v4.x) on an ESP32.
+// It holds nothing simulation-specific: the same file binds against a real ESP-IDF on an ESP32, v4.4 or v5.x.
 #ifndef ESPIDF_H
 #define ESPIDF_H
 
+#include "esp_idf_version.h"
 #include "esp_err.h"
 #include "esp_log.h"
 #include "esp_heap_caps.h"
-#include "esp32/clk.h"    // ESP-IDF v4 name of esp_clk.h
+#if ESP_IDF_VERSION_MAJOR >= 5
+#include "esp_private/esp_clk.h"  // v5 removed esp32/clk.h; the clock queries stayed here
+#else
+#include "esp32/clk.h"            // v4 name of the seed's esp_clk.h
+#endif
+#include "esp_cpu.h"
 #include "freertos/FreeRTOS.h"
 #include "freertos/task.h"
 #include "driver/gpio.h"
@@ -15,6 +21,39 @@
 // MicroPython's object type, for helpers that take Python objects (as the seed's espidf.h does). NO_QSTR lets the
 // generator parse it before the interpreter's qstr header exists.
 #include "py/obj.h"
+
+// ---- The seed's names: small helpers, and enums over the real macros (as the 2019 espidf.h did) -------------------
+
+// The CPU cycle counter into *ccount: esp.get_ccount(p) with p = esp.C_Pointer(), then p.int_val (usable in an
+// interrupt: it allocates nothing).
+void get_ccount(int *ccount);
+// vTaskDelay for ms milliseconds, in whole ticks (rounded down).
+void task_delay_ms(int ms);
+
+// esp.ESP.MAX_DELAY, esp.ESP.HALF_DUPLEX
+enum {
+    ESP_MAX_DELAY = portMAX_DELAY,
+    ESP_HALF_DUPLEX = SPI_DEVICE_HALFDUPLEX
+};
+
+// esp.TRANS.MODE_DIO, esp.TRANS.USE_TXDATA, ...
+enum {
+    TRANS_MODE_DIO = SPI_TRANS_MODE_DIO,
+    TRANS_MODE_QIO = SPI_TRANS_MODE_QIO,
+    TRANS_USE_RXDATA = SPI_TRANS_USE_RXDATA,
+    TRANS_USE_TXDATA = SPI_TRANS_USE_TXDATA,
+    TRANS_MODE_DIOQIO_ADDR = SPI_TRANS_MODE_DIOQIO_ADDR,
+    TRANS_VARIABLE_CMD = SPI_TRANS_VARIABLE_CMD,
+    TRANS_VARIABLE_ADDR = SPI_TRANS_VARIABLE_ADDR
+};
+
+// esp.enum.HSPI_HOST: in 2019 (ESP-IDF v3) these were the members of spi_host_device_t, which share no prefix, so
+// the original binding grouped them in a class named `enum`; since v4 they are macros over SPI1/2/3_HOST.
+enum {
+    enum_SPI_HOST = SPI_HOST,
+    enum_HSPI_HOST = HSPI_HOST,
+    enum_VSPI_HOST = VSPI_HOST
+};
 
 // ---- Python callbacks in interrupt context (pure-MicroPython driver mode) ---------------------------------------
 //
@@ -51,8 +90,8 @@ void ili9341_flush(void *disp_drv, const void *area, void *color_p);
 void ili9341_wait_cb(void *disp_drv);
 // post_cb (interrupt context): the pixel transaction is done: flush-ready to the GUI (trans->user).
 void ili9341_post_cb_isr(spi_transaction_t *trans);
-// The panel's window and write pointer are no longer what ili9341_flush last set (the driver sent other commands):
-// its next flush sends the whole window.
+// The panel's window and write pointer are no longer what ili9341_flush last set (the driver sent other commands,
+// or this is a new panel or SPI device): its next flush sends the whole window and collects nothing older.
 void ili9341_forget_window(void);
 
 #endif // ESPIDF_H
