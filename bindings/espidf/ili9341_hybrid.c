@@ -38,6 +38,7 @@ static struct {
 void ili9341_forget_window(void) {
     win.drv = NULL;
     cont.drv = NULL;
+    pixel_spi = NULL; // a new panel or driver: the device of the last pixel transaction may be gone
 }
 
 // What the Python side left in disp_drv.user_data: {'dc': pin, 'spi': handle}.

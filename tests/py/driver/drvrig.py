@@ -8,13 +8,21 @@ CS, DC, RST, BL = 13, 12, 4, 2
 
 def fresh(virtual=True):
     espsim.reset()
+    # The C flush caches the window it last sent to the panel (drivers/README.md); a new panel has none yet.
+    esp.ili9341_forget_window()
     esp.esp_log_level_set('*', esp.ESP_LOG.NONE)  # tests read error codes; log lines would race with print
     mode = espsim.TIME.VIRTUAL if virtual else espsim.TIME.REAL
     assert espsim.set_time_mode(mode) == esp.ESP_OK
+    return attach()
+
+
+def attach():
+    """A new panel on the driver's default pins (power-on state: asleep, random GRAM)."""
     cfg = espsim.ili9341_config_t({'host': esp.HSPI_HOST, 'cs_io_num': CS, 'dc_io_num': DC,
                                    'reset_io_num': RST, 'backlight_io_num': BL, 'seed': 3})
     p = esp.C_Pointer()
     assert espsim.ili9341_attach(cfg, p) == esp.ESP_OK
+    esp.ili9341_forget_window()
     return p.ptr_val
 
 
