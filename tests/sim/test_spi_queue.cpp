@@ -26,6 +26,33 @@ spi_transaction_t bytes_trans(const uint8_t *buf, size_t n, int id = 0) {
 
 }  // namespace
 
+// Devices on HSPI (with DMA) whose post_cb records the ids (trans.user) of finished transactions, in order.
+class QueueOrderTest : public SimTest {
+protected:
+    void SetUp() override {
+        SimTest::SetUp();
+        g_finished_count = 0;
+    }
+    // A recording device with chip select cs; the first one initialises the bus (set the time mode before).
+    spi_device_handle_t recording_device(int queue_size, int cs = kCs) {
+        if (!bus_up_) {
+            const spi_bus_config_t bus = seed_bus_config(4092);
+            EXPECT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
+            bus_up_ = true;
+        }
+        spi_device_interface_config_t cfg = device_config(40000000, queue_size);
+        cfg.post_cb = record_post;
+        cfg.spics_io_num = cs;
+        spi_device_handle_t dev = nullptr;
+        EXPECT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &dev), ESP_OK);
+        return dev;
+    }
+    static std::vector<int> finished() { return std::vector<int>(g_finished, g_finished + g_finished_count.load()); }
+
+private:
+    bool bus_up_ = false;
+};
+
 // ESP-IDF v4.4 spi_master.c, spi_device_queue_trans(): queue_size bounds trans_queue, the transactions the ISR has
 // not started yet. A transaction queued on an idle bus starts at once, so queue_size 2 takes three.
 TEST_F(SimTest, QueueFullTimesOutAfterTicksToWaitInVirtualTime) {
@@ -85,15 +112,9 @@ TEST_F(SimTest, QueueFullTimesOutInRealTime) {
 
 // spi_intr() returns a finished transaction with xQueueSendFromISR, which fails when the result queue (queue_size
 // deep) is full: a driver that never collects (the 2019 ILI9341 driver) keeps running, and its later results are lost.
-TEST_F(SimTest, UncollectedResultsAreDroppedNotBlocking) {
+TEST_F(QueueOrderTest, UncollectedResultsAreDroppedNotBlocking) {
     ASSERT_EQ(esp_sim_set_time_mode(ESP_SIM_TIME_VIRTUAL), ESP_OK);
-    g_finished_count = 0;
-    spi_device_interface_config_t cfg = device_config(40000000, 2);
-    cfg.post_cb = record_post;
-    const spi_bus_config_t bus = seed_bus_config(4092);
-    ASSERT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
-    spi_device_handle_t dev = nullptr;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &dev), ESP_OK);
+    spi_device_handle_t dev = recording_device(2);
     uint8_t *buf = dma_buffer(64);
     spi_transaction_t t[6];
     for (int i = 0; i < 6; ++i) {
@@ -101,7 +122,7 @@ TEST_F(SimTest, UncollectedResultsAreDroppedNotBlocking) {
         ASSERT_EQ(spi_device_queue_trans(dev, &t[i], portMAX_DELAY), ESP_OK);
     }
     ASSERT_EQ(esp_sim_run_until_idle(), ESP_OK);
-    EXPECT_EQ(g_finished_count.load(), 6);  // every transfer ran, post_cb included
+    EXPECT_EQ(finished(), (std::vector<int>{0, 1, 2, 3, 4, 5}));  // every transfer ran, post_cb included
     spi_transaction_t *done = nullptr;
     ASSERT_EQ(spi_device_get_trans_result(dev, &done, 0), ESP_OK);
     EXPECT_EQ(done, &t[0]);
@@ -137,16 +158,8 @@ TEST_F(SimTest, DroppedResultLeaksItsBounceBufferAsEspIdfDoes) {
     EXPECT_LE(heap_caps_get_free_size(MALLOC_CAP_DMA), free_before - 1000);
 }
 
-TEST_F(SimTest, ResultsComeBackInQueueOrderAcrossDevices) {
-    g_finished_count = 0;
-    spi_device_interface_config_t cfg = device_config(40000000, 3);
-    cfg.post_cb = record_post;
-    const spi_bus_config_t bus = seed_bus_config(4092);
-    ASSERT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
-    spi_device_handle_t d1 = nullptr, d2 = nullptr;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &d1), ESP_OK);
-    cfg.spics_io_num = 15;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &d2), ESP_OK);
+TEST_F(QueueOrderTest, ResultsComeBackInQueueOrderAcrossDevices) {
+    spi_device_handle_t d1 = recording_device(3), d2 = recording_device(3, 15);
     uint8_t *buf = dma_buffer(64);
     spi_transaction_t t[6];
     for (int i = 0; i < 6; ++i) {
@@ -163,8 +176,7 @@ TEST_F(SimTest, ResultsComeBackInQueueOrderAcrossDevices) {
         ASSERT_EQ(spi_device_get_trans_result(d2, &done, portMAX_DELAY), ESP_OK);
         EXPECT_EQ(done, &t[i]);
     }
-    ASSERT_EQ(g_finished_count.load(), 6);
-    EXPECT_EQ(std::vector<int>(g_finished, g_finished + 6), (std::vector<int>{0, 1, 2, 3, 4, 5}));
+    EXPECT_EQ(finished(), (std::vector<int>{0, 1, 2, 3, 4, 5}));
 }
 
 TEST_F(SimTest, GetTransResultTimesOutWhenNothingIsQueued) {
@@ -187,22 +199,15 @@ TEST_F(SimTest, TransmitRefusesWhenOlderResultsAreUncollected) {
 
 // spi_device_polling_start() takes the bus lock (ESP-IDF v4.4 spi_bus_lock_acquire_start): it waits for the
 // device's queued transactions to finish; their results may stay uncollected.
-TEST_F(SimTest, PollingWaitsForTheDevicesQueueNotForCollection) {
+TEST_F(QueueOrderTest, PollingWaitsForTheDevicesQueueNotForCollection) {
     ASSERT_EQ(esp_sim_set_time_mode(ESP_SIM_TIME_VIRTUAL), ESP_OK);
-    g_finished_count = 0;
-    spi_device_interface_config_t cfg = device_config(40000000, 2);
-    cfg.post_cb = record_post;
-    const spi_bus_config_t bus = seed_bus_config(4092);
-    ASSERT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
-    spi_device_handle_t dev = nullptr;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &dev), ESP_OK);
+    spi_device_handle_t dev = recording_device(2);
     uint8_t *buf = dma_buffer(4000);
     spi_transaction_t a = bytes_trans(buf, 4000, 1), b = bytes_trans(buf, 4000, 2), p = bytes_trans(buf, 8, 3);
     ASSERT_EQ(spi_device_queue_trans(dev, &a, 0), ESP_OK);
     ASSERT_EQ(spi_device_queue_trans(dev, &b, 0), ESP_OK);
     ASSERT_EQ(spi_device_polling_transmit(dev, &p), ESP_OK);
-    ASSERT_EQ(g_finished_count.load(), 3);
-    EXPECT_EQ(std::vector<int>(g_finished, g_finished + 3), (std::vector<int>{1, 2, 3}));
+    EXPECT_EQ(finished(), (std::vector<int>{1, 2, 3}));
     // Both queued results are still there, in order.
     spi_transaction_t *done = nullptr;
     ASSERT_EQ(spi_device_get_trans_result(dev, &done, 0), ESP_OK);
@@ -219,45 +224,30 @@ TEST_F(SimTest, PollingWaitsForTheDevicesQueueNotForCollection) {
 
 // The bus lock hands the bus to the polling device once the transfer on the wire ends; other devices' queued
 // transactions wait until the polling transaction releases it (spi_bus_lock.c, schedule_core()).
-TEST_F(SimTest, PollingGoesBeforeOtherDevicesQueuedTransactions) {
+TEST_F(QueueOrderTest, PollingGoesBeforeOtherDevicesQueuedTransactions) {
     ASSERT_EQ(esp_sim_set_time_mode(ESP_SIM_TIME_VIRTUAL), ESP_OK);
-    g_finished_count = 0;
-    spi_device_interface_config_t cfg = device_config(40000000, 2);
-    cfg.post_cb = record_post;
-    const spi_bus_config_t bus = seed_bus_config(4092);
-    ASSERT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
-    spi_device_handle_t d1 = nullptr, d2 = nullptr;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &d1), ESP_OK);
-    cfg.spics_io_num = 15;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &d2), ESP_OK);
+    spi_device_handle_t d1 = recording_device(2), d2 = recording_device(2, 15);
     uint8_t *buf = dma_buffer(4000);
     spi_transaction_t a = bytes_trans(buf, 4000, 1), b = bytes_trans(buf, 4000, 2), p = bytes_trans(buf, 8, 3);
     ASSERT_EQ(spi_device_queue_trans(d1, &a, 0), ESP_OK);  // on the bus
     ASSERT_EQ(spi_device_queue_trans(d2, &b, 0), ESP_OK);  // waiting
     ASSERT_EQ(spi_device_polling_transmit(d1, &p), ESP_OK);
     ASSERT_EQ(esp_sim_run_until_idle(), ESP_OK);
-    ASSERT_EQ(g_finished_count.load(), 3);
-    EXPECT_EQ(std::vector<int>(g_finished, g_finished + 3), (std::vector<int>{1, 3, 2}));
+    EXPECT_EQ(finished(), (std::vector<int>{1, 3, 2}));
 }
 
 // spi_device_acquire_bus() returns once the device's own queued transactions are done (spi_bus_lock.c:
 // "requests of this device should already be handled").
-TEST_F(SimTest, AcquireBusWaitsForTheDevicesOwnQueue) {
+TEST_F(QueueOrderTest, AcquireBusWaitsForTheDevicesOwnQueue) {
     ASSERT_EQ(esp_sim_set_time_mode(ESP_SIM_TIME_VIRTUAL), ESP_OK);
-    g_finished_count = 0;
-    spi_device_interface_config_t cfg = device_config(40000000, 2);
-    cfg.post_cb = record_post;
-    const spi_bus_config_t bus = seed_bus_config(4092);
-    ASSERT_EQ(spi_bus_initialize(HSPI_HOST, &bus, SPI_DMA_CH_AUTO), ESP_OK);
-    spi_device_handle_t dev = nullptr;
-    ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &dev), ESP_OK);
+    spi_device_handle_t dev = recording_device(2);
     uint8_t *buf = dma_buffer(4000);
     spi_transaction_t a = bytes_trans(buf, 4000, 1), b = bytes_trans(buf, 4000, 2);
     ASSERT_EQ(spi_device_queue_trans(dev, &a, 0), ESP_OK);
     ASSERT_EQ(spi_device_queue_trans(dev, &b, 0), ESP_OK);
-    EXPECT_EQ(g_finished_count.load(), 0);
+    EXPECT_EQ(finished(), (std::vector<int>{}));
     ASSERT_EQ(spi_device_acquire_bus(dev, portMAX_DELAY), ESP_OK);
-    EXPECT_EQ(g_finished_count.load(), 2);
+    EXPECT_EQ(finished(), (std::vector<int>{1, 2}));
     spi_device_release_bus(dev);
 }
 

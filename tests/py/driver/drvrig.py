@@ -51,3 +51,18 @@ def panel_equals(panel, d, src):
     back = bytearray(len(src))
     assert espsim.ili9341_read_logical_rgb565(panel, 0, 0, d.width, d.height, back) == esp.ESP_OK
     return back == src
+
+
+def draw_twice(d, panel, src, x1, y1, x2, y2):
+    """Refreshes the whole canvas src, then changes the rectangle x1..x2, y1..y2 in it and refreshes only that.
+    Returns the first refresh's result and whether the panel equals the canvas after each refresh."""
+    res = gui.refresh(d.disp_drv)
+    gui.disp_flush_wait(d.disp_drv)
+    full = panel_equals(panel, d, src)
+    for y in range(y1, y2 + 1):
+        for x in range(x1, x2 + 1):
+            src[2 * (y * d.width + x)] ^= 0xA5
+    gui.disp_invalidate(d.disp_drv, gui.area_t({'x1': x1, 'y1': y1, 'x2': x2, 'y2': y2}))
+    gui.refresh(d.disp_drv)
+    gui.disp_flush_wait(d.disp_drv)
+    return res, full, panel_equals(panel, d, src)

@@ -21,16 +21,7 @@ def run(hybrid, virtual):
         d.disp_drv.wait_cb = lambda drv: espsim.run_until_idle()
     src = drvrig.pattern(d.width, d.height, 7 if hybrid else 11)
     drvrig.show(d, src)
-    res = gui.refresh(d.disp_drv)
-    gui.disp_flush_wait(d.disp_drv)
-    full = drvrig.panel_equals(panel, d, src)
-    for y in range(100, 130):
-        for x in range(10, 200):
-            src[2 * (y * d.width + x)] ^= 0xA5
-    gui.disp_invalidate(d.disp_drv, gui.area_t({'x1': 10, 'y1': 100, 'x2': 199, 'y2': 129}))
-    gui.refresh(d.disp_drv)
-    gui.disp_flush_wait(d.disp_drv)
-    part = drvrig.panel_equals(panel, d, src)
+    res, full, part = drvrig.draw_twice(d, panel, src, 10, 100, 199, 129)
 
     stats = espsim.spi_stats_t()
     espsim.spi_get_stats(esp.HSPI_HOST, stats)
