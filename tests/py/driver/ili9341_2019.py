@@ -2,7 +2,9 @@
 # driver/esp32/ili9341.py at 6d9989e), to show that its idioms run as written here: structs and DMA buffers as
 # class attributes, SPI results never collected, -1 for "wait forever", esp.ESP.HALF_DUPLEX and
 # esp.enum.HSPI_HOST, a Python flush that views its pixels with color_p.__dereference__, a Python completion
-# handler in interrupt context (pure mode) or the C flush (hybrid mode), cycle counts with esp.get_ccount.
+# handler in interrupt context (pure mode) or the C flush (hybrid mode), cycle counts with esp.get_ccount. With
+# soft=True the handler defers flush-ready to micropython.schedule (the 2019 driver had that path commented out:
+# LVGL v6 gave MicroPython no chance to run while it waited; a GUI wait_cb in Python does).
 # The GUI is the `gui` engine under the seed's `lv` name. Written for the tests, not a copy of that file; the only
 # spelling that differs from 2019 is __cast_instance__ (2019: cast_instance, see drivers/README.md).
 import espidf as esp
@@ -21,7 +23,7 @@ class ili9341:
     disp_drv = lv.disp_drv_t()
 
     def __init__(self, miso=5, mosi=18, clk=19, cs=13, dc=12, rst=4, backlight=2, spihost=esp.enum.HSPI_HOST,
-                 mhz=40, factor=4, hybrid=True):
+                 mhz=40, factor=4, hybrid=True, soft=False):
 
         # The GUI must render what the panel takes as it is: RGB565 with the bytes in wire order.
         if lv.color_t.SIZE != 2:
@@ -40,6 +42,7 @@ class ili9341:
         self.mhz = mhz
         self.factor = factor
         self.hybrid = hybrid
+        self.soft = soft
 
         self.buf_size = (self.width * self.height * lv.color_t.SIZE) // factor
 
@@ -149,8 +152,14 @@ class ili9341:
         completed = esp.spi_transaction_t()
         cast_instance = esp.spi_transaction_t.__cast_instance__
 
-        def flush_isr(spi_transaction_ptr):
+        def ready(_):
             lv.disp_flush_ready(self.disp_drv)
+
+        def flush_isr(spi_transaction_ptr):
+            if self.soft:
+                micropython.schedule(ready, None)
+            else:
+                lv.disp_flush_ready(self.disp_drv)
             esp.get_ccount(self.end_time_ptr)
             cast_instance(completed, spi_transaction_ptr)
             self.bytes_transmitted += completed.length // 8
