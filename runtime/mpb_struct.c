@@ -32,7 +32,20 @@ mp_obj_t mpb_struct_native(mp_obj_t o) {
         }
         t = parent;
     }
-    return mpb_is_struct_type(t) ? mpb_cast_to_native_base(o, MP_OBJ_FROM_PTR(t)) : o;
+    // Not a struct yet while a >= 1.20 subclass's __init__ runs before its super().__init__().
+    mp_obj_t native = mpb_is_struct_type(t) ? mpb_cast_to_native_base(o, MP_OBJ_FROM_PTR(t)) : MP_OBJ_NULL;
+    return native != MP_OBJ_NULL && mpb_is_struct(native) ? native : o;
+}
+
+// self of a method from a struct class's locals, which MicroPython binds to the struct instance inside a subclass
+// instance (one called through the class may get the subclass instance itself). >= 1.20 makes that struct instance
+// only at super().__init__(), a placeholder stands in until then.
+static mpb_struct_obj_t *method_self(mp_obj_t self_in) {
+    mp_obj_t s = mpb_struct_native(self_in);
+    if (!mpb_is_struct(s)) {
+        mp_raise_TypeError(MPB_ERROR_TEXT("not a struct instance (in a subclass, call super().__init__() first)"));
+    }
+    return MP_OBJ_TO_PTR(s);
 }
 
 static const mpb_struct_type_t *struct_type(mp_obj_t o) {
@@ -259,8 +272,9 @@ MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj, MP_ROM_PTR(&struct_fields
 // inst.__dereference__([n]): a writable memoryview of n bytes (default: the struct's size) at the instance's memory,
 // as a Blob's; the seed's pure flush views its pixels with color_p.__dereference__(size * color_t.SIZE).
 static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(args[0]);
-    mp_int_t n = n_args > 1 && args[1] != mp_const_none ? mp_obj_get_int(args[1]) : (mp_int_t)struct_type(args[0])->size;
+    mpb_struct_obj_t *self = method_self(args[0]);
+    mp_int_t n = n_args > 1 && args[1] != mp_const_none ? mp_obj_get_int(args[1])
+                                                     : (mp_int_t)struct_type(MP_OBJ_FROM_PTR(self))->size;
     if (n < 0) {
         mp_raise_ValueError(MPB_ERROR_TEXT("negative size"));
     }
@@ -272,6 +286,7 @@ MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj, 1, 2, struct_der
 // struct instance inside them): field names are stored into the C memory like on a plain instance. Other names
 // cannot be kept (the struct instance has no dictionary and cannot reach the subclass instance), so they raise.
 static mp_obj_t struct_setattr(mp_obj_t self_in, mp_obj_t name, mp_obj_t value) {
+    self_in = MP_OBJ_FROM_PTR(method_self(self_in));
     const mpb_struct_type_t *t = struct_type(self_in);
     qstr attr = mp_obj_str_get_qstr(name);
     if (find_field(t, attr) == NULL) {
@@ -287,7 +302,7 @@ MP_DEFINE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj, struct_setattr);
 
 // inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mpb_struct_obj_t *self = method_self(self_in);
     self->data = mpb_get_ptr(ptr, NULL, 0);
     self->owner = ptr;
     self->count = 0;
