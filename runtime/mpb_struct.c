@@ -16,6 +16,29 @@ bool mpb_is_struct(mp_obj_t o) {
     return mpb_is_obj(o) && mpb_is_struct_type(mp_obj_get_type(o));
 }
 
+static const mpb_field_t *find_field(const mpb_struct_type_t *t, qstr name);
+
+#if MPB_NEW_API
+// >= 1.20 consults __setattr__ only for classes that have one themselves or through a Python base (a native base's
+// does not count), so a subclass instance keeps its field writes in its own dictionary. They are moved into the C
+// memory whenever the instance reaches C (mpb_struct_native), so C sees them and later reads come from C.
+static void move_field_writes(mp_obj_t o, mp_obj_t native) {
+    mp_map_t *members = &((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->members;
+    const mpb_struct_type_t *t = MPB_STRUCT_OF(mp_obj_get_type(native));
+    for (size_t k = 0; k < members->alloc; ++k) {
+        if (!mpb_map_slot_is_filled(members, k) || !mp_obj_is_qstr(members->table[k].key)) {
+            continue;
+        }
+        mp_obj_t key = members->table[k].key;
+        const mpb_field_t *f = find_field(t, MP_OBJ_QSTR_VALUE(key));
+        if (f != NULL) {
+            mpb_field_store(f, ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(native))->data, members->table[k].value);
+            mp_map_lookup(members, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        }
+    }
+}
+#endif
+
 mp_obj_t mpb_struct_native(mp_obj_t o) {
     if (!mpb_is_obj(o)) {
         return o;
@@ -34,7 +57,13 @@ mp_obj_t mpb_struct_native(mp_obj_t o) {
     }
     // Not a struct yet while a >= 1.20 subclass's __init__ runs before its super().__init__().
     mp_obj_t native = mpb_is_struct_type(t) ? mpb_cast_to_native_base(o, MP_OBJ_FROM_PTR(t)) : MP_OBJ_NULL;
-    return native != MP_OBJ_NULL && mpb_is_struct(native) ? native : o;
+    if (native == MP_OBJ_NULL || !mpb_is_struct(native)) {
+        return o;
+    }
+    #if MPB_NEW_API
+    move_field_writes(o, native);
+    #endif
+    return native;
 }
 
 // self of a method from a struct class's locals, which MicroPython binds to the struct instance inside a subclass

@@ -31,8 +31,8 @@ mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);
 void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
 
 // The locals of a struct class: SIZE and __SIZE__ (the original binding's name), the cast helpers, __dereference__,
-// __fields__, and __setattr__, through which a Python subclass's field writes reach the C memory (methods go here
-// too).
+// __fields__, and __setattr__, through which v1.9.2 sends a Python subclass's field writes to the C memory (methods
+// go here too).
 #define MPB_STRUCT_LOCALS_ENTRIES(csize) \
     { MP_ROM_QSTR(MP_QSTR_SIZE), MP_ROM_INT(csize) }, \
     { MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(csize) }, \
@@ -43,12 +43,11 @@ void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value);
     { MP_ROM_QSTR(MP_QSTR___setattr__), MP_ROM_PTR(&mpb_struct_setattr_obj) }
 
 // Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
-// C function T(...) calls instead of making a zeroed instance. >= 1.20: HAS_SPECIAL_ACCESSORS makes a Python subclass
-// consult __setattr__ (MicroPython copies the flag from a native base).
+// C function T(...) calls instead of making a zeroed instance.
 #if MPB_NEW_API
 #define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
     const mpb_struct_type_t var = { \
-        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_HAS_SPECIAL_ACCESSORS, .name = qname, \
+        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
                   .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
                   .slot_index_attr = 4, .slot_index_subscr = 5, .slot_index_buffer = 6, \
                   .slot_index_locals_dict = 7, \
