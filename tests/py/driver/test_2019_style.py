@@ -28,6 +28,8 @@ def run(hybrid, virtual, soft=False):
     drvrig.show(d, src)
     res, full, part = drvrig.draw_twice(d, panel, src, 10, 100, 199, 129)
 
+    # In real time the engine thread hands the last result back just after its post_cb signalled flush-ready.
+    espsim.run_until_idle()
     stats = espsim.spi_stats_t()
     espsim.spi_get_stats(esp.HSPI_HOST, stats)
     state = espsim.ili9341_state_t()
