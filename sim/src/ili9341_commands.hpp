@@ -3,16 +3,11 @@
 
 #include <cstdint>
 
+#include "panel_spec.hpp"
+
 namespace esp_sim {
 
-struct Ili9341Command {
-    uint8_t code;
-    uint8_t min_params;   // fewer is a too-short parameter list
-    uint8_t max_params;   // more is data without a command; kStream for memory writes
-    const char *name;
-};
-
-constexpr uint8_t kStream = 0xFF;
+using Ili9341Command = PanelCommand;
 
 // nullptr for an unknown command.
 const Ili9341Command *ili9341_find_command(uint8_t code);

@@ -8,8 +8,10 @@
 #include "heap_caps.hpp"
 #include "ili9341_model.hpp"
 #include "isr_dispatch.hpp"
+#include "panel_model.hpp"
 #include "sim_clock.hpp"
 #include "spi_engine.hpp"
+#include "xpt2046_model.hpp"
 
 using namespace esp_sim;
 
@@ -90,6 +92,8 @@ void esp_sim_reset(void) {
     spi_reset_all();
     spi_release_dma_channels();
     panels_reset();
+    panel_models_reset();
+    touch_models_reset();
     heap_reset();
     gpio_reset_all();
     isr_forget_app_thread();

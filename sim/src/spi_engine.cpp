@@ -138,11 +138,7 @@ void run_job_begin(Bus &bus, Job &job, int64_t t_ready, bool in_isr) {
     }
     const int64_t overhead = transaction_overhead_ns(job.polling, bus.dma);
     const int64_t bits_ns = static_cast<int64_t>(job.bits * kNsPerSecond / static_cast<uint64_t>(dev.actual_hz));
-    if (job.tx_bytes > 0) {
-        if (auto sink = sink_for(bus.host, dev.cfg.spics_io_num)) {
-            sink->on_transfer(job.tx, job.tx_bytes, start + overhead, 8.0 * kNsPerSecond / dev.actual_hz);
-        }
-    }
+    frame_deliver(bus, job, start + overhead);
     std::lock_guard<std::mutex> lock(bus.mutex);
     job.start_ns = start;
     job.end_ns = start + overhead + bits_ns;
@@ -167,9 +163,7 @@ void run_job_end(Bus &bus, Job &job, bool in_isr) {
             ESP_LOGW(kTag, "TX buffer %p was written while queued or on the bus (DMA race)", job.tx);
         }
     }
-    if (job.rx != nullptr) {
-        std::memset(job.rx, 0, job.rx_bytes);  // no simulated device drives MISO
-    }
+    frame_collect_miso(job);
     run_callback(bus, job.dev->cfg.post_cb, job.desc, in_isr);
     size_t first_leak = 0;
     {

@@ -11,6 +11,7 @@
 
 #include "driver/spi_master.h"
 #include "esp_sim.h"
+#include "spi_frame.hpp"
 
 namespace esp_sim {
 
@@ -35,6 +36,7 @@ struct Job {
     int64_t start_ns = -1;
     int64_t end_ns = -1;
     bool done = false;
+    std::vector<uint8_t> miso;     // what the listening device drove, captured at the transfer's start
 };
 
 // What a peripheral model receives when a transfer starts; it samples its own pins (D/C) at that moment.
@@ -42,6 +44,9 @@ class SpiSink {
 public:
     virtual ~SpiSink() = default;
     virtual void on_transfer(const uint8_t *data, size_t bytes, int64_t data_start_ns, double ns_per_byte) = 0;
+    // The whole transaction; a device that answers writes the MISO bits the master captures into miso
+    // (frame.rx_bits of them, MSB first). By default the MOSI data phase goes to on_transfer (spi_frame.cpp).
+    virtual void on_frame(const SpiFrame &frame, uint8_t *miso);
 };
 
 struct Bus {
