@@ -52,8 +52,9 @@ uint32_t esp_sim_xpt2046_violations(esp_sim_xpt2046_t *touch, esp_sim_violation_
 uint32_t esp_sim_xpt2046_warnings(esp_sim_xpt2046_t *touch, esp_sim_warning_t kind);
 // Description of the latest violation ("" if none); valid until the next call on this controller.
 const char *esp_sim_xpt2046_last_violation(esp_sim_xpt2046_t *touch);
-// The noiseless 12-bit readings of a firm touch at glass pixel (x, y): X (0xD0), Y (0x90), Z1, Z2 into out[4].
-esp_err_t esp_sim_xpt2046_ideal(esp_sim_xpt2046_t *touch, int x, int y, uint16_t *out);
+// The noiseless 12-bit readings of a steady touch of `ohms` at glass pixel (x, y): X (0xD0), Y (0x90), Z1 (0xB0),
+// Z2 (0xC0) into out[4].
+esp_err_t esp_sim_xpt2046_ideal(esp_sim_xpt2046_t *touch, int x, int y, int ohms, uint16_t *out);
 
 #ifdef __cplusplus
 }

@@ -24,7 +24,7 @@ const PanelCommand kCommands[] = {
     {0x30, 4, 4, "PTLAR"},
     {0x33, 6, 6, "VSCRDEF"},
     {0x34, 0, 0, "TEOFF"},
-    {0x35, 1, 1, "TEON"},
+    {0x35, 0, 1, "TEON"},  // TFT_eSPI sends it without its mode parameter; the default mode (0) applies
     {0x36, 1, 1, "MADCTL"},
     {0x37, 2, 2, "VSCSAD"},
     {0x38, 0, 0, "IDMOFF"},

@@ -89,12 +89,12 @@ const char *esp_sim_xpt2046_last_violation(esp_sim_xpt2046_t *touch) {
     return model ? touches().keep(touch, model->last_violation()) : "";
 }
 
-esp_err_t esp_sim_xpt2046_ideal(esp_sim_xpt2046_t *touch, int x, int y, uint16_t *out) {
+esp_err_t esp_sim_xpt2046_ideal(esp_sim_xpt2046_t *touch, int x, int y, int ohms, uint16_t *out) {
     auto model = touches().model_of(touch);
-    if (!model || out == nullptr) {
+    if (!model || out == nullptr || ohms <= 0) {
         return ESP_ERR_INVALID_ARG;
     }
-    model->ideal(x, y, out);
+    model->ideal(x, y, ohms, out);
     return ESP_OK;
 }
 

@@ -210,8 +210,8 @@ std::string Xpt2046::last_violation() {
     return violations_.last;
 }
 
-void Xpt2046::ideal(int x, int y, uint16_t *out) {
-    const Readings r = readings(Contact{true, x + 0.5, y + 0.5, 200, false});
+void Xpt2046::ideal(int x, int y, int ohms, uint16_t *out) {
+    const Readings r = readings(Contact{true, x + 0.5, y + 0.5, static_cast<double>(ohms), false});
     const double v[4] = {r.x, r.y, r.z1, r.z2};
     for (int i = 0; i < 4; ++i) {
         out[i] = static_cast<uint16_t>(std::lround(std::clamp(v[i], 0.0, 4095.0)));

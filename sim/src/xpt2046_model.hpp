@@ -29,7 +29,7 @@ public:
     uint32_t violations(int kind);
     uint32_t warnings(int kind);
     std::string last_violation();
-    void ideal(int x, int y, uint16_t *out);
+    void ideal(int x, int y, int ohms, uint16_t *out);
 
 private:
     struct Stroke {

@@ -14,6 +14,8 @@
 #include "esp_heap_caps.h"
 #include "esp_log.h"
 #include "esp_sim.h"
+#include "esp_sim_panel.h"
+#include "esp_sim_touch.h"
 #include "freertos/FreeRTOS.h"
 #include "freertos/task.h"
 
