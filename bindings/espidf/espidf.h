@@ -74,24 +74,35 @@ void spi_transaction_release_cb(void *callbacks);
 void spi_pre_cb_isr(spi_transaction_t *trans);
 void spi_post_cb_isr(spi_transaction_t *trans);
 
-// ---- Hybrid display path (drivers/ili9341.py with hybrid=True) -------------------------------------------------
+// ---- Hybrid display path (drivers/display.py with hybrid=True) -------------------------------------------------
 //
 // The driver sets up SPI and the panel in Python, then stores these C functions into the same slots its Python
 // flush and completion handler use:
-//   disp_drv.user_data = {'dc': dc_pin, 'spi': spi_handle}; disp_drv.flush_cb = esp.ili9341_flush
-//   disp_drv.wait_cb = esp.ili9341_wait_cb; devcfg.post_cb = esp.ili9341_post_cb_isr
-// disp_drv is the GUI's display driver (gui_disp_drv_t, LVGL's lv_disp_drv_t contract); one display at a time.
+//   disp_drv.user_data = {'dc': dc_pin, 'spi': spi_handle, 'start_x': 0, 'start_y': 0, 'bytes_per_pixel': 2,
+//                         'ramwrc': True}
+//   disp_drv.flush_cb = esp.panel_flush; disp_drv.wait_cb = esp.panel_wait_cb; devcfg.post_cb = esp.panel_post_cb_isr
+// Only 'dc' and 'spi' are required (the seed's keys); the others describe the controller: where the module's glass
+// starts in its memory, 3 for RGB666 pixels (the flush widens the GUI's RGB565 in the buffer), False for a
+// controller without memory write continue (3Ch). disp_drv is the GUI's display driver (gui_disp_drv_t, LVGL's
+// lv_disp_drv_t contract); one display at a time.
 
 // flush_cb: window commands (CASET, PASET, RAMWR; only RAMWRC for a strip continuing the previous one, no CASET or
 // PASET the panel already has) by polling transmits, then the pixels as one queued DMA transaction whose `user` is
 // disp_drv.
-void ili9341_flush(void *disp_drv, const void *area, void *color_p);
+void panel_flush(void *disp_drv, const void *area, void *color_p);
 // wait_cb: sleeps until the queued pixel transaction is done (its post_cb signals flush-ready) and collects it.
-void ili9341_wait_cb(void *disp_drv);
+void panel_wait_cb(void *disp_drv);
 // post_cb (interrupt context): the pixel transaction is done: flush-ready to the GUI (trans->user).
+void panel_post_cb_isr(spi_transaction_t *trans);
+// The panel's window and write pointer are no longer what panel_flush last set (the driver sent other commands,
+// or this is a new panel, SPI device or display): its next flush reads user_data again, sends the whole window and
+// collects nothing older.
+void panel_forget_window(void);
+
+// The seed's names of the same four functions (drivers/ili9341.py of 2019 stored these).
+void ili9341_flush(void *disp_drv, const void *area, void *color_p);
+void ili9341_wait_cb(void *disp_drv);
 void ili9341_post_cb_isr(spi_transaction_t *trans);
-// The panel's window and write pointer are no longer what ili9341_flush last set (the driver sent other commands,
-// or this is a new panel or SPI device): its next flush sends the whole window and collects nothing older.
 void ili9341_forget_window(void);
 
 #endif // ESPIDF_H

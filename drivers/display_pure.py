@@ -1,5 +1,5 @@
-# ili9341_pure.py: the ILI9341 driver's pure-mode flush path (flush, wait_cb, DMA-completion handler) in Python,
-# compiled to machine code by MicroPython's native emitter.
+# display_pure.py: the display driver core's pure-mode flush path (flush, wait_cb, DMA-completion handler) in
+# Python, compiled to machine code by MicroPython's native emitter; RGB565 to RGB666 widening by the viper emitter.
 import micropython
 from micropython import const
 import espidf as esp
@@ -18,9 +18,32 @@ _ROW_BITS = const(6)  # bits in one row of the window
 _READY = const(7)     # what the completion handler calls with the display (flush-ready)
 
 
-def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result, ready, err_text, in_isr):
+@micropython.viper
+def rgb565_to_rgb666(buf, n: int):
+    """Widens n RGB565 pixels (wire order) at the start of buf into 3-byte RGB666 in place, from the last pixel
+    down (pixel i moves from byte 2i to 3i: never over one still to be read). Each 6-bit field is in the top bits
+    of its byte; a 5-bit field gets its MSB as sixth bit, as controllers widen 16-bit input."""
+    p = ptr8(buf)
+    i = n - 1
+    while i >= 0:
+        hi = p[2 * i]
+        lo = p[2 * i + 1]
+        r = hi >> 3
+        b = lo & 31
+        p[3 * i] = ((r << 1) | (r >> 4)) << 2
+        p[3 * i + 1] = (((hi & 7) << 3) | (lo >> 5)) << 2
+        p[3 * i + 2] = ((b << 1) | (b >> 4)) << 2
+        i -= 1
+
+
+def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result,
+              ready, name, err_text, in_isr):
     """The pure-mode flush path: (flush, wait, handler, set_ready, forget). handler is the pixel transaction's
     completion handler: it calls `ready` in interrupt context (in_isr), or schedules that with micropython.schedule.
+
+    The panel's window is the area moved by (x_off, y_off), where the module's glass sits in the controller's
+    memory. pixel_bits: 16, or 24 with expand(buf, n) widening the GUI's RGB565 in the buffer first. ramwrc None: the
+    controller has no memory write continue; a continuing strip then sends its first row (PASET) and RAMWR.
 
     flush, wait and isr run for every strip, so they are written for MicroPython's costs (drivers/README.md):
     - @micropython.native: machine code instead of bytecode, with frames on the C stack, not the heap (this core
@@ -32,6 +55,7 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
     - Commands the panel already has are not sent again: a strip that continues the previous one needs only
       RAMWRC, and a window the panel already has only RAMWR.
     """
+    continues = ramwrc is not None
     st = [None, False, -1, -1, -1, -1, 0, ready]
 
     def forget():
@@ -41,7 +65,7 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
     def failed(disp_drv, what, err):
         forget()
         st[_READY](disp_drv)  # nothing of this strip is on the bus: the GUI may reuse the buffer
-        raise RuntimeError('ili9341: ' + err_text(what, err))
+        raise RuntimeError(name + ': ' + err_text(what, err))
 
     @micropython.native
     def send_range(cmd, start, end, cmd_view=cmd_view, gpio_set_level=esp.gpio_set_level, dc=dc,
@@ -58,8 +82,9 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         return err or polling_transmit(spi, cmd4)
 
     @micropython.native
-    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, height=height, ramwr=ramwr, ramwrc=ramwrc,
-              trans=trans, result=result, max_delay=esp.portMAX_DELAY, gpio_set_level=esp.gpio_set_level,
+    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, height=height, x_off=x_off, y_off=y_off,
+              pixel_bits=pixel_bits, expand=expand, continues=continues, ramwr=ramwr, ramwrc=ramwrc, trans=trans,
+              result=result, max_delay=esp.portMAX_DELAY, gpio_set_level=esp.gpio_set_level,
               polling_transmit=esp.spi_device_polling_transmit, queue_trans=esp.spi_device_queue_trans,
               get_trans_result=esp.spi_device_get_trans_result, send_range=send_range, failed=failed):
         """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
@@ -71,21 +96,21 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         x1 = area.x1
         x2 = area.x2
         y1 = area.y1
-        if y1 == st[_CONT_Y] and x1 == st[_WIN_X1] and x2 == st[_WIN_X2]:
+        if continues and y1 == st[_CONT_Y] and x1 == st[_WIN_X1] and x2 == st[_WIN_X2]:
             cmd = ramwrc
         else:
             if x1 != st[_WIN_X1] or x2 != st[_WIN_X2]:
                 st[_WIN_X1] = -1  # unknown until the command went through
-                err = send_range(_CASET, x1, x2)
+                err = send_range(_CASET, x1 + x_off, x2 + x_off)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (CASET)', err)
                 st[_WIN_X1] = x1
                 st[_WIN_X2] = x2
-                st[_ROW_BITS] = 16 * (x2 - x1 + 1)
+                st[_ROW_BITS] = pixel_bits * (x2 - x1 + 1)
             if y1 != st[_WIN_Y]:
                 # Rows to the bottom of the screen, so that the next strip can continue with RAMWRC.
                 st[_WIN_Y] = -1
-                err = send_range(_PASET, y1, height - 1)
+                err = send_range(_PASET, y1 + y_off, height - 1 + y_off)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (PASET)', err)
                 st[_WIN_Y] = y1
@@ -96,6 +121,8 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
             failed(disp_drv, 'spi_device_polling_transmit', err)
         cont_y = area.y2 + 1
         st[_CONT_Y] = cont_y
+        if expand:
+            expand(color_p, (x2 - x1 + 1) * (cont_y - y1))
         trans.length = st[_ROW_BITS] * (cont_y - y1)
         trans.tx_buffer = color_p
         gpio_set_level(dc, 1)
