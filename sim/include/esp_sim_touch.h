@@ -41,8 +41,9 @@ typedef struct {
 esp_err_t esp_sim_xpt2046_attach(const esp_sim_xpt2046_config_t *config, esp_sim_xpt2046_t **out);
 esp_err_t esp_sim_xpt2046_detach(esp_sim_xpt2046_t *touch);
 // A stroke: the film is pressed from t0_ns to t1_ns (simulated time), the finger moving in a straight line from glass
-// pixel (x0, y0) to (x1, y1), with a contact resistance of `ohms` (200: firm, 1500: light). The first and last
-// 2 ms of a stroke bounce (light contact, noisier positions), as real contacts do. Strokes must not overlap.
+// pixel (x0, y0) to (x1, y1), with a contact resistance of `ohms` (300: firm; from about 4000 a driver's usual
+// pressure threshold reads it as released). The first and last 2 ms of a stroke bounce, as real contacts do: open
+// for about half of the conversions, otherwise light and with noisier positions. Strokes must not overlap.
 esp_err_t esp_sim_xpt2046_stroke(esp_sim_xpt2046_t *touch, int64_t t0_ns, int64_t t1_ns, int x0, int y0, int x1, int y1,
                                  int ohms);
 // Forgets every stroke.

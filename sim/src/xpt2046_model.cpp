@@ -11,9 +11,9 @@
 namespace esp_sim {
 namespace {
 
-constexpr int64_t kBounceNs = 2000000;  // a contact is unstable for its first and last 2 ms
-constexpr double kBounceOhmsFactor = 6;  // meanwhile it is light...
-constexpr double kBounceNoiseFactor = 4;  // ...and its position readings noisier
+constexpr int64_t kBounceNs = 2000000;  // a contact is unstable for its first and last 2 ms:
+constexpr double kBounceOhmsFactor = 6;  // closed for about half of the conversions, and then light,
+constexpr double kBounceNoiseFactor = 4;  // with noisier positions
 // Channel select bits A2-A0 of the control byte (datasheet table 1 and 2).
 constexpr int kChannelY = 1, kChannelZ1 = 3, kChannelZ2 = 4, kChannelX = 5;
 
@@ -82,7 +82,10 @@ Xpt2046::Readings Xpt2046::readings(const Contact &c) const {
 uint16_t Xpt2046::convert_locked(uint8_t control, int64_t t_ns) {
     conversions_++;
     last_command_ = control;
-    const Contact c = contact_at_locked(t_ns);
+    Contact c = contact_at_locked(t_ns);
+    if (c.bouncing && gauss_locked() < 0) {
+        c.pressed = false;  // open at this moment
+    }
     const int channel = (control >> 4) & 7;
     double value = 0;
     if (!c.pressed) {
