@@ -2,14 +2,16 @@
 import espidf as esp
 import espsim
 import gui
+import spi_bus
 
 CS, DC, RST, BL = 13, 12, 4, 2
 
 
 def fresh(virtual=True):
     espsim.reset()
+    spi_bus.forget_all()  # the reset freed every bus under the drivers
     # The C flush caches the window it last sent to the panel (drivers/README.md); a new panel has none yet.
-    esp.ili9341_forget_window()
+    esp.panel_forget_window()
     esp.esp_log_level_set('*', esp.ESP_LOG.NONE)  # tests read error codes; log lines would race with print
     mode = espsim.TIME.VIRTUAL if virtual else espsim.TIME.REAL
     assert espsim.set_time_mode(mode) == esp.ESP_OK

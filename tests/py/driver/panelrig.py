@@ -4,26 +4,17 @@
 import espidf as esp
 import espsim
 import gui
-import spi_bus
 import drvrig
 import display
+import sim_display
 
 CS, DC, RST, BL = drvrig.CS, drvrig.DC, drvrig.RST, drvrig.BL
 
 
 def fresh(module, virtual=True, power=-1, power_active_low=0, backlight_active_low=0, seed=3):
     """Resets the simulation and attaches `module` (espsim.MODULE.*) as the driver's defaults wire it."""
-    espsim.reset()
-    spi_bus.forget_all()
-    esp.esp_log_level_set('*', esp.ESP_LOG.NONE)
-    assert espsim.set_time_mode(espsim.TIME.VIRTUAL if virtual else espsim.TIME.REAL) == esp.ESP_OK
-    cfg = espsim.panel_config_t({'module': module, 'host': esp.HSPI_HOST, 'cs_io_num': CS, 'dc_io_num': DC,
-                                 'reset_io_num': RST, 'backlight_io_num': BL, 'backlight_active_low':
-                                 backlight_active_low, 'power_io_num': power, 'power_active_low': power_active_low,
-                                 'seed': seed})
-    p = esp.C_Pointer()
-    assert espsim.panel_attach(cfg, p) == esp.ESP_OK
-    return p.ptr_val
+    return sim_display.fresh_module(virtual, module, power_io_num=power, power_active_low=power_active_low,
+                                    backlight_active_low=backlight_active_low, seed=seed)
 
 
 def view_equals(panel, d, src):
