@@ -8,10 +8,10 @@ N_SMALL, N_LARGE = 10, 20  # frames; the difference cancels start-up, set-up and
 SIM_CALLS = ('spi_device_polling_transmit', 'spi_device_queue_trans', 'spi_device_get_trans_result',
              'gpio_set_level')
 # ...except the completion handlers they run (the DMA-done interrupt), which are.
-HANDLERS = ('spi_post_cb_isr', 'ili9341_post_cb_isr')
+HANDLERS = ('spi_post_cb_isr', 'panel_post_cb_isr')
 # The engine's slots in the engine-driven run: what gui_refresh calls through flush_cb and wait_cb. Pure mode's are
 # the generated trampolines of `gui` (slots 0 and 2 of gui.h's disp_drv_t: flush_cb, monitor_cb, wait_cb).
-SLOTS = {'hybrid': ('ili9341_flush', 'ili9341_wait_cb'), 'pure': ('mpb_tramp_0', 'mpb_tramp_2')}
+SLOTS = {'hybrid': ('panel_flush', 'panel_wait_cb'), 'pure': ('mpb_tramp_0', 'mpb_tramp_2')}
 
 
 def driver_instructions(ctx, mode, frames, engine=False):
