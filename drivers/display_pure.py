@@ -54,8 +54,9 @@ def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1,
     - The mutable state in one list (`st`), read and written by index.
     - Commands the panel already has are not sent again: a strip that continues the previous one needs only
       RAMWRC, and a window the panel already has only RAMWR.
+    - What only some controllers need (offsets, wider pixels) costs nothing per strip on the others: offsets and
+      pixel size live in the functions that send a new window, widening and the lack of RAMWRC in a wrapper.
     """
-    continues = ramwrc is not None
     st = [None, False, -1, -1, -1, -1, 0, ready]
 
     def forget():
@@ -82,11 +83,22 @@ def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1,
         return err or polling_transmit(spi, cmd4)
 
     @micropython.native
-    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, height=height, x_off=x_off, y_off=y_off,
-              pixel_bits=pixel_bits, expand=expand, continues=continues, ramwr=ramwr, ramwrc=ramwrc, trans=trans,
+    def send_cols(x1, x2, st=st, send_range=send_range, x_off=x_off, pixel_bits=pixel_bits):
+        # CASET in the controller's memory, and the bits a row of this window takes on the wire.
+        st[_ROW_BITS] = pixel_bits * (x2 - x1 + 1)
+        return send_range(_CASET, x1 + x_off, x2 + x_off)
+
+    @micropython.native
+    def send_rows(y1, send_range=send_range, y_off=y_off, last=height - 1 + y_off):
+        # PASET from row y1 to the bottom of the screen, so that the next strip can continue with RAMWRC.
+        return send_range(_PASET, y1 + y_off, last)
+
+    @micropython.native
+    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, ramwr=ramwr, ramwrc=ramwrc, trans=trans,
               result=result, max_delay=esp.portMAX_DELAY, gpio_set_level=esp.gpio_set_level,
               polling_transmit=esp.spi_device_polling_transmit, queue_trans=esp.spi_device_queue_trans,
-              get_trans_result=esp.spi_device_get_trans_result, send_range=send_range, failed=failed):
+              get_trans_result=esp.spi_device_get_trans_result, send_cols=send_cols, send_rows=send_rows,
+              failed=failed):
         """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
         handler signals flush-ready."""
         st[_DISP] = disp_drv
@@ -96,21 +108,19 @@ def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1,
         x1 = area.x1
         x2 = area.x2
         y1 = area.y1
-        if continues and y1 == st[_CONT_Y] and x1 == st[_WIN_X1] and x2 == st[_WIN_X2]:
+        if y1 == st[_CONT_Y] and x1 == st[_WIN_X1] and x2 == st[_WIN_X2]:
             cmd = ramwrc
         else:
             if x1 != st[_WIN_X1] or x2 != st[_WIN_X2]:
                 st[_WIN_X1] = -1  # unknown until the command went through
-                err = send_range(_CASET, x1 + x_off, x2 + x_off)
+                err = send_cols(x1, x2)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (CASET)', err)
                 st[_WIN_X1] = x1
                 st[_WIN_X2] = x2
-                st[_ROW_BITS] = pixel_bits * (x2 - x1 + 1)
             if y1 != st[_WIN_Y]:
-                # Rows to the bottom of the screen, so that the next strip can continue with RAMWRC.
                 st[_WIN_Y] = -1
-                err = send_range(_PASET, y1 + y_off, height - 1 + y_off)
+                err = send_rows(y1)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (PASET)', err)
                 st[_WIN_Y] = y1
@@ -121,8 +131,6 @@ def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1,
             failed(disp_drv, 'spi_device_polling_transmit', err)
         cont_y = area.y2 + 1
         st[_CONT_Y] = cont_y
-        if expand:
-            expand(color_p, (x2 - x1 + 1) * (cont_y - y1))
         trans.length = st[_ROW_BITS] * (cont_y - y1)
         trans.tx_buffer = color_p
         gpio_set_level(dc, 1)
@@ -157,6 +165,21 @@ def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1,
     def set_ready(fn):
         st[_READY] = fn
 
+    if expand is not None or ramwrc is None:
+        flush = _adapted(flush, st, expand, ramwrc is None)
     if in_isr:
         return flush, wait, isr, set_ready, forget
     return flush, wait_soft, isr_soft, set_ready, forget
+
+
+def _adapted(flush, st, expand, no_continue):
+    """flush for a controller that takes wider pixels (expand widens the strip in its buffer first) or has no memory
+    write continue (every strip then sends its first row and RAMWR)."""
+    @micropython.native
+    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue):
+        if no_continue:
+            st[_CONT_Y] = -1
+        if expand:
+            expand(color_p, (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1))
+        flush(disp_drv, area, color_p)
+    return adapted
