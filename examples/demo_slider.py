@@ -1,36 +1,23 @@
 # demo_slider.py: the touch demo's scene: a slider drawn by cairo into an ARGB32 canvas, dragged by the pointer.
 import cairo
 import gui
+from cairo_canvas import CairoCanvas
 
 KNOB = 12      # radius
 TRACK_H = 6
 
 
-class Slider:
+class Slider(CairoCanvas):
     """A title, a value line and a horizontal slider centred on a width x height screen (inside the circle of a round
     one); the knob follows the pointer while it is pressed on it or on the track."""
 
     def __init__(self, width, height, title):
-        self.w, self.h, self.title = width, height, title
-        self.surface = cairo.image_surface_create(cairo.FORMAT.ARGB32, width, height)
-        self.stride = cairo.image_surface_get_stride(self.surface)
-        self.cr = cairo.create(self.surface)
-        cairo.select_font_face(self.cr, 'sans', cairo.FONT_SLANT.NORMAL, cairo.FONT_WEIGHT.BOLD)
+        CairoCanvas.__init__(self, width, height)
+        self.title = title
         self.x0, self.x1 = width // 5, width - width // 5   # the track
         self.y = height // 2
         self.value = 0                                      # 0..100
         self.dragging = False
-
-    def close(self):
-        cairo.destroy(self.cr)
-        cairo.surface_destroy(self.surface)
-        self.cr = self.surface = None
-
-    def attach(self, drv):
-        data = cairo.image_surface_get_data(self.surface)
-        res = gui.disp_set_source(drv, data, self.stride * self.h, self.w, self.h, self.stride, gui.SRC.ARGB32)
-        if res != gui.RES.OK:
-            raise RuntimeError('gui.disp_set_source: ' + gui.res_str(res))
 
     def _knob_x(self):
         return self.x0 + (self.x1 - self.x0) * self.value // 100
@@ -41,11 +28,6 @@ class Slider:
     def _label_box(self):
         return gui.area_t({'x1': 0, 'y1': self.y + 2 * KNOB, 'x2': self.w - 1,
                            'y2': min(self.h - 1, self.y + 2 * KNOB + 22)})
-
-    def _fill(self, rgb, x, y, w, h):
-        cairo.set_source_rgb(self.cr, rgb[0], rgb[1], rgb[2])
-        cairo.rectangle(self.cr, x, y, w, h)
-        cairo.fill(self.cr)
 
     def _draw_slider(self):
         cr = self.cr

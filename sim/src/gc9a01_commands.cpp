@@ -1,35 +1,19 @@
 // GC9A01A datasheet command list: MIPI DCS commands, the documented extended commands, and the undocumented
 // registers every published initialisation sequence writes (its vendor's, TFT_eSPI's, lv_binding's).
-#include "panel_spec.hpp"
+#include "panel_dcs.hpp"
 
 namespace esp_sim {
 namespace {
 
 const PanelCommand kCommands[] = {
-    {0x00, 0, 0, "NOP"},
-    {0x01, 0, 0, "SWRESET"},
+    PANEL_DCS_RESET, PANEL_DCS_MODES, PANEL_DCS_MEMORY,
+    PANEL_DCS_IDS,
     {0x04, 0, 0, "RDDID"},
     {0x09, 0, 0, "RDDST"},
-    {0x10, 0, 0, "SLPIN"},
-    {0x11, 0, 0, "SLPOUT"},
-    {0x12, 0, 0, "PTLON"},
-    {0x13, 0, 0, "NORON"},
-    {0x20, 0, 0, "INVOFF"},
-    {0x21, 0, 0, "INVON"},
-    {0x28, 0, 0, "DISPOFF"},
-    {0x29, 0, 0, "DISPON"},
-    {0x2A, 4, 4, "CASET"},
     {0x2B, 4, 4, "RASET"},
-    {0x2C, 0, kStream, "RAMWR"},
-    {0x30, 4, 4, "PTLAR"},
     {0x33, 6, 6, "VSCRDEF"},
-    {0x34, 0, 0, "TEOFF"},
     {0x35, 0, 1, "TEON"},  // TFT_eSPI sends it without its mode parameter; the default mode (0) applies
-    {0x36, 1, 1, "MADCTL"},
     {0x37, 2, 2, "VSCSAD"},
-    {0x38, 0, 0, "IDMOFF"},
-    {0x39, 0, 0, "IDMON"},
-    {0x3A, 1, 1, "COLMOD"},
     {0x3C, 0, kStream, "WRMEMC"},
     {0x44, 2, 2, "STE"},
     {0x45, 0, 0, "GSCAN"},
@@ -67,9 +51,6 @@ const PanelCommand kCommands[] = {
     {0xC4, 1, 1, "VREG1B"},
     {0xC9, 1, 1, "VREG2A"},
     {0xCD, 1, 1, "REGCD"},
-    {0xDA, 0, 0, "RDID1"},
-    {0xDB, 0, 0, "RDID2"},
-    {0xDC, 0, 0, "RDID3"},
     {0xDF, 3, 3, "REGDF"},
     {0xE1, 2, 2, "REGE1"},
     {0xE8, 1, 1, "FRMRATE"},

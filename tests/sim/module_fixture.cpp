@@ -1,8 +1,6 @@
 // ModuleTest helpers.
 #include "module_fixture.hpp"
 
-#include <algorithm>
-
 void ModuleTest::SetUp() {
     SimTest::SetUp();
     ASSERT_EQ(esp_sim_set_time_mode(ESP_SIM_TIME_VIRTUAL), ESP_OK);
@@ -32,32 +30,9 @@ void ModuleTest::attach(esp_sim_module_t module, int power_pin, int hz, int mode
     ASSERT_EQ(spi_bus_add_device(HSPI_HOST, &cfg, &dev_), ESP_OK);
 }
 
-// In transactions of at most 32 KiB from DMA memory (a full ILI9488 frame is larger than the DMA heap).
-static void send(spi_device_handle_t dev, const uint8_t *bytes, size_t n) {
-    constexpr size_t kChunk = 32768;
-    uint8_t *buf = static_cast<uint8_t *>(heap_caps_malloc(kChunk, MALLOC_CAP_DMA));
-    ASSERT_NE(buf, nullptr);
-    for (size_t at = 0; at < n; at += kChunk) {
-        const size_t len = std::min(kChunk, n - at);
-        std::copy(bytes + at, bytes + at + len, buf);
-        spi_transaction_t t = {};
-        t.length = len * 8;
-        t.tx_buffer = buf;
-        EXPECT_EQ(spi_device_polling_transmit(dev, &t), ESP_OK);
-    }
-    heap_caps_free(buf);
-}
+void ModuleTest::command(uint8_t cmd, std::vector<uint8_t> params) { send_command(dev_, cmd, params); }
 
-void ModuleTest::command(uint8_t cmd, std::vector<uint8_t> params) {
-    gpio_set_level(static_cast<gpio_num_t>(kDc), 0);
-    send(dev_, &cmd, 1);
-    data(params);
-}
-
-void ModuleTest::data(const std::vector<uint8_t> &bytes) {
-    gpio_set_level(static_cast<gpio_num_t>(kDc), 1);
-    send(dev_, bytes.data(), bytes.size());
-}
+void ModuleTest::data(const std::vector<uint8_t> &bytes) { send_data(dev_, bytes); }
 
 void ModuleTest::wake(uint8_t madctl, bool invert, uint8_t colmod) {
     gpio_set_level(static_cast<gpio_num_t>(kRst), 0);
