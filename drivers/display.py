@@ -306,8 +306,8 @@ class Display:
     def _wait_idle(self):
         if getattr(self, 'disp_drv', None) is not None:
             gui.disp_flush_wait(self.disp_drv)
-            if self.hybrid:
-                esp.panel_wait_cb(self.disp_drv)
+        if self.hybrid and self.spi is not None:
+            esp.panel_wait_cb(None)  # collects the C flush's pixel transaction, if one is out
         if getattr(self, 'wait', None) is not None:
             self.wait(None)  # the last pixel transaction's result: the device must have none uncollected
 

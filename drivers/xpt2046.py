@@ -43,6 +43,8 @@ class xpt2046:
                  mirror_y=False, samples=4, threshold=400, jitter=100, display=None, register=True):
         if not 1 <= samples <= 16:
             raise ValueError('xpt2046: samples must be 1..16, got %r' % (samples,))
+        if cal_x0 == cal_x1 or cal_y0 == cal_y1:
+            raise ValueError('xpt2046: cal_x0/cal_x1 and cal_y0/cal_y1 must differ')
         if spimode not in (0, 1, 2, 3):
             raise ValueError('xpt2046: spimode must be 0..3, got %r' % (spimode,))
         if display is not None:
@@ -184,6 +186,9 @@ class xpt2046:
     def _edges(near, far, margin, size):
         # Readings at the centres of pixels `margin` and size-1-margin: the raw value at each screen edge (pixel
         # edges, so that a reading maps to the pixel it falls in).
+        if abs(far - near) < size - 1 - 2 * margin:
+            raise ValueError('xpt2046: calibration readings change by %d over %d pixels: were the four targets '
+                             'touched?' % (abs(far - near), size - 1 - 2 * margin))
         step = (far - near) / (size - 1 - 2 * margin)
         edge0 = near - (margin + 0.5) * step
         return int(round(edge0)), int(round(edge0 + size * step))

@@ -158,6 +158,18 @@ for kw in ({}, {'samples': 0}, {'spimode': 7}):
         print(kw, 'no error')
     except (RuntimeError, ValueError) as e:
         print(kw, type(e).__name__, e)
+try:
+    xpt2046(cal_x0=100, cal_x1=100)
+except ValueError as e:
+    print('cal', e)
+d = ili9341()
+t = xpt2046(display=d)
+try:
+    t.calibrate(((2000, 2000),) * 4)  # four readings of one place: nothing to fit
+except ValueError as e:
+    print('calibrate', e)
+t.deinit()
+d.deinit()
 # With pins it sets the bus up itself (and frees it at deinit).
 attach_touch()
 t = xpt2046(miso=5, mosi=18, clk=19)
