@@ -303,13 +303,18 @@ class Display:
         if self.power >= 0:
             esp.gpio_set_level(self.power, 1 - self.power_on)
 
+    def _collect(self):
+        # Waits for the last pixel transaction of either flush and collects its result, so that nothing of this
+        # device is left in flight or uncollected.
+        if self.hybrid and self.spi is not None:
+            esp.panel_wait_cb(None)
+        if getattr(self, 'wait', None) is not None:
+            self.wait(None)
+
     def _wait_idle(self):
         if getattr(self, 'disp_drv', None) is not None:
             gui.disp_flush_wait(self.disp_drv)
-        if self.hybrid and self.spi is not None:
-            esp.panel_wait_cb(None)  # collects the C flush's pixel transaction, if one is out
-        if getattr(self, 'wait', None) is not None:
-            self.wait(None)  # the last pixel transaction's result: the device must have none uncollected
+        self._collect()
 
     def deinit(self):
         """Waits for the bus, then frees the SPI device (and the bus, if this driver was its last user), the DMA
@@ -349,7 +354,9 @@ class Display:
             raise RuntimeError('%s: %s' % (self.NAME, _err('spi_device_polling_transmit', ret)))
 
     def send_cmd(self, cmd):
-        # Both flushes skip commands the panel already has: after this one they send the whole window again.
+        # After the pixels on their way; both flushes skip commands the panel already has: after this one they send
+        # the whole window again.
+        self._collect()
         if getattr(self, '_forget', None) is not None:
             self._forget()
         esp.panel_forget_window()

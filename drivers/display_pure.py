@@ -176,10 +176,13 @@ def _adapted(flush, st, expand, no_continue):
     """flush for a controller that takes wider pixels (expand widens the strip in its buffer first) or has no memory
     write continue (every strip then sends its first row and RAMWR)."""
     @micropython.native
-    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue):
+    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue,
+                blob=esp.Blob):
         if no_continue:
             st[_CONT_Y] = -1
         if expand:
-            expand(color_p, (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1))
+            # The engine hands a struct instance (its buffer is the pixels), LVGL a Blob: viper takes its address.
+            buf = color_p.__address__() if type(color_p) is blob else color_p
+            expand(buf, (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1))
         flush(disp_drv, area, color_p)
     return adapted
