@@ -13,7 +13,9 @@ namespace {
 constexpr int64_t kMs = 1000000;
 constexpr int64_t kMinResetPulseNs = 10000;
 // SLPOUT this long after a pin reset is only a warning (the datasheets ask for 120 ms): ESP-IDF's LCD example
-// (examples/peripherals/spi_master/lcd) sends it 100 ms after the reset, and panels wake up.
+// (examples/peripherals/spi_master/lcd, lcd_init, ILI9341 and ST7789V), the 2019 lv_binding driver and today's
+// (driver/esp32/ili9XXX.py, every controller class) wait 100 ms after the reset before the init commands, and
+// panels wake up.
 constexpr int64_t kEarlySlpoutNs = 100 * kMs;
 constexpr uint8_t kMadctlMY = 0x80, kMadctlMX = 0x40, kMadctlMV = 0x20;
 
@@ -220,8 +222,8 @@ void PanelModel::timing_command_locked(uint8_t code, int64_t t_ns) {
             violation_locked(ESP_SIM_VIOLATION_TIMING, "SLPOUT less than 120 ms after a reset or SLPIN");
         } else if (t_ns < no_slpout_before_ns_) {
             warning_locked(ESP_SIM_WARNING_EARLY_SLPOUT,
-                           format("SLPOUT %.3f ms early (the datasheet asks for 120 ms after a pin reset)",
-                                  static_cast<double>(no_slpout_before_ns_ - t_ns) / kMs));
+                           format("SLPOUT %.3f ms after the pin reset (the datasheet asks for 120 ms)",
+                                  static_cast<double>(t_ns - (early_slpout_from_ns_ - kEarlySlpoutNs)) / kMs));
         }
         awake_ = true;
         no_command_before_ns_ = t_ns + 5 * kMs;
@@ -336,7 +338,8 @@ void PanelModel::data_locked(uint8_t byte) {
         return;
     }
     if (cmd->max_params == 0) {
-        // The controller ignores it; widely used drivers send a 0x00 after SLPOUT and DISPON.
+        // The controller ignores it. The 2019 lv_binding driver and today's (driver/esp32/ili9XXX.py, every
+        // controller class) send a 0x00 after SLPOUT and DISPON, and their panels work.
         warning_locked(ESP_SIM_WARNING_IGNORED_DATA,
                        format("data byte 0x%02X after %s, which takes no parameters: ignored", byte, cmd->name));
         return;
@@ -401,7 +404,9 @@ void PanelModel::store_pixel_locked(Cell cell) {
             violation_locked(ESP_SIM_VIOLATION_PIXELS_ASLEEP, "pixel data while in sleep mode");
         }
         if (!(col_set_ && row_set_)) {
-            violation_locked(ESP_SIM_VIOLATION_NO_WINDOW, "pixel data before CASET and RASET");
+            violation_locked(ESP_SIM_VIOLATION_NO_WINDOW, format("pixel data before %s and %s",
+                                                                 find_command(ctl_, 0x2A)->name,
+                                                                 find_command(ctl_, 0x2B)->name));
         }
     }
     int gx, gy;
