@@ -70,7 +70,9 @@ void esp_sim_spi_reset_stats(void);
 // DMA races on all hosts since the last reset.
 uint64_t esp_sim_dma_race_count(void);
 
-// ---- ILI9341 panel model --------------------------------------------------------------------------------------
+// ---- ILI9341 panel ------------------------------------------------------------------------------------------------
+// The ILI9341 module of esp_sim_panel.h (ESP_SIM_MODULE_ILI9341_240X320, the same model) through the API older
+// scripts and tests use: no supply pin, violation and warning kinds of its own (the same rules).
 #define ESP_SIM_ILI9341_WIDTH 240
 #define ESP_SIM_ILI9341_HEIGHT 320
 
@@ -95,11 +97,13 @@ typedef enum {
     ESP_SIM_ILI9341_TIMING,               // a datasheet delay (reset, sleep in/out) was not respected
     ESP_SIM_ILI9341_DURING_RESET,         // bytes sent while RESX was held low
     ESP_SIM_ILI9341_BAD_PARAM,            // out-of-range window, unsupported pixel format
+    ESP_SIM_ILI9341_SPI_MODE,             // SPI mode 1 or 2: the panel samples on the rising edge (modes 0 and 3)
     ESP_SIM_ILI9341_VIOLATION_KINDS
 } esp_sim_ili9341_violation_t;
 
 // Quirks real panels accept, counted apart from violations (a violation means "this breaks on hardware"). Each one
-// is what a widely used driver sends (sim/README.md names the sources).
+// is what a widely used driver sends (sim/README.md names the sources). The clock warning of esp_sim_panel.h
+// (ESP_SIM_WARNING_OVERCLOCK) is not counted here.
 typedef enum {
     ESP_SIM_ILI9341_WARN_IGNORED_DATA = 0, // data bytes after a command that takes no parameters (SLPOUT, DISPON)
     ESP_SIM_ILI9341_WARN_EARLY_SLPOUT,     // SLPOUT 100 to 120 ms after a pin reset (the datasheet asks for 120 ms)

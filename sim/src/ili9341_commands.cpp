@@ -1,5 +1,4 @@
 // ILI9341 datasheet V1.05 command list: level-1 (system) and level-2 (panel, power, gamma) commands.
-#include "ili9341_commands.hpp"
 #include "panel_dcs.hpp"
 
 namespace esp_sim {
@@ -59,7 +58,5 @@ const ControllerSpec &ili9341_controller() {
                                      (1 << kFormat16) | (1 << kFormat18), 10000000, 5};
     return spec;
 }
-
-const Ili9341Command *ili9341_find_command(uint8_t code) { return find_command(ili9341_controller(), code); }
 
 }  // namespace esp_sim

@@ -21,16 +21,35 @@ ModelHandles<esp_sim_panel> &panels() {
     return set;
 }
 
-}  // namespace
-
 // A pin that is not wired (-1) or can drive an output.
 bool optional_output(int pin) { return pin < 0 || gpio_pin_output_capable(pin); }
 
+}  // namespace
+
+std::shared_ptr<PanelModel> make_panel_model(const esp_sim_panel_config_t &config) {
+    const ModuleSpec *module = module_spec(config.module);
+    const int host = enum_value(config.host);
+    if (module == nullptr || (host != SPI2_HOST && host != SPI3_HOST) || !gpio_pin_output_capable(config.dc_io_num) ||
+        !optional_output(config.cs_io_num) || !optional_output(config.reset_io_num) ||
+        !optional_output(config.backlight_io_num) || !optional_output(config.power_io_num)) {
+        return nullptr;
+    }
+    return std::make_shared<PanelModel>(*module, config);
+}
+
 void panel_models_reset() { panels().clear(); }
+
+esp_err_t write_glass_png(PanelModel &model, const char *path) {
+    const ModuleSpec &m = model.module();
+    std::vector<uint8_t> rgb(static_cast<size_t>(m.width) * m.height * 3);
+    model.render_rgb888(rgb.data());
+    const unsigned err = lodepng_encode24_file(path, rgb.data(), static_cast<unsigned>(m.width),
+                                               static_cast<unsigned>(m.height));
+    return err == 0 ? ESP_OK : ESP_FAIL;
+}
 
 }  // namespace esp_sim
 
-using esp_sim::optional_output;
 using esp_sim::panels;
 
 extern "C" {
@@ -41,18 +60,10 @@ const char *esp_sim_module_controller(esp_sim_module_t module) {
 }
 
 esp_err_t esp_sim_panel_attach(const esp_sim_panel_config_t *config, esp_sim_panel_t **out) {
-    if (config == nullptr || out == nullptr) {
+    auto model = config != nullptr && out != nullptr ? esp_sim::make_panel_model(*config) : nullptr;
+    if (!model) {
         return ESP_ERR_INVALID_ARG;
     }
-    const esp_sim::ModuleSpec *module = esp_sim::module_spec(config->module);
-    const int host = esp_sim::enum_value(config->host);
-    if (module == nullptr || (host != SPI2_HOST && host != SPI3_HOST) ||
-        !esp_sim::gpio_pin_output_capable(config->dc_io_num) || !optional_output(config->cs_io_num) ||
-        !optional_output(config->reset_io_num) || !optional_output(config->backlight_io_num) ||
-        !optional_output(config->power_io_num)) {
-        return ESP_ERR_INVALID_ARG;
-    }
-    auto model = std::make_shared<esp_sim::PanelModel>(*module, *config);
     esp_sim_panel *panel = panels().attach(config->host, config->cs_io_num, model);
     if (panel == nullptr) {
         return ESP_ERR_INVALID_STATE;  // something already listens on this CS
@@ -136,15 +147,7 @@ esp_err_t esp_sim_panel_render_rgb888(esp_sim_panel_t *panel, uint8_t *out) {
 
 esp_err_t esp_sim_panel_write_png(esp_sim_panel_t *panel, const char *path) {
     auto model = panels().model_of(panel);
-    if (!model || path == nullptr) {
-        return ESP_ERR_INVALID_ARG;
-    }
-    const esp_sim::ModuleSpec &m = model->module();
-    std::vector<uint8_t> rgb(static_cast<size_t>(m.width) * m.height * 3);
-    model->render_rgb888(rgb.data());
-    const unsigned err = lodepng_encode24_file(path, rgb.data(), static_cast<unsigned>(m.width),
-                                               static_cast<unsigned>(m.height));
-    return err == 0 ? ESP_OK : ESP_FAIL;
+    return model && path != nullptr ? esp_sim::write_glass_png(*model, path) : ESP_ERR_INVALID_ARG;
 }
 
 }  // extern "C"

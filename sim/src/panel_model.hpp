@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -23,14 +24,18 @@ public:
     void on_transfer(const uint8_t *data, size_t bytes, int64_t data_start_ns, double ns_per_byte) override;
     void on_frame(const SpiFrame &frame, uint8_t *miso) override;
 
-    // Queries (panel_readout.cpp).
-    esp_sim_panel_state_t state();
+    // Queries (panel_readout.cpp). Warnings are counted over the kinds below warning_kinds: every kind by default,
+    // the first two for the esp_sim_ili9341_* API, which predates the clock warning.
+    esp_sim_panel_state_t state(int warning_kinds = ESP_SIM_WARNING_KINDS);
     uint32_t violations(int kind);
     uint32_t warnings(int kind);
+    uint32_t warning_total(int warning_kinds);
     std::string last_violation();
-    std::string last_warning();
+    std::string last_warning(int warning_kinds = ESP_SIM_WARNING_KINDS);
     int params(uint8_t command, uint8_t *buf, size_t cap);
     bool read_gram_rgb666(int x, int y, int w, int h, uint8_t *out);
+    // A rectangle in the address space the current MADCTL gives (what a window write at x, y covers), RGB565.
+    bool read_logical_rgb565(int x, int y, int w, int h, uint16_t *out);
     bool read_view_rgb565(int rotation, uint16_t *out);
     void render_rgb888(uint8_t *out);
     const ModuleSpec &module() const { return module_; }
@@ -103,8 +108,22 @@ private:
     Tally<ESP_SIM_WARNING_KINDS> warnings_;
 };
 
-// Drops every attached panel (esp_sim_reset, after the buses are gone).
+// A model for a panel configuration; nullptr when the configuration is invalid (unknown module, a host other than
+// SPI2/SPI3, a pin that cannot drive an output). Attaching it to the bus is the caller's.
+std::shared_ptr<PanelModel> make_panel_model(const esp_sim_panel_config_t &config);
+
+// Drop every attached panel, of the esp_sim_panel_* and of the esp_sim_ili9341_* API (esp_sim_reset, after the buses
+// are gone).
 void panel_models_reset();
+void ili9341_panels_reset();
+
+// Three 6-bit levels (GRAM cells, what a glass channel shows) as RGB565: the 5-bit fields keep their top bits.
+inline uint16_t rgb565_of_levels(uint8_t c0, uint8_t c1, uint8_t c2) {
+    return static_cast<uint16_t>(((c0 >> 1) << 11) | (c1 << 5) | (c2 >> 1));
+}
+
+// The glass as a PNG file (panel_api.cpp).
+esp_err_t write_glass_png(PanelModel &model, const char *path);
 
 // Level of a pin at time t (its latest edge may lie after t in virtual time; then the level before it applies).
 int pin_level_at(int pin, int64_t t_ns);

@@ -8,7 +8,7 @@
 namespace esp_sim {
 namespace {
 
-constexpr uint8_t kMadctlBGR = 0x08;
+constexpr uint8_t kMadctlMV = 0x20, kMadctlBGR = 0x08;
 
 uint8_t to8(uint8_t v6) { return static_cast<uint8_t>((v6 << 2) | (v6 >> 4)); }
 
@@ -47,7 +47,7 @@ uint8_t PanelModel::shown_locked(const Cell &c, int channel) const {
     return inverted_ != module_.ips ? static_cast<uint8_t>(63 - v) : v;
 }
 
-esp_sim_panel_state_t PanelModel::state() {
+esp_sim_panel_state_t PanelModel::state(int warning_kinds) {
     std::lock_guard<std::mutex> lock(mutex_);
     sync_pins_locked(sim_clock().now_ns());
     esp_sim_panel_state_t s{};
@@ -67,7 +67,7 @@ esp_sim_panel_state_t PanelModel::state() {
     s.commands = commands_;
     s.pixels_written = pixels_written_;
     s.violations = violations_.total();
-    s.warnings = warnings_.total();
+    s.warnings = warnings_.total(warning_kinds);
     s.glass_width = module_.width;
     s.glass_height = module_.height;
     s.gram_width = ctl_.gram_width;
@@ -88,12 +88,17 @@ uint32_t PanelModel::warnings(int kind) {
 
 std::string PanelModel::last_violation() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return violations_.last;
+    return violations_.last();
 }
 
-std::string PanelModel::last_warning() {
+uint32_t PanelModel::warning_total(int warning_kinds) {
     std::lock_guard<std::mutex> lock(mutex_);
-    return warnings_.last;
+    return warnings_.total(warning_kinds);
+}
+
+std::string PanelModel::last_warning(int warning_kinds) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return warnings_.last(warning_kinds);
 }
 
 int PanelModel::params(uint8_t command, uint8_t *buf, size_t cap) {
@@ -120,6 +125,24 @@ bool PanelModel::read_gram_rgb666(int x, int y, int w, int h, uint8_t *out) {
             px[0] = c.c0;
             px[1] = c.c1;
             px[2] = c.c2;
+        }
+    }
+    return true;
+}
+
+bool PanelModel::read_logical_rgb565(int x, int y, int w, int h, uint16_t *out) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const bool mv = madctl_ & kMadctlMV;
+    const int cols = mv ? ctl_.gram_height : ctl_.gram_width, rows = mv ? ctl_.gram_width : ctl_.gram_height;
+    if (x < 0 || y < 0 || w <= 0 || h <= 0 || x > cols - w || y > rows - h) {
+        return false;
+    }
+    for (int j = 0; j < h; ++j) {
+        for (int i = 0; i < w; ++i) {
+            int gx, gy;
+            logical_to_gram(x + i, y + j, &gx, &gy);
+            const Cell c = gram_[static_cast<size_t>(gy) * ctl_.gram_width + gx];
+            out[static_cast<size_t>(j) * w + i] = rgb565_of_levels(c.c0, c.c1, c.c2);
         }
     }
     return true;
@@ -152,8 +175,7 @@ bool PanelModel::read_view_rgb565(int rotation, uint16_t *out) {
             uint16_t v = 0;
             if (lit) {
                 const Cell c = glass_cell_locked(gx, gy);
-                v = static_cast<uint16_t>(((shown_locked(c, 0) >> 1) << 11) | (shown_locked(c, 1) << 5) |
-                                          (shown_locked(c, 2) >> 1));
+                v = rgb565_of_levels(shown_locked(c, 0), shown_locked(c, 1), shown_locked(c, 2));
             }
             out[static_cast<size_t>(vy) * vw + vx] = v;
         }

@@ -210,7 +210,7 @@ uint32_t Xpt2046::warnings(int kind) {
 
 std::string Xpt2046::last_violation() {
     std::lock_guard<std::mutex> lock(mutex_);
-    return violations_.last;
+    return violations_.last();
 }
 
 void Xpt2046::ideal(int x, int y, int ohms, uint16_t *out) {
