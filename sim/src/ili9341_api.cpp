@@ -120,7 +120,7 @@ uint32_t esp_sim_ili9341_violations(esp_sim_ili9341_t *panel, esp_sim_ili9341_vi
 
 uint32_t esp_sim_ili9341_violation_total(esp_sim_ili9341_t *panel) {
     auto model = ili9341_panels().model_of(panel);
-    return model ? model->state().violations : 0;
+    return model ? model->violation_total() : 0;
 }
 
 const char *esp_sim_ili9341_violation_name(esp_sim_ili9341_violation_t kind) {

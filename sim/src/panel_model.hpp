@@ -28,6 +28,7 @@ public:
     // the first two for the esp_sim_ili9341_* API, which predates the clock warning.
     esp_sim_panel_state_t state(int warning_kinds = ESP_SIM_WARNING_KINDS);
     uint32_t violations(int kind);
+    uint32_t violation_total();
     uint32_t warnings(int kind);
     uint32_t warning_total(int warning_kinds);
     std::string last_violation();

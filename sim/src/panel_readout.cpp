@@ -81,6 +81,11 @@ uint32_t PanelModel::violations(int kind) {
     return violations_.get(kind);
 }
 
+uint32_t PanelModel::violation_total() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return violations_.total();
+}
+
 uint32_t PanelModel::warnings(int kind) {
     std::lock_guard<std::mutex> lock(mutex_);
     return warnings_.get(kind);
