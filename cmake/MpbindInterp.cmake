@@ -126,11 +126,16 @@ function(_mpbind_generate_module name)
   get_property(options GLOBAL PROPERTY MPBIND_MODULE_${name}_OPTIONS)
   get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
   _mpbind_build_clang_args(build_args)
+  # Layouts for the compiler that builds the module (cmake/MpbindTarget.cmake).
+  set(target "")
+  if(MPBIND_TARGET_TRIPLE)
+    set(target --target "${MPBIND_TARGET_TRIPLE}")
+  endif()
   set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
-    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${build_args} ${clang_args}
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${target} ${options} ${headers} -- ${build_args} ${clang_args}
     DEPENDS mpbind ${headers}
     COMMENT "mpbind: generating module ${name}"
     COMMAND_EXPAND_LISTS VERBATIM)

@@ -12,9 +12,11 @@
 #define MICROPY_ENABLE_COMPILER           (1)
 #if defined(__x86_64__)
 #define MICROPY_EMIT_X64                  (1)   // @micropython.native and @micropython.viper, as on ESP32
+#else
+// No native emitter elsewhere (the armhf pass): @micropython.native functions compile as bytecode, so the pure
+// display driver path runs there too, slower (port/patches/0003); @micropython.viper is a SyntaxError.
+#define MICROPY_PORT_NATIVE_AS_BYTECODE   (1)
 #endif
-// Elsewhere no native emitter is built (port/CMakeLists.txt): @micropython.native is a SyntaxError there, and
-// what needs it (ili9341_pure.py, the driver's pure mode) says so or is skipped.
 #define MICROPY_PERSISTENT_CODE_LOAD      (0)
 #define MICROPY_MAKE_POINTER_CALLABLE(p)  (p)   // the fork sets the Thumb bit; identity without ARM native code
 

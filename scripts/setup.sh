@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 machine lacks and unpacks the MicroPython core into the build tree.
-# Idempotent and fast when everything is present. Usage: scripts/setup.sh [BUILD_DIR]
+# Installs what a fresh Debian 12 machine lacks and unpacks the MicroPython core into the build tree; with `armhf`,
+# also the armhf libraries of the 32-bit pass (scripts/armhf_libs.sh). Idempotent and fast when everything is present.
+# Usage: scripts/setup.sh [BUILD_DIR [armhf]]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath -m "${1:-$root/build}")  # absolute: the apt steps run in other folders
@@ -9,7 +10,9 @@ core_dir=$build/_deps/mpcore
 # Debian packages the build, tests and benchmarks use. Later issues append here.
 packages=(build-essential cmake ninja-build python3 pkg-config clang-19 libclang-19-dev llvm-19-dev
           libclang-rt-19-dev googletest libgtest-dev liblodepng-dev libcairo2-dev libsqlite3-dev
-          zlib1g-dev valgrind dpkg-dev xz-utils)
+          zlib1g-dev valgrind dpkg-dev xz-utils
+          gcc-arm-linux-gnueabihf g++-arm-linux-gnueabihf qemu-user
+          gcc-xtensa-lx106 binutils-xtensa-lx106 picolibc-xtensa-lx106-elf)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -52,5 +55,8 @@ if [ "$(cat "$core_dir/.unpacked" 2>/dev/null)" != "$patch_id" ]; then
     patch -s -d "$core_dir" -p1 < "$p"
   done
   echo "$patch_id" > "$core_dir/.unpacked"
+fi
+if [ "${2:-}" = armhf ]; then
+  "$root/scripts/armhf_libs.sh" "$build/_deps/armhf"
 fi
 echo "setup: ok (core in $core_dir)"

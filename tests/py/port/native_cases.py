@@ -1,4 +1,4 @@
-# @micropython.native and @micropython.viper: the x86-64 emitter, its NLR and executable memory (port_exec.c).
+# native_cases.py: what test_native.py checks: the x86-64 emitter, its NLR and executable memory (port_exec.c).
 import gc
 import micropython
 
