@@ -15,7 +15,12 @@ static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n
     mp_arg_check_num(n_args, n_kw, 1, 1, false);
     mpb_blob_t *self = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
     if (mpb_is_small_int(args[0]) || mpb_is_big_int(args[0])) {
+        // An address is an unsigned integer of the target's pointer width: OverflowError beyond it.
+        #if UINTPTR_MAX > 0xFFFFFFFFu
         self->ptr = (void *)(uintptr_t)mpb_get_u64(args[0], NULL, 0);
+        #else
+        self->ptr = (void *)(uintptr_t)mpb_get_u32(args[0], NULL, 0);
+        #endif
     } else {
         self->ptr = mpb_get_ptr(args[0], NULL, 0);
     }
