@@ -23,20 +23,6 @@ print(total(10, 3))
 exec('@micropython.native\ndef guarded(x):\n    try:\n        return 1 // x\n    except ZeroDivisionError:\n'
      '        return "caught"\n')
 print(guarded(0), guarded(1))
-# A small native function runs with the heap locked (so small a bytecode frame stays on the C stack), as the
-# driver's interrupt handler does.
-count = [0]
-
-
-@micropython.native
-def handler(c):
-    c[0] = c[0] + 1
-
-
-micropython.heap_lock()
-handler(count)
-micropython.heap_unlock()
-print('handler ran', count[0])
 for src in ('@micropython.viper\ndef f(x: int) -> int:\n    return x\n', '@micropython.asm_thumb\ndef f():\n    pass\n'):
     try:
         exec(src)
