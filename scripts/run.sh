@@ -30,6 +30,7 @@ case ${1:-} in
     ;;
   test)
     start=$SECONDS
+    "$root/scripts/setup.sh" "$build" targets  # the cross toolchains of the armhf pass and the xtensa checks
     build_all
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
     normal=$((SECONDS - start))
@@ -47,6 +48,7 @@ case ${1:-} in
     echo "run.sh test: normal ${normal}s, sanitizers ${sanitize}s, armhf $((SECONDS - start - normal - sanitize))s"
     ;;
   bench)
+    "$root/scripts/setup.sh" "$build" targets  # xtensa sizes
     build_all
     targets=$(ninja -C "$build" -t targets all)  # captured first: grep -q closing the pipe early trips pipefail
     if grep -q '^bench:' <<<"$targets"; then
