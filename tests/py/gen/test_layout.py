@@ -65,10 +65,12 @@ print('array differs in', [differing(read(arr[k]), expected(k)) for k in range(3
 d = M({'tag': want['tag'], 'big': want['big'], 'size': want['size'], 'stamp': want['stamp'], 'flags': 7})
 print('dict ctor', d.big == want['big'], d.size == UMAX - 7, d.flags, d.stamp == want['stamp'])
 
-# Pointer-sized integers: the whole range of the target's words, nothing beyond.
+# Pointer-sized integers: an N-bit parameter takes -2**(N-1)..2**N-1 (C's conversion: -1 is all ones), with N the
+# target's word, nothing beyond.
 print('uintptr', lay.echo_uintptr(UMAX) == UMAX, lay.echo_size(UMAX) == UMAX, lay.echo_uintptr(0))
 print('intptr', lay.echo_intptr(SMIN) == SMIN, lay.echo_intptr(SMAX) == SMAX, lay.echo_long(SMIN) == SMIN)
-for f, bad in ((lay.echo_uintptr, UMAX + 1), (lay.echo_size, -1), (lay.echo_intptr, SMAX + 1), (lay.echo_long, SMIN - 1)):
+print('wrapped', lay.echo_size(-1) == UMAX, lay.echo_intptr(UMAX) == -1, lay.echo_long(SMAX + 1) == SMIN)
+for f, bad in ((lay.echo_uintptr, UMAX + 1), (lay.echo_size, SMIN - 1), (lay.echo_intptr, UMAX + 1), (lay.echo_long, SMIN - 1)):
     try:
         f(bad)
         print('accepted', bad)
@@ -83,8 +85,8 @@ print('u32', [lay.echo_u32(v) == v for v in (2 ** 30 - 1, 2 ** 30, 2 ** 31, 2 **
 print('i64', [lay.echo_i64(v) == v for v in edges + [2 ** 62, -2 ** 62 - 1, 2 ** 63 - 1, -2 ** 63]])
 print('u64', lay.echo_u64(2 ** 64 - 1) == 2 ** 64 - 1, lay.echo_u64(2 ** 32) == 2 ** 32)
 print('results are ints', type(lay.echo_i32(2 ** 30)) is int, lay.echo_i32(2 ** 30) - 1 == 2 ** 30 - 1)
-err(lay.echo_i32, 2 ** 31)
-err(lay.echo_u32, 2 ** 32)
+err(lay.echo_i32, 2 ** 32)
+err(lay.echo_u32, -2 ** 31 - 1)
 
 # Blob and C_Pointer are pointer-sized.
 print('Blob', lay.Blob(UMAX).__address__() == UMAX, lay.echo_ptr(lay.Blob(UMAX - 7)) == lay.Blob(UMAX - 7))
