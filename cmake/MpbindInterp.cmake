@@ -2,6 +2,7 @@
 include_guard(GLOBAL)
 
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
+include(MpbindManifest)
 
 set(MPBIND_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 set(MPBIND_PORT_DIR "${CMAKE_SOURCE_DIR}/port")
@@ -85,6 +86,12 @@ function(mpbind_add_module)
     message(FATAL_ERROR "mpbind_add_module(${ARG_NAME}): give HEADERS to generate it or SOURCES that define it")
   endif()
   set_property(GLOBAL APPEND PROPERTY MPBIND_MODULES "${ARG_NAME}")
+  # For the manifest (cmake/MpbindManifest.cmake): what compiling the module for another target needs.
+  _mpbind_absolute_paths(manifest_sources ${ARG_SOURCES})
+  _mpbind_absolute_paths(manifest_dirs ${ARG_INCLUDE_DIRS})
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_SOURCES "${manifest_sources}")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_INCLUDE_DIRS "${manifest_dirs}")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_USER_DIR "${MPBIND_DECLARING_USER_DIR}")
   if(ARG_SOURCES)
     mpbind_add_interp_sources(SOURCES ${ARG_SOURCES} INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES}
       COMPILE_OPTIONS ${ARG_COMPILE_OPTIONS})
@@ -126,11 +133,17 @@ function(_mpbind_generate_module name)
   get_property(options GLOBAL PROPERTY MPBIND_MODULE_${name}_OPTIONS)
   get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
   _mpbind_build_clang_args(build_args)
+  # Layouts for the compiler that builds the module (cmake/MpbindTarget.cmake).
+  set(target "")
+  if(MPBIND_TARGET_TRIPLE)
+    set(target --target "${MPBIND_TARGET_TRIPLE}")
+  endif()
   set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${name}_GENERATOR_ARGS ${options} ${headers} -- ${build_args} ${clang_args})
   add_custom_command(
     OUTPUT "${out}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
-    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${options} ${headers} -- ${build_args} ${clang_args}
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" ${target} ${options} ${headers} -- ${build_args} ${clang_args}
     DEPENDS mpbind ${headers}
     COMMENT "mpbind: generating module ${name}"
     COMMAND_EXPAND_LISTS VERBATIM)
@@ -181,6 +194,7 @@ ${entries}
     COMMENT "Generating qstrs from ${CMAKE_BINARY_DIR}/compile_commands.json"
     VERBATIM)
   target_sources(micropython PRIVATE "${qstr_header}")
+  mpbind_write_manifest("${CMAKE_BINARY_DIR}/mpbind_modules.json")
 endfunction()
 
 cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _mpbind_finalize_interp)

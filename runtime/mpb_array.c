@@ -111,6 +111,7 @@ static mp_obj_t array_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
 }
 
 static mp_int_t array_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     bufinfo->buf = self->data;
     bufinfo->len = self->field->count * mpb_elem_size(self->field);
@@ -119,6 +120,7 @@ static mp_int_t array_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp
 }
 
 static void array_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     mp_print_str(print, "[");
     for (size_t k = 0; k < self->field->count; ++k) {

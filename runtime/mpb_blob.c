@@ -4,6 +4,7 @@
 #include "mpb_runtime.h"
 
 static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
     char addr[24];
     snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->ptr);
@@ -12,10 +13,16 @@ static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_
 
 // Blob(x): the address of any pointer-like object (Blob, struct, buffer, C function) or an integer address.
 static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)type;
     mp_arg_check_num(n_args, n_kw, 1, 1, false);
     mpb_blob_t *self = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
     if (mpb_is_small_int(args[0]) || mpb_is_big_int(args[0])) {
+        // An address is an unsigned integer of the target's pointer width: OverflowError beyond it.
+        #if UINTPTR_MAX > 0xFFFFFFFFu
         self->ptr = (void *)(uintptr_t)mpb_get_u64(args[0], NULL, 0);
+        #else
+        self->ptr = (void *)(uintptr_t)mpb_get_u32(args[0], NULL, 0);
+        #endif
     } else {
         self->ptr = mpb_get_ptr(args[0], NULL, 0);
     }

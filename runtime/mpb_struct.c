@@ -191,6 +191,7 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
 }
 
 void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = struct_type(self_in);
     char addr[24];
@@ -264,6 +265,7 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
 }
 
 mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = struct_type(self_in);
     if (self->data == NULL) {

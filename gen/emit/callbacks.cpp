@@ -2,6 +2,7 @@
 #include "callbacks.h"
 
 #include "conv.h"
+#include "layout.h"
 
 namespace mpbind::emit {
 
@@ -36,12 +37,12 @@ std::string trampoline_arg(const ir::Module &m, ir::TypeId t, size_t i, bool isr
     return "MP_OBJ_FROM_PTR(&" + v + ")";
 }
 
-// A slot's offset of record r's user field `field` (its own fields only) as the C initializer: the byte offset, or
+// A slot's offset of record r's user field `field` (its own fields only) as the C initializer: its offsetof, or
 // MPB_USER_NONE when r has no such field.
 std::string user_offset(const ir::Module &m, ir::RecordId r, const std::string &field) {
     if (r.valid())
         for (const ir::Field &f : m.record(r).fields)
-            if (f.c_name == field && !f.bit_width) return std::to_string(f.offset_bits / 8);
+            if (f.c_name == field && !f.bit_width) return member_offset_expr(m, r, field, f.offset_bits / 8);
     return "MPB_USER_NONE";
 }
 

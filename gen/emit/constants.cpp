@@ -21,20 +21,13 @@ std::string int_literal(bool is_unsigned, int64_t v, uint64_t u) {
     return std::to_string(v) + "LL";
 }
 
-Value int_value(bool is_unsigned, int64_t v, uint64_t u) {
-    // 31-bit values are small ints on every target; 63-bit ones only with 64-bit words.
-    bool small31 = is_unsigned ? u < (1ULL << 30) : (v >= -(1LL << 30) && v < (1LL << 30));
-    if (small31) return {"MP_ROM_INT(" + std::string(is_unsigned ? std::to_string(u) : std::to_string(v)) + ")", ""};
-    bool small63 = is_unsigned ? u < (1ULL << 62) : (v >= -(1LL << 62) && v < (1LL << 62));
-    if (small63) return {"MP_ROM_INT((mp_int_t)" + int_literal(is_unsigned, v, u) + ")", "MPB_HAS_ROM_INT64"};
-    return {"", ""};
-}
-
 class Constants {
 public:
-
+    // Once per constant: one both flat and grouped shares its helper object.
     Value enum_value(const ir::Enum &e, const ir::EnumConstant &c) {
-        return int_value(!e.is_signed, c.value, c.uvalue);
+        auto it = enums_.find(&c);
+        if (it == enums_.end()) it = enums_.emplace(&c, int_value(!e.is_signed, c.value, c.uvalue)).first;
+        return it->second;
     }
 
     // Once per macro: a macro both flat and grouped shares its helper object.
@@ -79,8 +72,29 @@ public:
 private:
     std::string next_symbol() { return "mpb_const_" + std::to_string(n_++); }
 
+    // Small ints (31 bits on every target) are ROM values; wider integers are small ints only with 64-bit words,
+    // else (and beyond 63 bits everywhere) a const int object, where the core has long ints.
+    Value int_value(bool is_unsigned, int64_t v, uint64_t u) {
+        bool small31 = is_unsigned ? u < (1ULL << 30) : (v >= -(1LL << 30) && v < (1LL << 30));
+        if (small31) return {"MP_ROM_INT(" + std::string(is_unsigned ? std::to_string(u) : std::to_string(v)) + ")", ""};
+        bool neg = !is_unsigned && v < 0;
+        uint64_t magnitude = neg ? 0 - static_cast<uint64_t>(v) : (is_unsigned ? u : static_cast<uint64_t>(v));
+        std::string sym = next_symbol();
+        std::string object = "MPB_DEFINE_INT_CONST(" + sym + ", " + (neg ? "1" : "0") + ", " +
+                             std::to_string(magnitude) + "ULL);\n";
+        bool small63 = is_unsigned ? u < (1ULL << 62) : (v >= -(1LL << 62) && v < (1LL << 62));
+        if (small63) {
+            defs_ += "#if !MPB_HAS_ROM_INT64 && MPB_HAS_ROM_BIGINT\n" + object + "#endif\n";
+            return {"MPB_ROM_WIDE_INT(" + int_literal(is_unsigned, v, u) + ", " + sym + ")",
+                    "MPB_HAS_ROM_INT64 || MPB_HAS_ROM_BIGINT"};
+        }
+        defs_ += "#if MPB_HAS_ROM_BIGINT\n" + object + "#endif\n";
+        return {"MP_ROM_PTR(&" + sym + ")", "MPB_HAS_ROM_BIGINT"};
+    }
+
     std::string defs_;
     std::map<uint32_t, Value> macros_;
+    std::map<const ir::EnumConstant *, Value> enums_;
     size_t n_ = 0;
 };
 

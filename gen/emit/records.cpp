@@ -3,6 +3,7 @@
 #include "context.h"
 #include "conv.h"
 #include "ctype.h"
+#include "layout.h"
 
 namespace mpbind::emit {
 
@@ -16,23 +17,40 @@ std::string callback_slot(Context &ctx, const ir::Field &f, ir::RecordId owner) 
     return ctx.tramps->slot(ctx, *f.callback, owner);
 }
 
-// Field rows of record `owner` (or of its anonymous member r) at byte offset `base_bits`; anonymous struct/union
-// members add their fields in place.
-void field_rows(Context &ctx, ir::RecordId owner, const ir::Record &r, uint64_t base_bits, std::string &rows,
-                size_t &n) {
+std::string qstr_name(const ir::Record &r, size_t index) {
+    if (!r.info.py_name.empty()) return r.info.py_name;
+    if (!r.info.c_name.empty()) return r.info.c_name;
+    return std::string(r.is_union ? "union" : "struct") + "_" + std::to_string(index);
+}
+
+// What the field rows of one record need besides the rows: the checks of assumed sizes, and for bitfields (whose
+// positions only mpbind computes) the layout they were placed in.
+struct Rows {
+    std::string rows, checks;
+    size_t n = 0;
+    std::vector<std::string> bitfields;      // their C names
+    std::vector<std::string> member_offsets; // "offsetof(...) == N" of the other members, for the bitfield check
+};
+
+// Field rows of record `owner` (or of its anonymous member r, whose bits start at `base_bits`): anonymous
+// struct/union members add their fields in place. Offsets and sizes are the compiler's (offsetof, sizeof); bitfield
+// positions are mpbind's, for its target.
+void field_rows(Context &ctx, ir::RecordId owner, const ir::Record &r, uint64_t base_bits, Rows &out) {
     const ir::Module &m = ctx.m;
+    const std::string owner_name = m.record(owner).c_spelling.empty() ? qstr_name(m.record(owner), owner.index)
+                                                                      : m.record(owner).c_spelling;
     for (const ir::Field &f : r.fields) {
         if (!f.binding.bound()) continue;
         uint64_t bits = base_bits + f.offset_bits;
         const ir::Type &ft = m.canonical(f.type);
         if (f.anonymous && ft.kind == ir::TypeKind::Record) {
-            field_rows(ctx, owner, m.record(ft.record), bits, rows, n);
+            field_rows(ctx, owner, m.record(ft.record), bits, out);
             continue;
         }
         if (f.py_name.empty()) continue;
         Conv c = classify(m, f.type);
         if (!c.ok || c.code == Code::Void || c.count > UINT16_MAX) {
-            rows += "    // " + f.c_name + ": no conversion\n";
+            out.rows += "    // " + f.c_name + ": no conversion\n";
             continue;
         }
         std::string row = "    { .name = MP_QSTR_" + f.py_name + ", .code = " + code_macro(c.code);
@@ -41,29 +59,45 @@ void field_rows(Context &ctx, ir::RecordId owner, const ir::Record &r, uint64_t 
         if (f.bit_width) {
             uint64_t shift = bits % 8;
             if (shift + *f.bit_width > 64 || *f.bit_width == 0) {
-                rows += "    // " + f.c_name + ": bitfield too wide\n";
+                out.rows += "    // " + f.c_name + ": bitfield too wide\n";
                 continue;
             }
             flags += std::string(flags.empty() ? "" : " | ") + "MPB_F_BITFIELD";
             row += ", .bit_shift = " + std::to_string(shift) + ", .bit_width = " + std::to_string(*f.bit_width);
+            out.bitfields.push_back(f.c_name);
         }
         if (!flags.empty()) row += ", .flags = " + flags;
-        row += ", .offset = " + std::to_string(bits / 8);
+        if (f.bit_width) {
+            row += ", .offset = " + std::to_string(bits / 8);
+        } else {
+            row += ", .offset = " + member_offset_expr(m, owner, f.c_name, bits / 8);
+            out.member_offsets.push_back(member_offset_expr(m, owner, f.c_name, bits / 8) + " == " +
+                                         std::to_string(bits / 8));
+            out.checks += field_size_check(m, owner, f.c_name,
+                                           owner_name + "." + f.c_name + " (" + m.type(f.type).spelling + ")", c);
+        }
         if (c.count) row += ", .count = " + std::to_string(c.count);
         if (c.record.valid()) row += ", .ref.sub = &" + record_symbol(c.record);
         if (c.code == Code::FunPtr && c.count == 0) {
             std::string slot = callback_slot(ctx, f, owner);
             if (!slot.empty()) row += ", .ref.cb = &" + slot;
         }
-        rows += row + " },\n";
-        ++n;
+        out.rows += row + " },\n";
+        ++out.n;
     }
 }
 
-std::string qstr_name(const ir::Record &r, size_t index) {
-    if (!r.info.py_name.empty()) return r.info.py_name;
-    if (!r.info.c_name.empty()) return r.info.c_name;
-    return std::string(r.is_union ? "union" : "struct") + "_" + std::to_string(index);
+// Bit positions are mpbind's: they hold if the record has the size and member offsets mpbind computed with them.
+std::string bitfield_check(const ir::Module &m, ir::RecordId id, const Rows &rows) {
+    if (rows.bitfields.empty() || !record_access(m, id)) return "";
+    const ir::Record &r = m.record(id);
+    std::string cond = record_size_expr(m, id) + " == " + std::to_string(r.size);
+    for (const std::string &off : rows.member_offsets) cond += " && " + off;
+    std::string names;
+    for (const std::string &b : rows.bitfields) names += (names.empty() ? "" : ", ") + b;
+    std::string name = r.c_spelling.empty() ? qstr_name(r, id.index) : r.c_spelling;
+    return layout_check(cond, name + " (bitfields " + names + ") has size " + std::to_string(r.size) +
+                                  " and the member offsets mpbind placed the bits in");
 }
 
 // Records that only appear as anonymous members: their fields live in the parent, they need no class.
@@ -99,16 +133,14 @@ void emit_records(Context &ctx) {
         const ir::Record &r = m.records[k];
         if (!emitted(k)) continue;
         std::string sym = record_symbol(ir::RecordId(k));
-        std::string rows;
-        size_t n = 0;
-        if (r.complete) field_rows(ctx, ir::RecordId(k), r, 0, rows, n);
+        Rows rows;
+        if (r.complete) field_rows(ctx, ir::RecordId(k), r, 0, rows);
         std::string name = qstr_name(r, k);
         ctx.out += "// " + (r.c_spelling.empty() ? name : r.c_spelling) + "\n";
-        if (r.complete && !r.c_spelling.empty())
-            ctx.out += "typedef char " + sym + "_size_check[sizeof(" + r.c_spelling + ") == " +
-                       std::to_string(r.size) + " ? 1 : -1];\n";
-        if (n) ctx.out += "static const mpb_field_t " + sym + "_fields[] = {\n" + rows + "};\n";
-        std::string size = r.complete ? std::to_string(r.size) : "0";
+        ctx.out += rows.checks + bitfield_check(m, ir::RecordId(k), rows);
+        size_t n = rows.n;
+        if (n) ctx.out += "static const mpb_field_t " + sym + "_fields[] = {\n" + rows.rows + "};\n";
+        std::string size = r.complete ? record_size_expr(m, ir::RecordId(k)) : "0";
         std::vector<DictEntry> methods;
         for (ir::FunctionId fid : r.methods) {
             const ir::Function &f = m.function(fid);

@@ -21,10 +21,31 @@ std::optional<ir::RecordId> by_value_record(const ir::Module &m, ir::TypeId t) {
     return std::nullopt;
 }
 
+// va_list (a typedef chain through va_list/__gnuc_va_list/__builtin_va_list, or the record behind it: x86-64's
+// __va_list_tag, ARM's and AArch64's struct __va_list).
+bool is_va_list(const ir::Module &m, ir::TypeId t) {
+    for (ir::TypeId cur = t; cur.valid();) {
+        const ir::Type &ty = m.type(cur);
+        if (ty.kind == TypeKind::Typedef) {
+            const std::string &n = m.typedef_(ty.typedef_).info.c_name;
+            if (n == "va_list" || n == "__gnuc_va_list" || n == "__builtin_va_list") return true;
+            cur = ty.inner;
+        } else if (ty.kind == TypeKind::Pointer || ty.kind == TypeKind::Array) {
+            cur = ty.inner;
+        } else {
+            if (ty.kind != TypeKind::Record) return false;
+            const std::string &tag = m.record(ty.record).info.c_name;
+            return tag == "__va_list_tag" || tag == "__va_list";
+        }
+    }
+    return false;
+}
+
 // Binds records from other headers that bound items use by value, transitively through their fields.
 void bind_dependencies(ir::Module &m) {
     std::vector<ir::RecordId> work;
     auto need = [&](ir::TypeId t) {
+        if (is_va_list(m, t)) return; // skipped where it is used, never a class (a record on ARM)
         auto r = by_value_record(m, t);
         if (!r) return;
         ir::Record &rec = m.record(*r);
@@ -52,23 +73,6 @@ void bind_dependencies(ir::Module &m) {
         while (m.record(top).parent.valid()) top = m.record(top).parent;
         r.info.binding = m.record(top).info.binding;
     }
-}
-
-// va_list (a typedef chain through va_list/__gnuc_va_list/__builtin_va_list, or its x86-64 record).
-bool is_va_list(const ir::Module &m, ir::TypeId t) {
-    for (ir::TypeId cur = t; cur.valid();) {
-        const ir::Type &ty = m.type(cur);
-        if (ty.kind == TypeKind::Typedef) {
-            const std::string &n = m.typedef_(ty.typedef_).info.c_name;
-            if (n == "va_list" || n == "__gnuc_va_list" || n == "__builtin_va_list") return true;
-            cur = ty.inner;
-        } else if (ty.kind == TypeKind::Pointer || ty.kind == TypeKind::Array) {
-            cur = ty.inner;
-        } else {
-            return ty.kind == TypeKind::Record && m.record(ty.record).info.c_name == "__va_list_tag";
-        }
-    }
-    return false;
 }
 
 } // namespace

@@ -40,6 +40,9 @@ CASES = {
     "unknown_clang_argument": Case(
         files=GOOD, args=["-M", "m", "-o", "out.c", "good.h", "--", "--bogus-clang-flag"], code=EXIT_INPUT,
         message=r"unknown argument: '--bogus-clang-flag'"),
+    "unknown_target": Case(
+        files=GOOD, args=["-M", "m", "-o", "out.c", "--target", "nonsense-cpu-elf", "good.h"], code=EXIT_INPUT,
+        message=r"error: libclang could not parse the headers .*'nonsense-cpu-elf' a target triple clang knows"),
     "missing_module_name": Case(
         files=GOOD, args=["-o", "out.c", "good.h"], code=EXIT_USAGE,
         message=r"^mpbind: error: missing -M NAME"),

@@ -382,6 +382,18 @@ TEST(Support, VaListSkipped) {
     EXPECT_EQ(function(m, "vlog").info.binding.reason, "va_list in parameter 'ap'");
 }
 
+// On ARM va_list is a struct (struct __va_list): still skipped, and never bound as a class of its own.
+TEST(Support, VaListOfArmIsNoClass) {
+    Module m = parsed("#include <stdarg.h>\nint vlog(const char *fmt, va_list ap);\n"
+                      "typedef int (*vlogger_t)(const char *, va_list);\nvoid set_logger(vlogger_t f);\n",
+                      {"--target=arm-linux-gnueabihf"});
+    passes::filter(m, {}, {});
+    passes::support(m);
+    EXPECT_EQ(function(m, "vlog").info.binding.reason, "va_list in parameter 'ap'");
+    EXPECT_TRUE(function(m, "set_logger").info.binding.bound());
+    for (const Record &r : m.records) EXPECT_FALSE(r.info.binding.bound()) << r.c_spelling << " is bound";
+}
+
 } // namespace
 
 namespace {

@@ -116,8 +116,9 @@ TEST(Module, StructFieldCallbacksGetASlot) {
     EXPECT_NE(c.find("mpb_cb_missing(&mpb_slot_0);"), std::string::npos) << c;
     EXPECT_NE(c.find("mpb_new_struct_ref(&mpb_rec_0, a0, MP_OBJ_NULL)"), std::string::npos) << c;
     EXPECT_NE(c.find("static const mpb_cbslot_t mpb_slot_0 = { (mpb_cfun_t)mpb_tramp_0, \"v(P,i32)\", "
-                     "MP_QSTR_drv_flush_cb, 0, 0 };"), std::string::npos) << c;
-    EXPECT_NE(c.find(".name = MP_QSTR_flush_cb, .code = MPB_FUNPTR, .offset = 8, .ref.cb = &mpb_slot_0 }"),
+                     "MP_QSTR_drv_flush_cb, offsetof(struct drv, user_data), offsetof(struct drv, user_data) };"), std::string::npos) << c;
+    EXPECT_NE(c.find(".name = MP_QSTR_flush_cb, .code = MPB_FUNPTR, .offset = offsetof(struct drv, flush_cb), "
+                     ".ref.cb = &mpb_slot_0 }"),
               std::string::npos) << c;
 }
 
@@ -140,7 +141,7 @@ TEST(Module, IsrCallbacksLockAndAllocateNothing) {
     EXPECT_NE(c.find("mpb_isr_exit();"), std::string::npos) << c;
     EXPECT_EQ(c.find("mpb_cb_missing"), std::string::npos) << c; // reporting allocates
     EXPECT_EQ(c.find("mpb_new_struct_ref(&mpb_rec_0, a0"), std::string::npos) << c;
-    EXPECT_NE(c.find("MP_QSTR_cfg_post_cb, 0, MPB_USER_NONE };"), std::string::npos) << c;
+    EXPECT_NE(c.find("MP_QSTR_cfg_post_cb, offsetof(struct trans, user), MPB_USER_NONE };"), std::string::npos) << c;
 }
 
 // Convention 3: the registration function's first argument's user dict keeps the callable.
@@ -158,7 +159,8 @@ TEST(Module, StructFirstArgRegistrationStoresThroughTheSlot) {
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("mpb_cfun_t cb1 = mpb_cb_store(&mpb_slot_0, (void *)p0, args[1], self, 1);"), std::string::npos)
         << c;
-    EXPECT_NE(c.find("MP_QSTR_obj_set_cb_cb, 0, 0 };"), std::string::npos) << c;
+    EXPECT_NE(c.find("MP_QSTR_obj_set_cb_cb, offsetof(struct obj, user_data), offsetof(struct obj, user_data) };"),
+              std::string::npos) << c;
 }
 
 // F10: compare and destroy share `user`: one closure holds both callables, each trampoline calls its own slot.
@@ -255,6 +257,8 @@ TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
     EXPECT_NE(c.find("return mpb_new_ptr("), std::string::npos);
 }
 
+// Offsets and sizes are the compiler's (offsetof, sizeof); what mpbind decided for its target is checked where the
+// module is compiled: scalar widths, array lengths, and the layout bitfield positions were computed in.
 TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
     test::IrBuilder b;
     ir::Field bits = test::IrBuilder::field("flags", b.int_(), 0);
@@ -266,9 +270,52 @@ TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("{ .name = MP_QSTR_flags, .code = MPB_I32, .bit_shift = 5, .bit_width = 3, "
                      ".flags = MPB_F_BITFIELD, .offset = 1 }"), std::string::npos) << c;
-    EXPECT_NE(c.find("{ .name = MP_QSTR_id, .code = MPB_I32, .flags = MPB_F_CONST, .offset = 4 }"), std::string::npos);
-    EXPECT_NE(c.find("{ .name = MP_QSTR_data, .code = MPB_U8, .offset = 8, .count = 16 }"), std::string::npos);
-    EXPECT_NE(c.find("typedef char mpb_rec_0_size_check[sizeof(struct s) == 24 ? 1 : -1];"), std::string::npos);
+    EXPECT_NE(c.find("{ .name = MP_QSTR_id, .code = MPB_I32, .flags = MPB_F_CONST, .offset = offsetof(struct s, id) }"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("{ .name = MP_QSTR_data, .code = MPB_U8, .offset = offsetof(struct s, data), .count = 16 }"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0, MP_QSTR_s, sizeof(struct s), 0, 3,"), std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(((struct s *)0)->id) == 4, \"struct s.id (int) is 4 bytes\");"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(((struct s *)0)->data) == 16, \"struct s.data () is 16 bytes\");"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(struct s) == 24 && offsetof(struct s, id) == 4 && "
+                     "offsetof(struct s, data) == 8, \"struct s (bitfields flags) has size 24"), std::string::npos) << c;
+}
+
+// Arrays of pointers and structs: their length is checked; single pointers and nested structs assume nothing.
+TEST(Module, ArrayLengthsAreCheckedPointerFieldsAreNot) {
+    test::IrBuilder b;
+    ir::RecordId pt = b.record("pt", 8, {test::IrBuilder::field("x", b.int_(), 0), test::IrBuilder::field("y", b.int_(), 4)});
+    ir::TypeId pt_t = b.m.record(pt).type;
+    b.record("path", 48, {test::IrBuilder::field("pts", b.array(pt_t, 4), 0), test::IrBuilder::field("at", pt_t, 32),
+                          test::IrBuilder::field("names", b.array(b.pointer(b.char_()), 1), 40)});
+    b.record("holder", 8, {test::IrBuilder::field("p", b.pointer(pt_t), 0)});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(((struct path *)0)->pts) == 4 * sizeof(struct pt), "), std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(((struct path *)0)->names) == 1 * sizeof(void *), "), std::string::npos) << c;
+    EXPECT_EQ(c.find("->at)"), std::string::npos) << c;
+    EXPECT_EQ(c.find("->p)"), std::string::npos) << c;
+    EXPECT_EQ(c.find("sizeof(struct path) =="), std::string::npos) << "no bitfields, no whole-layout check\n" << c;
+}
+
+// The module names its target; the scalar types its wrappers pass by value are checked once each (plain char also
+// for signedness), callback arguments included.
+TEST(Module, ScalarTypesOfWrappersAreCheckedForTheTarget) {
+    test::IrBuilder b;
+    b.m.target.triple = "armv7-test-eabi";
+    ir::TypeId lng = b.prim(ir::TypeKind::Int, ir::Prim::Long, 4, true, "long");
+    ir::TypeId cb = b.function(b.void_(), {b.char_(), b.pointer(b.void_())});
+    b.function_decl("f", lng, {{"a", lng}, {"b", b.double_()}, {"cb", b.pointer(cb)}, {"s", b.pointer(b.char_())}});
+    b.function_decl("g", lng, {{"a", lng}});
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find("for armv7-test-eabi. Do not edit."), std::string::npos) << c;
+    EXPECT_NE(c.find("#define MPB_GENERATED_FOR \"armv7-test-eabi\"\n"), std::string::npos) << c;
+    EXPECT_EQ(count(c, "MPB_LAYOUT_CHECK(sizeof(long) == 4, \"long is 4 bytes\");"), 1u) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(double) == 8, \"double is 8 bytes\");"), std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(char) == 1, \"char is 1 byte\");"), std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(((char)-1 < 0) == 1, \"char is signed\");"), std::string::npos) << c;
+    EXPECT_EQ(count(c, "MPB_LAYOUT_CHECK("), 4u) << "char * is a pointer, not a char\n" << c;
 }
 
 TEST(Module, AnonymousMembersAreFlattenedIntoTheParent) {
@@ -281,8 +328,25 @@ TEST(Module, AnonymousMembersAreFlattenedIntoTheParent) {
     ir::RecordId outer = b.record("outer", 12, {test::IrBuilder::field("a", b.int_(), 0), anon});
     b.m.record(inner).parent = outer;
     std::string c = emit_module(b.m);
-    EXPECT_NE(c.find("{ .name = MP_QSTR_u, .code = MPB_I32, .offset = 8 }"), std::string::npos) << c;
+    EXPECT_NE(c.find("{ .name = MP_QSTR_u, .code = MPB_I32, .offset = offsetof(struct outer, u) }"), std::string::npos) << c;
     EXPECT_EQ(count(c, "MP_ROM_PTR(&mpb_rec_0) }"), 0u) << "anonymous members are not module attributes";
+}
+
+// An unnamed struct type of a named member: C reaches it through the member (offsets relative to the member).
+TEST(Module, UnnamedMemberTypesAreReachedThroughTheirMember) {
+    test::IrBuilder b;
+    ir::RecordId color = b.record("", 3, {test::IrBuilder::field("r", b.uint8(), 0), test::IrBuilder::field("g", b.uint8(), 1)});
+    b.m.record(color).c_spelling = "";
+    b.m.record(color).info.py_name = "shape_color";
+    ir::RecordId shape = b.record("shape", 8, {test::IrBuilder::field("id", b.int_(), 0),
+                                               test::IrBuilder::field("color", b.array(b.m.record(color).type, 1), 4)});
+    b.m.record(color).parent = shape;
+    std::string c = emit_module(b.m);
+    EXPECT_NE(c.find(".offset = (offsetof(struct shape, color[0].g) - offsetof(struct shape, color[0])) }"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0, MP_QSTR_shape_color, sizeof(((struct shape *)0)->color[0]), "),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_LAYOUT_CHECK(sizeof(((struct shape *)0)->color[0].r) == 1, "), std::string::npos) << c;
 }
 
 TEST(Module, OpaqueRecordsAreHandles) {
@@ -290,7 +354,7 @@ TEST(Module, OpaqueRecordsAreHandles) {
     b.record("handle", 0, {});
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("MPB_DEFINE_STRUCT_TYPE(mpb_rec_0, MP_QSTR_handle, 0, MPB_S_OPAQUE, 0, NULL"), std::string::npos) << c;
-    EXPECT_EQ(c.find("size_check"), std::string::npos);
+    EXPECT_EQ(c.find("sizeof(struct handle"), std::string::npos) << c;
 }
 
 TEST(Module, MethodsAndConstructorsLiveInTheClass) {
@@ -345,11 +409,18 @@ TEST(Module, ConstantsGroupsAndWideValues) {
     b.m.add(g);
     std::string c = emit_module(b.m);
     EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_SMALL), MP_ROM_INT(8) }"), std::string::npos) << c;
-    EXPECT_NE(c.find("#if MPB_HAS_ROM_INT64\n    { MP_ROM_QSTR(MP_QSTR_WIDE), MP_ROM_INT((mp_int_t)1099511627776LL) }"),
-              std::string::npos);
-    EXPECT_NE(c.find("// HUGE: value not representable"), std::string::npos);
-    EXPECT_NE(c.find("MPB_DEFINE_STR_CONST(mpb_const_0, \"a\\\"b\\012\");"), std::string::npos);
-    EXPECT_NE(c.find("MPB_DEFINE_FLOAT_CONST(mpb_const_1, 3.25);"), std::string::npos);
+    // Beyond 31 bits: a small int with 64-bit words, else a const int object (beyond 63 bits always one).
+    EXPECT_NE(c.find("#if !MPB_HAS_ROM_INT64 && MPB_HAS_ROM_BIGINT\nMPB_DEFINE_INT_CONST(mpb_const_0, 0, 1099511627776ULL);\n"
+                     "#endif\n"), std::string::npos) << c;
+    EXPECT_NE(c.find("#if MPB_HAS_ROM_INT64 || MPB_HAS_ROM_BIGINT\n"
+                     "    { MP_ROM_QSTR(MP_QSTR_WIDE), MPB_ROM_WIDE_INT(1099511627776LL, mpb_const_0) }"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("#if MPB_HAS_ROM_BIGINT\nMPB_DEFINE_INT_CONST(mpb_const_1, 0, 18446744073709551615ULL);\n#endif\n"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("#if MPB_HAS_ROM_BIGINT\n    { MP_ROM_QSTR(MP_QSTR_HUGE), MP_ROM_PTR(&mpb_const_1) }"),
+              std::string::npos) << c;
+    EXPECT_NE(c.find("MPB_DEFINE_STR_CONST(mpb_const_2, \"a\\\"b\\012\");"), std::string::npos);
+    EXPECT_NE(c.find("MPB_DEFINE_FLOAT_CONST(mpb_const_3, 3.25);"), std::string::npos);
     EXPECT_NE(c.find("static MPB_DEFINE_ENUM_TYPE(mpb_group_0, MP_QSTR_MODE, mpb_group_0_locals);"), std::string::npos);
     EXPECT_NE(c.find("{ MP_ROM_QSTR(MP_QSTR_OUT), MP_ROM_INT(8) }"), std::string::npos);
 }

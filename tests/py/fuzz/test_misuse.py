@@ -175,7 +175,8 @@ class Fuzzer:
             b = pt.alloc(16)
             pt.free(b)
             self.dangling.append(b)
-        self.dangling += [Blob(8), Blob(0xdeadbeef), Blob(2 ** 64 - 1)]
+        # The highest address of the target's pointer width (2**64 - 1 with 64-bit words, 2**32 - 1 on 32-bit ones).
+        self.dangling += [Blob(8), Blob(0xdeadbeef), Blob(2 * sys.maxsize + 1)]
         ints = [0, 1, -1, 7, 127, 128, -128, -129, 255, 256, 2 ** 15, 2 ** 16, 2 ** 31 - 1, 2 ** 31, -2 ** 31,
                 -2 ** 31 - 1, 2 ** 32, 2 ** 62 - 1, 2 ** 62, 2 ** 63 - 1, 2 ** 63, -2 ** 63, -2 ** 63 - 1,
                 2 ** 64 - 1, 2 ** 64, -2 ** 64, 2 ** 100, -2 ** 100, 2 ** 1000]

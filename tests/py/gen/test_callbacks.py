@@ -103,7 +103,8 @@ print('trampoline entries', isrtest.callback_entries() - e0, 'C monitor calls', 
 try:
     drv.monitor_cb = pointers2.checksum
 except TypeError as e:
-    print('TypeError:', e)
+    # checksum's signature names its size_t argument's width (u64 or u32).
+    print('TypeError:', str(e).replace(pointers2.checksum.__sig__, '<checksum.__sig__>'))
 
 # ---- convention 3: the registration's first argument keeps the callable; methods too ----
 obj = cb.obj_t({'id': 7})

@@ -3,6 +3,7 @@
 # field writes reach C, iterable array fields, Blob.__cast__, micropython.alloc_emergency_exception_buf.
 import gc
 import micropython
+import struct
 import isrtest
 import structs as st
 from checks import err
@@ -14,7 +15,7 @@ Blob = st.Blob
 # a handle from it as *spi_ptr).
 b = Blob(st.points())
 raw = bytes(b)
-print('blob buffer', len(raw), int.from_bytes(raw, 'little') == b.__address__())
+print('blob buffer', len(raw) == struct.calcsize('P'), int.from_bytes(raw, 'little') == b.__address__())
 
 # __SIZE__ (the original's name) next to SIZE, on the class and on instances.
 print('size', P.__SIZE__, P.SIZE, P().__SIZE__, st.shape_t.__SIZE__ == st.shape_t.SIZE)

@@ -10,7 +10,7 @@ print(sc.add_u32(4294967295, 0))
 print(sc.add_i64(9223372036854775807, 0), sc.add_i64(-9223372036854775808, 0))
 print(sc.add_i64(-4611686018427387905, 1))
 print(sc.add_u64(18446744073709551615, 0), sc.add_u64(1 << 63, 1))
-print(sc.add_size(1 << 40, 1), sc.add_long(-5, 2), sc.next_char(64))
+print(sc.add_size(1 << 31, 1), sc.add_long(-5, 2), sc.next_char(64))
 print(sc.add(2, 3), sc.sub(2, 3), sc.twice(21))
 print(sc.add(True, 1))
 
