@@ -8,10 +8,10 @@ N_SMALL, N_LARGE = 10, 20  # frames; the difference cancels start-up, set-up and
 SIM_CALLS = ('spi_device_polling_transmit', 'spi_device_queue_trans', 'spi_device_get_trans_result',
              'gpio_set_level')
 # ...except the completion handlers they run (the DMA-done interrupt), which are.
-HANDLERS = ('spi_post_cb_isr', 'ili9341_post_cb_isr')
+HANDLERS = ('spi_post_cb_isr', 'panel_post_cb_isr')
 # The engine's slots in the engine-driven run: what gui_refresh calls through flush_cb and wait_cb. Pure mode's are
 # the generated trampolines of `gui`, named after the slots of gui.h's disp_drv_t they serve.
-SLOTS = {'hybrid': ('ili9341_flush', 'ili9341_wait_cb'),
+SLOTS = {'hybrid': ('panel_flush', 'panel_wait_cb'),
          'pure': ('mp_gui_disp_drv_t_flush_cb_tramp', 'mp_gui_disp_drv_t_wait_cb_tramp')}
 
 

@@ -1,4 +1,5 @@
-# display_fps.py: figure 5: ILI9341 full-screen fps and SPI bus use, pure/hybrid x single/double x 10-80 MHz (+ PNG).
+# display_fps.py: figure 5: ILI9341 full-screen fps and SPI bus use, pure/hybrid x single/double x 10-80 MHz (+ PNG),
+# then a row per controller (display_controllers.py).
 # Runs under MicroPython with MICROPYPATH=drivers/ (run_bench.py does that); argument: folder for the chart (.).
 # `display_fps.py --cost pure|hybrid N`: only the flush path, N full-screen frames in virtual time, for counting its
 # instructions under callgrind (method in drivers/README.md).
@@ -9,6 +10,7 @@ import espsim
 import gui
 import ili9341
 import sim_display
+import display_controllers
 
 CLOCKS = (10, 20, 40, 80)
 FRAMES = 6          # full-screen refreshes per configuration
@@ -106,7 +108,7 @@ def cost_only(mode, frames):
     hybrid = mode == 'hybrid'
     d = ili9341.ili9341(hybrid=hybrid, register=hybrid)
     if hybrid:
-        disp, flush, wait = d.disp_drv, esp.ili9341_flush, esp.ili9341_wait_cb
+        disp, flush, wait = d.disp_drv, esp.panel_flush, esp.panel_wait_cb
     else:  # a registered-like driver struct for gui.disp_flush_ready / disp_flush_is_last, no Python in the engine
         buf = gui.disp_buf_t()
         gui.disp_buf_init(buf, d.buf1, d.buf2, d.buf_size // 2)
@@ -168,6 +170,8 @@ def main():
     print('  per-transaction costs), CPU free; real: real time on this host, with its CPU and thread wake-up latency')
     print('  (load-dependent; best of %d runs). Targets: hybrid double at 40 MHz >= 98%% of the ceiling, pure >= 90%%.'
           % REAL_RUNS)
+    print('  per controller:')
+    display_controllers.table()
     flush = {}
     for name, double, mhz, r in rows:
         if double and mhz == 40:

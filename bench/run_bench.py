@@ -10,6 +10,7 @@ from bench_build import ModuleCompile
 from bench_calls import print_call_cost, print_callback_round_trip
 from bench_flush_cost import print_flush_cost
 from bench_generator import print_generation_and_size
+from bench_targets import print_target_sizes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -23,6 +24,8 @@ class Context:
         self.build_dir = os.path.abspath(args.build_dir)
         self.work = os.path.abspath(args.work)
         self.compile = ModuleCompile(self.build_dir)
+        self.manifest = os.path.join(self.build_dir, 'mpbind_modules.json')
+        self.mpcore_dir = os.path.abspath(args.mpcore_dir or os.path.join(self.build_dir, '_deps', 'mpcore'))
 
 
 def print_machine(ctx):
@@ -52,6 +55,7 @@ def print_display(ctx):
 
 SECTIONS = {
     'generator': print_generation_and_size,
+    'targets': print_target_sizes,
     'calls': print_call_cost,
     'callbacks': print_callback_round_trip,
     'display': print_display,
@@ -64,6 +68,7 @@ def main():
     p.add_argument('--micropython', required=True, help='the interpreter with modules benchgen and benchnative')
     p.add_argument('--build-dir', required=True, help='the CMake build folder (compile_commands.json, qstr header)')
     p.add_argument('--work', required=True, help='scratch folder for generated files and callgrind output')
+    p.add_argument('--mpcore-dir', help='the unpacked MicroPython core (default: BUILD/_deps/mpcore)')
     p.add_argument('--only', choices=sorted(SECTIONS), action='append', help='run only these sections')
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)

@@ -2,6 +2,7 @@
 include_guard(GLOBAL)
 
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
+include(MpbindManifest)
 
 set(MPBIND_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 set(MPBIND_PORT_DIR "${CMAKE_SOURCE_DIR}/port")
@@ -85,6 +86,12 @@ function(mpbind_add_module)
     message(FATAL_ERROR "mpbind_add_module(${ARG_NAME}): give HEADERS to generate it or SOURCES that define it")
   endif()
   set_property(GLOBAL APPEND PROPERTY MPBIND_MODULES "${ARG_NAME}")
+  # For the manifest (cmake/MpbindManifest.cmake): what compiling the module for another target needs.
+  _mpbind_absolute_paths(manifest_sources ${ARG_SOURCES})
+  _mpbind_absolute_paths(manifest_dirs ${ARG_INCLUDE_DIRS})
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_SOURCES "${manifest_sources}")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_INCLUDE_DIRS "${manifest_dirs}")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_USER_DIR "${MPBIND_DECLARING_USER_DIR}")
   if(ARG_SOURCES)
     mpbind_add_interp_sources(SOURCES ${ARG_SOURCES} INCLUDE_DIRS ${ARG_INCLUDE_DIRS} LIBRARIES ${ARG_LIBRARIES}
       COMPILE_OPTIONS ${ARG_COMPILE_OPTIONS})
@@ -94,15 +101,25 @@ function(mpbind_add_module)
   if(ARG_HEADERS)
     # The generator runs from the top directory at finalize time (custom command outputs must live
     # where the interpreter target is), so remember everything with absolute paths. Each header's folder is an
-    # include directory, so the generated C names it as "name.h", never by a path of the build machine.
+    # include directory, so the generated C names it as "name.h", never by a path of the build machine. A system
+    # folder (/usr/include/lodepng.h) is searched after the compiler's own ones (-idirafter): a cross compiler
+    # finds the header there without taking the build machine's C library.
     _mpbind_absolute_paths(headers ${ARG_HEADERS})
     set(header_dirs "")
+    set(system_dirs "")
     foreach(header IN LISTS headers)
       get_filename_component(dir "${header}" DIRECTORY)
-      list(APPEND header_dirs "${dir}")
+      if(dir IN_LIST MPBIND_SYSTEM_INCLUDE_DIRS)
+        list(APPEND system_dirs "${dir}")
+      else()
+        list(APPEND header_dirs "${dir}")
+      endif()
     endforeach()
     list(REMOVE_DUPLICATES header_dirs)
+    list(REMOVE_DUPLICATES system_dirs)
     mpbind_add_interp_sources(INCLUDE_DIRS ${header_dirs})
+    set_property(GLOBAL APPEND PROPERTY MPBIND_MODULE_${ARG_NAME}_INCLUDE_DIRS ${header_dirs})
+    set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_SYSTEM_DIRS ${system_dirs})
     _mpbind_absolute_paths(clang_args ${ARG_INCLUDE_DIRS})
     list(APPEND clang_args ${header_dirs})
     list(REMOVE_DUPLICATES clang_args)
@@ -114,6 +131,12 @@ function(mpbind_add_module)
     set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_CLANG_ARGS "${clang_args}")
   endif()
 endfunction()
+
+# Folders the host's C compiler searches by itself (a header there is included by name without -I).
+set(MPBIND_SYSTEM_INCLUDE_DIRS /usr/include /usr/local/include)
+if(NOT CMAKE_CROSSCOMPILING)
+  list(APPEND MPBIND_SYSTEM_INCLUDE_DIRS ${CMAKE_C_IMPLICIT_INCLUDE_DIRECTORIES})
+endif()
 
 # The generator must see a header as the compiler will: the same C standard (strict C99, as every
 # interpreter source) and the build type's -D flags (sqlite3.h declares functions only without NDEBUG).
@@ -136,18 +159,29 @@ function(_mpbind_generate_module name)
   get_property(options GLOBAL PROPERTY MPBIND_MODULE_${name}_OPTIONS)
   get_property(clang_args GLOBAL PROPERTY MPBIND_MODULE_${name}_CLANG_ARGS)
   _mpbind_build_clang_args(build_args)
+  # Layouts for the compiler that builds the module (cmake/MpbindTarget.cmake).
+  set(target "")
+  if(MPBIND_TARGET_TRIPLE)
+    set(target --target "${MPBIND_TARGET_TRIPLE}")
+  endif()
   set(out "${MPBIND_MODULES_DIR}/mp_${name}.c")
   # The .pyi stub beside the C, for Python tools (tests/stubs checks every stub against its module).
   set(stub "${MPBIND_MODULES_DIR}/mp_${name}.pyi")
+  set_property(GLOBAL PROPERTY MPBIND_MODULE_${name}_GENERATOR_ARGS ${options} ${headers} -- ${build_args} ${clang_args})
   add_custom_command(
     OUTPUT "${out}" "${stub}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${MPBIND_MODULES_DIR}"
-    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" --pyi "${stub}" ${options} ${headers} -- ${build_args}
-            ${clang_args}
+    COMMAND $<TARGET_FILE:mpbind> -M ${name} -o "${out}" --pyi "${stub}" ${target} ${options} ${headers} --
+            ${build_args} ${clang_args}
     DEPENDS mpbind ${headers}
     COMMENT "mpbind: generating module ${name}"
     COMMAND_EXPAND_LISTS VERBATIM)
-  mpbind_add_interp_sources(SOURCES "${out}")
+  get_property(system_dirs GLOBAL PROPERTY MPBIND_MODULE_${name}_SYSTEM_DIRS)
+  set(after "")
+  foreach(dir IN LISTS system_dirs)
+    list(APPEND after -idirafter "${dir}")
+  endforeach()
+  mpbind_add_interp_sources(SOURCES "${out}" COMPILE_OPTIONS ${after})
 endfunction()
 
 # Runs once after every folder was read: generator rules, the builtin module list and the qstr pipeline.
@@ -194,6 +228,7 @@ ${entries}
     COMMENT "Generating qstrs from ${CMAKE_BINARY_DIR}/compile_commands.json"
     VERBATIM)
   target_sources(micropython PRIVATE "${qstr_header}")
+  mpbind_write_manifest("${CMAKE_BINARY_DIR}/mpbind_modules.json")
 endfunction()
 
 cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _mpbind_finalize_interp)

@@ -5,10 +5,10 @@ set(MPBIND_PY_TEST_RUNNER "${CMAKE_SOURCE_DIR}/tests/tools/run_py_test.py")
 # Exit code with which a test reports "skipped" (a MicroPython test printing SKIP).
 set(MPBIND_SKIP_RETURN_CODE 77)
 
-# mpbind_add_gtest(NAME name SOURCES s... [LIBRARIES l...] [INCLUDE_DIRS d...])
-# One GoogleTest executable whose tests CTest discovers one by one.
+# mpbind_add_gtest(NAME name SOURCES s... [LIBRARIES l...] [INCLUDE_DIRS d...] [TEST_FILTER gtest-filter])
+# One GoogleTest executable whose tests CTest discovers one by one (those TEST_FILTER selects, when given).
 function(mpbind_add_gtest)
-  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME" "SOURCES;LIBRARIES;INCLUDE_DIRS")
+  cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME;TEST_FILTER" "SOURCES;LIBRARIES;INCLUDE_DIRS")
   if(NOT ARG_NAME OR NOT ARG_SOURCES)
     message(FATAL_ERROR "mpbind_add_gtest: NAME and SOURCES are required")
   endif()
@@ -18,10 +18,14 @@ function(mpbind_add_gtest)
   target_compile_options(${ARG_NAME} PRIVATE -Wall -Wextra)
   target_include_directories(${ARG_NAME} PRIVATE ${ARG_INCLUDE_DIRS})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBRARIES} GTest::gtest_main)
+  set(filter "")
+  if(ARG_TEST_FILTER)
+    set(filter TEST_FILTER "${ARG_TEST_FILTER}")
+  endif()
   if(MPBIND_SANITIZER_ENV)
-    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60 PROPERTIES ENVIRONMENT "${MPBIND_SANITIZER_ENV}")
+    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60 ${filter} PROPERTIES ENVIRONMENT "${MPBIND_SANITIZER_ENV}")
   else()
-    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60)
+    gtest_discover_tests(${ARG_NAME} DISCOVERY_TIMEOUT 60 ${filter})
   endif()
 endfunction()
 
@@ -38,7 +42,7 @@ function(mpbind_add_py_tests)
     string(REGEX REPLACE "\\.py$" ".exp" exp "${script}")
     add_test(NAME "${ARG_PREFIX}/${rel}"
       COMMAND "${Python3_EXECUTABLE}" "${MPBIND_PY_TEST_RUNNER}"
-              --micropython $<TARGET_FILE:micropython> --path "${CMAKE_SOURCE_DIR}/drivers"
+              --micropython ${MPBIND_MICROPYTHON} --path "${CMAKE_SOURCE_DIR}/drivers"
               --script "${script}" --exp "${exp}")
     set_tests_properties("${ARG_PREFIX}/${rel}" PROPERTIES
       SKIP_RETURN_CODE ${MPBIND_SKIP_RETURN_CODE} TIMEOUT 300 ENVIRONMENT "${MPBIND_SANITIZER_ENV}")

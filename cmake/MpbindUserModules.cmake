@@ -8,5 +8,7 @@ foreach(dir IN LISTS USER_C_MODULES)
     message(FATAL_ERROR "USER_C_MODULES: ${dir} has no micropython.cmake")
   endif()
   list(APPEND MPBIND_USER_MODULE_DIRS "${dir}")
+  set(MPBIND_DECLARING_USER_DIR "${dir}") # recorded with the folder's modules (the xtensa checks compile them all)
   include("${dir}/micropython.cmake")  # relative paths in it are taken from its own folder
+  unset(MPBIND_DECLARING_USER_DIR)
 endforeach()

@@ -1,10 +1,12 @@
-# demo.py: the showcase: an animated cairo scene on the simulated ESP32 + ILI9341, pure then hybrid, at 40 MHz.
+# demo.py: the showcase: an animated cairo scene on the simulated ESP32 + ILI9341, pure then hybrid, at 40 MHz; then
+# each controller with an XPT2046 on the same bus, a slider dragged by a scripted finger while the panel refreshes.
 # Usage: micropython examples/demo.py [OUT_DIR]   (MICROPYPATH=drivers; PNG snapshots go to OUT_DIR, default out/)
 import sys
 import espsim
 import ili9341
 import sim_display
 from demo_scene import Scene, FULL_EVERY
+from demo_touch import run_touch_demos
 
 MHZ = 40
 SECONDS = 3  # per mode, real time
@@ -53,6 +55,8 @@ def main():
     print('cost); flush us/fr: time inside flush_cb per frame (includes the polling transmits of the window')
     print('commands); render us/fr: cairo drawing + conversion into the DMA buffers; ceiling: full-screen frames')
     print('per second at the actual SPI clock (pixel bits / clock)')
+    print()
+    bad += run_touch_demos(out_dir, MHZ)
     if bad:
         print('demo: FAILED (panel violations, DMA races or a snapshot not written, above)')
         sys.exit(1)

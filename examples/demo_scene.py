@@ -1,6 +1,7 @@
 # demo_scene.py: the demo's animated scene, drawn by cairo into an ARGB32 canvas the GUI engine refreshes from.
 import cairo
 import gui
+from cairo_canvas import CairoCanvas
 
 BACKGROUNDS = ((0.05, 0.10, 0.30), (0.30, 0.05, 0.10), (0.05, 0.25, 0.10), (0.25, 0.20, 0.05))
 BALL = 18          # radius
@@ -12,33 +13,12 @@ def _area(x1, y1, x2, y2):
     return gui.area_t({'x1': x1, 'y1': y1, 'x2': x2, 'y2': y2})
 
 
-class Scene:
+class Scene(CairoCanvas):
     def __init__(self, width, height, title):
-        self.w, self.h, self.title = width, height, title
-        self.surface = cairo.image_surface_create(cairo.FORMAT.ARGB32, width, height)
-        self.stride = cairo.image_surface_get_stride(self.surface)
-        self.cr = cairo.create(self.surface)
-        cairo.select_font_face(self.cr, 'sans', cairo.FONT_SLANT.NORMAL, cairo.FONT_WEIGHT.BOLD)
+        CairoCanvas.__init__(self, width, height)
+        self.title = title
         self.x, self.y, self.vx, self.vy = 40, 80, 7, 5
         self.bg = BACKGROUNDS[0]
-
-    def close(self):
-        """Frees the cairo context and surface (C memory the GC does not own); the Scene is unusable after."""
-        cairo.destroy(self.cr)
-        cairo.surface_destroy(self.surface)
-        self.cr = self.surface = None
-
-    def attach(self, drv):
-        """Registers the cairo surface as the engine's canvas (keep the Scene alive as long as drv uses it)."""
-        data = cairo.image_surface_get_data(self.surface)
-        res = gui.disp_set_source(drv, data, self.stride * self.h, self.w, self.h, self.stride, gui.SRC.ARGB32)
-        if res != gui.RES.OK:
-            raise RuntimeError('gui.disp_set_source: ' + gui.res_str(res))
-
-    def _fill(self, rgb, x, y, w, h):
-        cairo.set_source_rgb(self.cr, rgb[0], rgb[1], rgb[2])
-        cairo.rectangle(self.cr, x, y, w, h)
-        cairo.fill(self.cr)
 
     def _ball_box(self):
         return (max(0, self.x - BALL - 1), max(TEXT_H, self.y - BALL - 1),

@@ -30,6 +30,7 @@ typedef enum {
     GUI_RES_NO_SOURCE = -5,      // no source canvas, or one smaller than the screen
     GUI_RES_TIMEOUT = -6,        // flush_ready did not come within wait_timeout_us
     GUI_RES_BUSY = -7,           // gui_refresh called from inside a callback of a refresh of the same driver
+    GUI_RES_NO_READ_CB = -8,     // an input device without read_cb
 } gui_res_t;
 
 // Formats of the application's source canvas.
@@ -154,6 +155,66 @@ int gui_disp_flush_is_last(gui_disp_drv_t *drv);
 int gui_disp_flush_wait(gui_disp_drv_t *drv);
 
 void gui_disp_stats_reset(gui_disp_drv_t *drv);
+
+// ---- input devices (LVGL's indev contract) -------------------------------------------------------------------
+
+typedef enum {
+    GUI_INDEV_TYPE_NONE = 0,
+    GUI_INDEV_TYPE_POINTER = 1, // touch screen, mouse
+} gui_indev_type_t;
+
+// The values of LVGL's LV_INDEV_STATE_RELEASED / _PRESSED, so a read_cb written for LVGL works unchanged.
+typedef enum {
+    GUI_INDEV_STATE_RELEASED = 0,
+    GUI_INDEV_STATE_PRESSED = 1,
+} gui_indev_state_t;
+
+// What gui_indev_read reports about a reading, compared with the one before.
+typedef enum {
+    GUI_INDEV_EVENT_NONE = 0,     // released, and it was
+    GUI_INDEV_EVENT_PRESSED = 1,  // pressed now, released before: press_point is where
+    GUI_INDEV_EVENT_PRESSING = 2, // still pressed (the point may have moved: a drag)
+    GUI_INDEV_EVENT_RELEASED = 3, // released now; point is where it was last pressed
+} gui_indev_event_t;
+
+typedef struct {
+    int32_t x;
+    int32_t y;
+} gui_point_t;
+
+// What read_cb fills in (LVGL's lv_indev_data_t): the point in display coordinates and the state. It arrives
+// holding the previous reading, so a read_cb that has nothing new may leave it as it is.
+typedef struct {
+    gui_point_t point;
+    int32_t state;            // gui_indev_state_t
+    int32_t continue_reading; // set to 1 to be called again at once (buffered readings)
+} gui_indev_data_t;
+
+// An input device driver (LVGL's lv_indev_drv_t / lv_indev_t). read_cb takes the driver first, so a binding finds
+// a Python callable again through user_data.
+typedef struct gui_indev_drv_t {
+    int32_t type; // gui_indev_type_t
+    void (*read_cb)(struct gui_indev_drv_t *drv, gui_indev_data_t *data);
+    gui_disp_drv_t *disp; // points are clipped to this display's resolution (NULL: not clipped)
+    void *user_data;
+
+    // Engine state below: read it, do not write it.
+    gui_indev_data_t data;   // the latest reading
+    gui_point_t press_point; // where the current (or last) press began
+    uint32_t reads;          // read_cb calls
+    uint32_t presses;        // GUI_INDEV_EVENT_PRESSED events
+    int32_t registered;
+} gui_indev_drv_t;
+
+// Clear a driver: pointer type, no callback, released at (0, 0).
+void gui_indev_drv_init(gui_indev_drv_t *drv);
+// Check it (read_cb set) and mark it usable.
+int gui_indev_drv_register(gui_indev_drv_t *drv);
+// Poll it once, as LVGL's indev timer does: read_cb (again while it sets continue_reading, at most
+// GUI_INDEV_READS_MAX times), the point clipped to the display; returns a gui_indev_event_t, or a negative gui_res_t.
+int gui_indev_read(gui_indev_drv_t *drv);
+
+#define GUI_INDEV_READS_MAX 8
 
 // The plain RGB565 value (as the panel stores it) of an ARGB32 pixel: each channel truncated, as LVGL does.
 uint16_t gui_color_rgb565_from_argb32(uint32_t argb);

@@ -154,6 +154,8 @@ const char *gui_res_str(int res) {
         return "GUI_RES_TIMEOUT";
     case GUI_RES_BUSY:
         return "GUI_RES_BUSY";
+    case GUI_RES_NO_READ_CB:
+        return "GUI_RES_NO_READ_CB";
     default:
         return "unknown";
     }

@@ -167,9 +167,14 @@ static void set_sys_path(const char *file) {
 }
 
 // Fills sys.argv and sys.path; returns -1, or the exit code of the exception (MemoryError) that stopped it.
+// The emergency exception buffer an exception raised with the heap locked (an interrupt handler) keeps its message
+// in; scripts may resize it with micropython.alloc_emergency_exception_buf, as on an ESP32.
+#define EMERGENCY_EXCEPTION_BUF_BYTES 256
+
 static int init_sys(const char *first, int n, char **rest, const char *file) {
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
+        mp_alloc_emergency_exception_buf(MP_OBJ_NEW_SMALL_INT(EMERGENCY_EXCEPTION_BUF_BYTES));
         set_sys_argv(first, n, rest);
         set_sys_path(file);
         nlr_pop();

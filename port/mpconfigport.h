@@ -1,16 +1,24 @@
-// MicroPython configuration of the mpbind host interpreter (x86-64 Linux, v1.9.2 core).
+// MicroPython configuration of the mpbind interpreter (v1.9.2 core): x86-64 Linux, and 32-bit targets (the armhf
+// pass under qemu-user; the Xtensa compile checks use these headers too).
 #include <stdint.h>
 #include <alloca.h>
 #include <stddef.h>
 
-// Object model and code generation: REPR_A is the only 64-bit clean representation in this fork.
+// Object model and code generation: REPR_A is the only 64-bit clean representation in this fork; on 32-bit
+// targets it gives 31-bit small ints, as on an ESP32.
 #define MICROPY_OBJ_REPR                  (MICROPY_OBJ_REPR_A)
 #define MICROPY_NLR_SETJMP                (1)   // ASan follows longjmp (native code: port/patches/0002)
 #define MICROPY_USE_SMALL_HEAP_COMPILER   (0)   // compile.c/parse.c: keeps async def
 #define MICROPY_ENABLE_COMPILER           (1)
+#if defined(__x86_64__)
 #define MICROPY_EMIT_X64                  (1)   // @micropython.native and @micropython.viper, as on ESP32
+#else
+// No native emitter elsewhere (the armhf pass): @micropython.native functions compile as bytecode, so the pure
+// display driver path runs there too, slower (port/patches/0003); @micropython.viper is a SyntaxError.
+#define MICROPY_PORT_NATIVE_AS_BYTECODE   (1)
+#endif
 #define MICROPY_PERSISTENT_CODE_LOAD      (0)
-#define MICROPY_MAKE_POINTER_CALLABLE(p)  (p)   // the fork sets the Thumb bit; identity on x86-64
+#define MICROPY_MAKE_POINTER_CALLABLE(p)  (p)   // the fork sets the Thumb bit; identity without ARM native code
 
 // Memory. Native code goes into pages of its own that may run (port_exec.c); the GC heap may not.
 #define MP_PLAT_ALLOC_EXEC(min_size, ptr, size) port_alloc_exec(min_size, ptr, size)
@@ -23,8 +31,9 @@ void port_free_exec(void *ptr, size_t size);
 #define MICROPY_STACK_CHECK               (1)
 #define MICROPY_ALLOC_PATH_MAX            (4096)
 #define MICROPY_MEM_STATS                 (0)
+// Allocated at start-up (main.c), resizable by micropython.alloc_emergency_exception_buf, as on an ESP32.
 #define MICROPY_ENABLE_EMERGENCY_EXCEPTION_BUF (1)
-#define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE   (256)
+#define MICROPY_EMERGENCY_EXCEPTION_BUF_SIZE   (0)
 
 // Reading source: the port resolves module paths itself (port_path.c), so the core's POSIX reader is off.
 #define MICROPY_READER_POSIX              (0)
@@ -77,7 +86,8 @@ void port_free_exec(void *ptr, size_t size);
 #define MICROPY_PY_BUILTINS_INPUT         (0)
 #define MICROPY_PY_BUILTINS_MIN_MAX       (1)
 #define MICROPY_PY_BUILTINS_POW3          (1)
-#define MICROPY_PY_BUILTINS_HELP          (0)
+#define MICROPY_PY_BUILTINS_HELP          (1)   // help(obj) listing as in the seed (port_help.c)
+#define MICROPY_PY_BUILTINS_HELP_MODULES  (1)
 #define MICROPY_PY_BUILTINS_COMPLEX       (0)
 #define MICROPY_PY___FILE__               (1)
 #define MICROPY_PY_MICROPYTHON_MEM_INFO   (1)
@@ -104,13 +114,19 @@ void port_free_exec(void *ptr, size_t size);
 #define MICROPY_PY_UTIME_MP_HAL           (1)
 #define MICROPY_PY_THREAD                 (0)
 
-// Integer and pointer types for a 64-bit host.
+// Integer and pointer types: machine words (64 bits on x86-64, 32 on armhf and Xtensa).
 typedef intptr_t mp_int_t;
 typedef uintptr_t mp_uint_t;
 typedef long mp_off_t;
+#if UINTPTR_MAX > 0xffffffffu
 #define UINT_FMT "%lu"
 #define INT_FMT "%ld"
 #define MP_SSIZE_MAX (0x7fffffffffffffffL)
+#else
+#define UINT_FMT "%u"
+#define INT_FMT "%d"
+#define MP_SSIZE_MAX (0x7fffffff)
+#endif
 #define MP_PLAT_PRINT_STRN(str, len) mp_hal_stdout_tx_strn(str, len)
 
 // Builtin modules: 'time' and every module declared with mpbind_add_module (generated list).
@@ -137,7 +153,13 @@ typedef long mp_off_t;
     { MP_ROM_QSTR(MP_QSTR_path), MP_ROM_PTR(&MP_STATE_VM(port_sys_path)) },
 
 #define MICROPY_HW_BOARD_NAME "host"
+#if defined(__x86_64__)
 #define MICROPY_HW_MCU_NAME "x86-64"
+#elif defined(__arm__)
+#define MICROPY_HW_MCU_NAME "armv7"
+#else
+#define MICROPY_HW_MCU_NAME "32-bit"
+#endif
 #define MICROPY_PY_SYS_PLATFORM "linux"
 
 #define MICROPY_BEGIN_ATOMIC_SECTION() (0)

@@ -2,14 +2,17 @@
 // memoryview), and the conversions of every pointer kind: untyped, char *, struct pointers, function pointers.
 #include <stdio.h>
 #include <string.h>
+#include "py/gc.h"
 #include "mpb_blob.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_fun.h"
 #include "mpb_instance.h"
+#include "mpb_roots.h"
 
 
 static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
     char addr[24];
     snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->ptr);
@@ -18,10 +21,16 @@ static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_
 
 // Blob(x): the address of any pointer-like object (Blob, struct, buffer, C function) or an integer address.
 static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)type;
     mp_arg_check_num(n_args, n_kw, 1, 1, false);
     mpb_blob_t *self = mpb_obj_malloc(mpb_blob_t, &mpb_type_blob);
     if (mpb_is_small_int(args[0]) || mpb_is_big_int(args[0])) {
+        // An address is an unsigned integer of the target's pointer width: OverflowError beyond it.
+        #if UINTPTR_MAX > 0xFFFFFFFFu
         self->ptr = (void *)(uintptr_t)mpb_get_u64(args[0], NULL, 0);
+        #else
+        self->ptr = (void *)(uintptr_t)mpb_get_u32(args[0], NULL, 0);
+        #endif
     } else {
         self->ptr = mpb_get_ptr(args[0], NULL, 0);
     }
@@ -35,11 +44,13 @@ static mp_obj_t blob_binary_op(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
     return MP_OBJ_NULL;
 }
 
-// The buffer protocol gives the address (length 0), as the original binding did for C helpers.
+// The buffer protocol gives the pointer's own storage (buf = &ptr, len = sizeof(void *)), as the original binding
+// does: a C helper reads the pointer with mp_get_buffer and `*(T **)buf` (the seed's ili9341_flush: `*spi_ptr`).
 static mp_int_t blob_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
-    bufinfo->buf = self->ptr;
-    bufinfo->len = 0;
+    bufinfo->buf = &self->ptr;
+    bufinfo->len = sizeof(self->ptr);
     bufinfo->typecode = 'B';
     return 0;
 }
@@ -64,9 +75,54 @@ static mp_obj_t blob_address(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(blob_address_obj, blob_address);
 
+// The object at p when p is one that can be proven a live MicroPython object without reading memory that may not
+// exist: the start of a heap block whose type is a class made in Python (itself a heap block) or one of the core's
+// and the runtime's types listed here. Else MP_OBJ_NULL.
+static mp_obj_t heap_object_at(void *p) {
+    static const mp_obj_type_t *const known[] = {
+        &mp_type_dict, &mp_type_list, &mp_type_tuple, &mp_type_str, &mp_type_bytes, &mp_type_bytearray,
+        &mp_type_int, &mp_type_float, &mp_type_fun_bc, &mp_type_memoryview,
+        &mpb_type_blob,
+    };
+    if (p == NULL || !mpb_in_gc_heap(p) || gc_nbytes(p) < sizeof(mp_obj_base_t)) {
+        return MP_OBJ_NULL;
+    }
+    const mp_obj_type_t *type = ((mp_obj_base_t *)p)->type;
+    if (mpb_in_gc_heap(type) && gc_nbytes(type) >= sizeof(mp_obj_type_t) &&
+        ((const mp_obj_base_t *)type)->type == &mp_type_type) {
+        return MP_OBJ_FROM_PTR(p);
+    }
+    for (size_t k = 0; k < MP_ARRAY_SIZE(known); ++k) {
+        if (type == known[k]) {
+            return MP_OBJ_FROM_PTR(p);
+        }
+    }
+    return MP_OBJ_NULL;
+}
+
+// blob.__cast__(): the MicroPython object the pointer holds (a user_data dict, say), when it provably is one;
+// blob.__cast__(T): for a struct class T, an instance viewing the memory (T.__cast__(blob)); for another type, that
+// object when it is one of type T. ValueError otherwise, never a guess that could crash.
+static mp_obj_t blob_cast(size_t n_args, const mp_obj_t *args) {
+    mpb_blob_t *self = MP_OBJ_TO_PTR(args[0]);
+    if (n_args == 2 && !mpb_obj_is_type(args[1], &mp_type_type)) {
+        mp_raise_TypeError(MPB_ERROR_TEXT("__cast__ argument must be a type"));
+    }
+    if (n_args == 2 && mpb_is_struct_type(MP_OBJ_TO_PTR(args[1]))) {
+        return mpb_new_struct_ref(MPB_STRUCT_OF(MP_OBJ_TO_PTR(args[1])), self->ptr, args[0]);
+    }
+    mp_obj_t obj = heap_object_at(self->ptr);
+    if (obj == MP_OBJ_NULL || (n_args == 2 && mp_obj_get_type(obj) != MP_OBJ_TO_PTR(args[1]))) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("the Blob does not point at such a MicroPython object"));
+    }
+    return obj;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(blob_cast_obj, 1, 2, blob_cast);
+
 static const mp_rom_map_elem_t blob_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&blob_dereference_obj) },
     { MP_ROM_QSTR(MP_QSTR___address__), MP_ROM_PTR(&blob_address_obj) },
+    { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&blob_cast_obj) },
 };
 static MP_DEFINE_CONST_DICT(blob_locals, blob_locals_table);
 
@@ -117,6 +173,10 @@ void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i) {
     if (mpb_obj_is_type(o, &mpb_type_fun)) {
         return (void *)(uintptr_t)((const mpb_fun_t *)MP_OBJ_TO_PTR(o))->addr;
     }
+    mp_obj_t native = mpb_struct_native(o); // an instance of a Python subclass of a struct class
+    if (native != o) {
+        return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(native))->data;
+    }
     mp_buffer_info_t bi;
     if (!mpb_is_small_int(o) && mp_get_buffer(o, &bi, MP_BUFFER_READ)) {
         return bi.buf;
@@ -134,10 +194,11 @@ mp_obj_t mpb_new_ptr(const void *p) {
 }
 
 void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
-    if (mpb_is_struct(o) && mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
+    mp_obj_t s = mpb_is_struct(o) ? o : mpb_struct_native(o);
+    if (mpb_is_struct(s) && mp_obj_get_type(s) != MPB_STRUCT_BASE(type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }
-    return mpb_get_ptr(o, where, i);
+    return mpb_get_ptr(s, where, i);
 }
 
 // One code of an ABI signature at *s (advanced past it); every pointer (p void *, P struct *, s char *, o object,

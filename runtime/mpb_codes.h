@@ -28,15 +28,18 @@
     X(FUNPTR,     "F",   mpb_cfun_t,   sizeof(mpb_cfun_t), none,           mpb_new_funptr) \
     X(OBJ,        "o",   mp_obj_t,     sizeof(mp_obj_t),   none,           mpb_obj_or_none)
 
-// The integer codes: X(NAME, CTYPE, MIN, MAX), in mpb_code_t order from MPB_I8 on.
+// The integer codes: X(NAME, CTYPE, MIN, MAX), in mpb_code_t order from MPB_I8 on. An N-bit integer takes every
+// value whose N-bit two's complement pattern means the same in one of the two readings, signed or unsigned:
+// -2^(N-1) .. 2^N-1, so `-1` for a uint32_t gives 0xFFFFFFFF and 0xFFFFFFFF for an int32_t gives -1, as C's
+// conversion of that bit pattern does (and as C code passes portMAX_DELAY). Beyond N bits is an OverflowError.
 #define MPB_INT_CODE_TABLE(X) \
-    X(I8,  int8_t,   INT8_MIN,  INT8_MAX) \
-    X(U8,  uint8_t,  0,         UINT8_MAX) \
-    X(I16, int16_t,  INT16_MIN, INT16_MAX) \
-    X(U16, uint16_t, 0,         UINT16_MAX) \
-    X(I32, int32_t,  INT32_MIN, INT32_MAX) \
-    X(U32, uint32_t, 0,         UINT32_MAX) \
-    X(I64, int64_t,  INT64_MIN, INT64_MAX) \
-    X(U64, uint64_t, 0,         UINT64_MAX)
+    X(I8,  int8_t,   INT8_MIN,  UINT8_MAX) \
+    X(U8,  uint8_t,  INT8_MIN,  UINT8_MAX) \
+    X(I16, int16_t,  INT16_MIN, UINT16_MAX) \
+    X(U16, uint16_t, INT16_MIN, UINT16_MAX) \
+    X(I32, int32_t,  INT32_MIN, UINT32_MAX) \
+    X(U32, uint32_t, INT32_MIN, UINT32_MAX) \
+    X(I64, int64_t,  INT64_MIN, UINT64_MAX) \
+    X(U64, uint64_t, INT64_MIN, UINT64_MAX)
 
 #endif // MPB_CODES_H

@@ -32,6 +32,7 @@
 #define mpb_is_str_obj(o) mp_obj_is_exact_type((o), &mp_type_str)
 #define mpb_is_obj(o) mp_obj_is_obj(o)
 #define mpb_map_slot_is_filled(m, k) mp_map_slot_is_filled((m), (k))
+#define mpb_cast_to_native_base(o, t) mp_obj_cast_to_native_base((o), (t))
 typedef mp_unary_op_t mpb_unary_op_t;
 typedef mp_binary_op_t mpb_binary_op_t;
 #else
@@ -49,6 +50,7 @@ void *mpb_obj_malloc_helper(size_t size, const mp_obj_type_t *type);
 #define mpb_is_str_obj(o) MP_OBJ_IS_TYPE((o), &mp_type_str)
 #define mpb_is_obj(o) MP_OBJ_IS_OBJ(o)
 #define mpb_map_slot_is_filled(m, k) MP_MAP_SLOT_IS_FILLED((m), (k))
+#define mpb_cast_to_native_base(o, t) mp_instance_cast_to_native_base((o), (t))
 typedef mp_uint_t mpb_unary_op_t;
 typedef mp_uint_t mpb_binary_op_t;
 #endif

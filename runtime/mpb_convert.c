@@ -10,7 +10,7 @@ typedef struct _int_range_t {
     uint64_t max;
 } int_range_t;
 
-// Indexed by mpb_code_t from MPB_I8 to MPB_U64.
+// Indexed by mpb_code_t from MPB_I8 to MPB_U64 (the ranges: mpb_codes.h).
 static const int_range_t int_ranges[] = {
 #define MPB_X(name, ctype, min, max) { #ctype, min, max },
     MPB_INT_CODE_TABLE(MPB_X)

@@ -10,7 +10,8 @@ int64_t mpb_int_slow(mp_obj_t o, mpb_code_t code, const void *where, size_t i);
 double mpb_float_slow(mp_obj_t o, const void *where, size_t i);
 mp_obj_t mpb_new_i64_slow(int64_t v);
 
-// Integers: a small int in range is the fast path; the rest, including errors, is in mpb_int_slow.
+// Integers: a small int in the type's own range is the fast path; the rest (the other reading of the same bits,
+// such as -1 for an unsigned type, big ints, errors) is in mpb_int_slow.
 #define MPB_DEFINE_GET_INT(fname, T, code, is_signed) \
     static inline T fname(mp_obj_t o, const void *where, size_t i) { \
         if (MP_LIKELY(mpb_is_small_int(o))) { \

@@ -1,7 +1,8 @@
 // mpb_field.c: C data described by field rows: one value by its type code, a field (scalar, bitfield, nested struct,
-// array, callback slot), array field views, and a struct assigned from an instance or a dict. Struct assignment
+// array, callback slot), array field views (indexed, iterated), and a struct assigned from an instance or a dict. Struct assignment
 // stores fields, which store values, which assign nested structs: the recursion stays inside this unit.
 #include <string.h>
+#include "py/objint.h"
 #include "mpb_blob.h"
 #include "mpb_callback.h"
 #include "mpb_convert.h"
@@ -142,14 +143,21 @@ static mp_obj_t bitfield_load(const mpb_field_t *f, const uint8_t *p) {
     return code_is_signed(f->code) ? mpb_new_i64((int64_t)v) : mpb_new_u64(v);
 }
 
+static bool int_is_negative(mp_obj_t o) {
+    return mpb_is_small_int(o) ? MP_OBJ_SMALL_INT_VALUE(o) < 0 : (mpb_is_big_int(o) && mp_obj_int_sign(o) < 0);
+}
+
+// A bitfield of width w takes what an integer type of w bits takes: -2^(w-1) .. 2^w-1, signed or not.
 static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
     uint64_t mask = f->bit_width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_width) - 1);
     uint64_t v;
     bool fits;
-    if (code_is_signed(f->code) || f->code == MPB_BOOL) {
-        int64_t s = f->code == MPB_BOOL ? mpb_get_bool(value, f, MPB_AT_FIELD) : mpb_get_i64(value, f, MPB_AT_FIELD);
-        int64_t lo = f->code == MPB_BOOL ? 0 : -(int64_t)((mask >> 1) + 1);
-        fits = s >= lo && (s < 0 || (uint64_t)s <= (f->code == MPB_BOOL ? mask : mask >> 1));
+    if (f->code == MPB_BOOL) {
+        v = mpb_get_bool(value, f, MPB_AT_FIELD);
+        fits = true;
+    } else if (int_is_negative(value)) {
+        int64_t s = mpb_get_i64(value, f, MPB_AT_FIELD);
+        fits = f->bit_width >= 64 || s >= -(int64_t)((mask >> 1) + 1);
         v = (uint64_t)s & mask;
     } else {
         v = mpb_get_u64(value, f, MPB_AT_FIELD);
@@ -253,6 +261,43 @@ static mp_obj_t array_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
     return mp_const_none;
 }
 
+// Iteration (for x in s.name, list(s.name)): an iterator made in the caller's iter_buf, so a for loop allocates
+// only the elements it reads.
+typedef struct _array_iter_t {
+    mp_obj_base_t base;
+    mp_obj_t array;
+    size_t next;
+} array_iter_t;
+typedef char mpb_array_iter_fits_iter_buf[sizeof(array_iter_t) <= sizeof(mp_obj_iter_buf_t) ? 1 : -1];
+
+static mp_obj_t array_iternext(mp_obj_t self_in) {
+    array_iter_t *it = MP_OBJ_TO_PTR(self_in);
+    mpb_array_obj_t *a = MP_OBJ_TO_PTR(it->array);
+    if (it->next >= a->field->count) {
+        return MP_OBJ_STOP_ITERATION;
+    }
+    return mpb_value_load(a->field, (uint8_t *)a->data + it->next++ * mpb_elem_size(a->field), it->array);
+}
+
+#if MPB_NEW_API
+static MP_DEFINE_CONST_OBJ_TYPE(array_iter_type, MP_QSTR_iterator, MP_TYPE_FLAG_ITER_IS_ITERNEXT, iter, array_iternext);
+#else
+static const mp_obj_type_t array_iter_type = {
+    { &mp_type_type },
+    .name = MP_QSTR_iterator,
+    .getiter = mp_identity_getiter,
+    .iternext = array_iternext,
+};
+#endif
+
+static mp_obj_t array_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_buf) {
+    array_iter_t *it = (array_iter_t *)iter_buf;
+    it->base.type = &array_iter_type;
+    it->array = self_in;
+    it->next = 0;
+    return MP_OBJ_FROM_PTR(it);
+}
+
 static mp_obj_t array_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     switch (op) {
@@ -263,6 +308,7 @@ static mp_obj_t array_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
 }
 
 static mp_int_t array_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     bufinfo->buf = self->data;
     bufinfo->len = self->field->count * mpb_elem_size(self->field);
@@ -271,6 +317,7 @@ static mp_int_t array_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp
 }
 
 static void array_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_array_obj_t *self = MP_OBJ_TO_PTR(self_in);
     mp_print_str(print, "[");
     for (size_t k = 0; k < self->field->count; ++k) {
@@ -283,8 +330,8 @@ static void array_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind
 }
 
 #if MPB_NEW_API
-MP_DEFINE_CONST_OBJ_TYPE(mpb_type_array, MP_QSTR_CArray, MP_TYPE_FLAG_NONE,
-    print, array_print, unary_op, array_unary_op, subscr, array_subscr, buffer, array_get_buffer);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_array, MP_QSTR_CArray, MP_TYPE_FLAG_ITER_IS_GETITER,
+    print, array_print, unary_op, array_unary_op, subscr, array_subscr, iter, array_getiter, buffer, array_get_buffer);
 #else
 const mp_obj_type_t mpb_type_array = {
     { &mp_type_type },
@@ -292,6 +339,7 @@ const mp_obj_type_t mpb_type_array = {
     .print = array_print,
     .unary_op = array_unary_op,
     .subscr = array_subscr,
+    .getiter = array_getiter,
     .buffer_p = { .get_buffer = array_get_buffer },
 };
 #endif
@@ -327,6 +375,7 @@ void mpb_store_named(const mpb_struct_type_t *t, void *data, mp_obj_t key, mp_ob
 }
 
 void mpb_struct_assign(const mpb_struct_type_t *t, void *data, mp_obj_t value, const void *where, size_t i) {
+    value = mpb_struct_native(value);
     if (mp_obj_get_type(value) == MPB_STRUCT_BASE(t)) {
         memmove(data, mpb_struct_data(MP_OBJ_TO_PTR(value)), t->size);
     } else if (mpb_obj_is_type(value, &mp_type_dict)) {

@@ -22,15 +22,6 @@ mp_obj_t mpb_new_array(const mpb_field_t *f, void *data, mp_obj_t owner);
 // Assigns a list, tuple or array view element-wise (missing trailing elements are left as they are).
 void mpb_array_assign(const mpb_field_t *f, void *data, mp_obj_t value);
 
-// The field named `name` of struct class t, or NULL (inline: every attribute access asks it).
-static inline const mpb_field_t *mpb_find_field(const mpb_struct_type_t *t, qstr name) {
-    for (size_t k = 0; k < t->n_fields; ++k) {
-        if (t->fields[k].name == name) {
-            return &t->fields[k];
-        }
-    }
-    return NULL;
-}
 // The AttributeError for a name that is no field.
 MPB_NORETURN void mpb_raise_no_field(const mpb_struct_type_t *t, qstr name);
 // Stores value into the field named by `key` (a str is looked up without interning it: names of no field must not

@@ -31,6 +31,7 @@ static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_
 }
 
 static void fun_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
     mp_printf(print, "<C function %q>", (qstr)self->name);
 }

@@ -1,17 +1,73 @@
-// mpb_instance.c: struct instances as objects: recognising them, making them over C memory or a copy, the memory
-// they view, and the slots that need nothing but the instance (print, truth and len, buffer).
+// mpb_instance.c: struct instances as objects: recognising them (and the one inside a Python subclass's instance),
+// making them over C memory or a copy, the memory they view, and the slots that need nothing but the instance
+// (print, truth and len, buffer).
 #include <stdio.h>
 #include <string.h>
+#include "py/objtype.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_instance.h"
 
 // Every struct class has the same slots; print is the one defined in this unit, which the others build on.
+bool mpb_is_struct_type(const mp_obj_type_t *t) {
+    return MPB_TYPE_SLOT(t, print) == mpb_struct_print;
+}
+
 bool mpb_is_struct(mp_obj_t o) {
-    return mpb_is_obj(o) && MPB_TYPE_SLOT(mp_obj_get_type(o), print) == mpb_struct_print;
+    return mpb_is_obj(o) && mpb_is_struct_type(mp_obj_get_type(o));
+}
+
+#if MPB_NEW_API
+// >= 1.20 consults __setattr__ only for classes that have one themselves or through a Python base (a native base's
+// does not count), so a subclass instance keeps its field writes in its own dictionary. They are moved into the C
+// memory whenever the instance reaches C (mpb_struct_native), so C sees them and later reads come from C. The store
+// goes through the struct class's attr slot (mpb_struct.c), as any attribute store does.
+static void move_field_writes(mp_obj_t o, mp_obj_t native) {
+    mp_map_t *members = &((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->members;
+    const mp_obj_type_t *type = mp_obj_get_type(native);
+    for (size_t k = 0; k < members->alloc; ++k) {
+        if (!mpb_map_slot_is_filled(members, k) || !mp_obj_is_qstr(members->table[k].key)) {
+            continue;
+        }
+        mp_obj_t key = members->table[k].key;
+        if (mpb_find_field(MPB_STRUCT_OF(type), MP_OBJ_QSTR_VALUE(key)) != NULL) {
+            mp_obj_t dest[2] = { MP_OBJ_SENTINEL, members->table[k].value };
+            MPB_TYPE_SLOT(type, attr)(native, MP_OBJ_QSTR_VALUE(key), dest);
+            mp_map_lookup(members, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        }
+    }
+}
+#endif
+
+mp_obj_t mpb_struct_native(mp_obj_t o) {
+    if (!mpb_is_obj(o)) {
+        return o;
+    }
+    const mp_obj_type_t *t = mp_obj_get_type(o);
+    if (!mp_obj_is_instance_type(t)) {
+        return o;
+    }
+    // Up the single-inheritance chain to the first class that is not a Python class.
+    while (mp_obj_is_instance_type(t)) {
+        const mp_obj_type_t *parent = MPB_TYPE_SLOT(t, parent);
+        if (parent == NULL || ((const mp_obj_base_t *)parent)->type != &mp_type_type) {
+            return o; // object, or several bases (a tuple)
+        }
+        t = parent;
+    }
+    // Not a struct yet while a >= 1.20 subclass's __init__ runs before its super().__init__().
+    mp_obj_t native = mpb_is_struct_type(t) ? mpb_cast_to_native_base(o, MP_OBJ_FROM_PTR(t)) : MP_OBJ_NULL;
+    if (native == MP_OBJ_NULL || !mpb_is_struct(native)) {
+        return o;
+    }
+    #if MPB_NEW_API
+    move_field_writes(o, native);
+    #endif
+    return native;
 }
 
 void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
     char addr[24];
@@ -29,6 +85,7 @@ mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
 }
 
 mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
     if (self->data == NULL) {
@@ -41,6 +98,7 @@ mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_u
 }
 
 void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
+    o = mpb_struct_native(o);
     if (mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }

@@ -5,8 +5,13 @@
 
 #include "mpb_types.h"
 
-// True when o is an instance of some struct class.
+// True when o is an instance of some struct class (not of a Python subclass: see mpb_struct_native).
 bool mpb_is_struct(mp_obj_t o);
+// True when t is a struct class.
+bool mpb_is_struct_type(const mp_obj_type_t *t);
+// o itself, or for an instance of a Python class derived from a struct class (`class T2(esp.spi_transaction_t)`)
+// the struct instance inside it, which holds the C memory.
+mp_obj_t mpb_struct_native(mp_obj_t o);
 // The struct class of instance o.
 static inline const mpb_struct_type_t *mpb_struct_class(mp_obj_t o) {
     return MPB_STRUCT_OF(mp_obj_get_type(o));
@@ -20,7 +25,7 @@ static inline void *mpb_struct_data(mpb_struct_obj_t *self) {
     return self->data;
 }
 
-// A struct passed by value: an instance of exactly that type; returns its (non-NULL) data.
+// A struct passed by value: an instance of exactly that type (or of a Python subclass); returns its (non-NULL) data.
 void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i);
 // An instance viewing C memory (None for NULL); owner keeps that memory alive when it lives in another object.
 mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t owner);

@@ -4,6 +4,7 @@
 
 #include "mpb_compat.h"
 #include "mpb_types.h"
+#include "mpb_layout.h"
 #include "mpb_roots.h"
 #include "mpb_convert.h"
 #include "mpb_pending.h"

@@ -1,4 +1,5 @@
-// mpb_struct.c: the slots of every struct class that reach its fields: construction, attributes, s[i], casts.
+// mpb_struct.c: the slots of every struct class that reach its fields: construction, attributes, s[i], casts, and
+// the methods every class has (__dereference__, __setattr__ for Python subclasses).
 #include <string.h>
 #include "py/objint.h"
 #include "py/objtuple.h"
@@ -16,6 +17,17 @@ static mpb_struct_obj_t *new_owned(const mpb_struct_type_t *t, size_t count) {
     s->owner = MP_OBJ_NULL;
     s->count = count;
     return s;
+}
+
+// self of a method from a struct class's locals, which MicroPython binds to the struct instance inside a subclass
+// instance (one called through the class may get the subclass instance itself). >= 1.20 makes that struct instance
+// only at super().__init__(), a placeholder stands in until then.
+static mpb_struct_obj_t *method_self(mp_obj_t self_in) {
+    mp_obj_t s = mpb_struct_native(self_in);
+    if (!mpb_is_struct(s)) {
+        mp_raise_TypeError(MPB_ERROR_TEXT("not a struct instance (in a subclass, call super().__init__() first)"));
+    }
+    return MP_OBJ_TO_PTR(s);
 }
 
 // T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords; or the class's C constructor.
@@ -136,9 +148,40 @@ static mp_obj_t struct_fields(mp_obj_t cls) {
 static MP_DEFINE_CONST_FUN_OBJ_1(struct_fields_fun_obj, struct_fields);
 MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj, MP_ROM_PTR(&struct_fields_fun_obj));
 
+// inst.__dereference__([n]): a writable memoryview of n bytes (default: the struct's size) at the instance's memory,
+// as a Blob's; the seed's pure flush views its pixels with color_p.__dereference__(size * color_t.SIZE).
+static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
+    mpb_struct_obj_t *self = method_self(args[0]);
+    mp_int_t n = n_args > 1 && args[1] != mp_const_none ? mp_obj_get_int(args[1])
+                                                     : (mp_int_t)mpb_struct_class(MP_OBJ_FROM_PTR(self))->size;
+    if (n < 0) {
+        mp_raise_ValueError(MPB_ERROR_TEXT("negative size"));
+    }
+    return mp_obj_new_memoryview('B' | MPB_MEMVIEW_RW, n, mpb_struct_data(self));
+}
+MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj, 1, 2, struct_dereference);
+
+// The __setattr__ a Python subclass's instances call for every attribute they set (MicroPython binds it to the
+// struct instance inside them): field names are stored into the C memory like on a plain instance. Other names
+// cannot be kept (the struct instance has no dictionary and cannot reach the subclass instance), so they raise.
+static mp_obj_t struct_setattr(mp_obj_t self_in, mp_obj_t name, mp_obj_t value) {
+    self_in = MP_OBJ_FROM_PTR(method_self(self_in));
+    const mpb_struct_type_t *t = mpb_struct_class(self_in);
+    qstr attr = mp_obj_str_get_qstr(name);
+    if (mpb_find_field(t, attr) == NULL) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
+            MPB_ERROR_TEXT("'%q' has no field '%q' (a subclass of a struct class takes only its fields)"),
+            (qstr)t->type.name, attr));
+    }
+    mp_obj_t dest[2] = { MP_OBJ_SENTINEL, value };
+    mpb_struct_attr(self_in, attr, dest);
+    return mp_const_none;
+}
+MP_DEFINE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj, struct_setattr);
+
 // inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
-    mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mpb_struct_obj_t *self = method_self(self_in);
     self->data = mpb_get_ptr(ptr, NULL, 0);
     self->owner = ptr;
     self->count = 0;

@@ -13,13 +13,20 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj);
 MP_DECLARE_CONST_CLASSMETHOD_OBJ(mpb_struct_fields_obj);
 MP_DECLARE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj);
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
+MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
 
-// The locals of a struct class: SIZE, the cast helpers and __fields__ (methods go here too).
+// The locals of a struct class: SIZE and __SIZE__ (the original binding's name), the cast helpers, __dereference__,
+// __fields__, and __setattr__, through which v1.9.2 sends a Python subclass's field writes to the C memory (methods
+// go here too).
 #define MPB_STRUCT_LOCALS_ENTRIES(csize) \
     { MP_ROM_QSTR(MP_QSTR_SIZE), MP_ROM_INT(csize) }, \
+    { MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(csize) }, \
     { MP_ROM_QSTR(MP_QSTR___fields__), MP_ROM_PTR(&mpb_struct_fields_obj) }, \
     { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj) }, \
-    { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }
+    { MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&mpb_struct_dereference_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR___setattr__), MP_ROM_PTR(&mpb_struct_setattr_obj) }
 
 // Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
 // C function T(...) calls instead of making a zeroed instance.

@@ -62,6 +62,17 @@ typedef struct _mpb_struct_type_t {
 #define MPB_STRUCT_BASE(st) ((const mp_obj_type_t *)&(st)->type)
 #define MPB_STRUCT_OF(t) ((const mpb_struct_type_t *)(t))
 
+// The field named `name` of struct class t, or NULL (inline: every attribute access asks it, and a
+// subclass instance reaching C asks it for the names it set).
+static inline const mpb_field_t *mpb_find_field(const mpb_struct_type_t *t, qstr name) {
+    for (size_t k = 0; k < t->n_fields; ++k) {
+        if (t->fields[k].name == name) {
+            return &t->fields[k];
+        }
+    }
+    return NULL;
+}
+
 // A struct instance: a view of C memory, owned (GC heap) or borrowed (kept alive through owner).
 typedef struct _mpb_struct_obj_t {
     mp_obj_base_t base;

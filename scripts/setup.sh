@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs what a fresh Debian 12 machine lacks and unpacks the MicroPython core into the build tree.
-# Idempotent and fast when everything is present. Usage: scripts/setup.sh [BUILD_DIR]
+# Installs what a fresh Debian 12 machine lacks and unpacks the MicroPython core into the build tree. `targets` adds
+# the cross toolchains of the other targets (armhf and qemu-user, Xtensa); `armhf` also unpacks the armhf libraries
+# of the 32-bit pass into BUILD_DIR (scripts/armhf_libs.sh). Idempotent and fast when everything is present.
+# Usage: scripts/setup.sh [BUILD_DIR [targets|armhf]]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(realpath -m "${1:-$root/build}")  # absolute: the apt steps run in other folders
@@ -10,6 +12,15 @@ core_dir=$build/_deps/mpcore
 packages=(build-essential cmake ninja-build python3 pkg-config clang-19 libclang-19-dev llvm-19-dev
           libclang-rt-19-dev googletest libgtest-dev liblodepng-dev libcairo2-dev libsqlite3-dev
           zlib1g-dev valgrind dpkg-dev xz-utils)
+case ${2:-} in
+  ""|targets|armhf) ;;
+  *) echo "usage: scripts/setup.sh [BUILD_DIR [targets|armhf]]" >&2; exit 2 ;;
+esac
+# The tests' other targets: the armhf pass (cross compilers, qemu-user) and the Xtensa checks.
+if [ -n "${2:-}" ]; then
+  packages+=(gcc-arm-linux-gnueabihf g++-arm-linux-gnueabihf qemu-user
+             gcc-xtensa-lx106 binutils-xtensa-lx106 picolibc-xtensa-lx106-elf)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -52,5 +63,8 @@ if [ "$(cat "$core_dir/.unpacked" 2>/dev/null)" != "$patch_id" ]; then
     patch -s -d "$core_dir" -p1 < "$p"
   done
   echo "$patch_id" > "$core_dir/.unpacked"
+fi
+if [ "${2:-}" = armhf ]; then
+  "$root/scripts/armhf_libs.sh" "$build/_deps/armhf"
 fi
 echo "setup: ok (core in $core_dir)"

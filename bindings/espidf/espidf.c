@@ -1,4 +1,5 @@
-// espidf.c: helper C of the `espidf` module: Python pre_cb/post_cb of SPI transactions, run in interrupt context.
+// espidf.c: helper C of the `espidf` module: the seed's small helpers (get_ccount, task_delay_ms), and Python
+// pre_cb/post_cb of SPI transactions, run in interrupt context.
 #include "py/gc.h"
 #include "py/obj.h"
 #include "py/runtime.h"
@@ -44,6 +45,18 @@ void *spi_transaction_set_cb(mp_obj_t pre_cb, mp_obj_t post_cb) {
     cbs->trans->ptr = NULL;
     mpb_keep(cbs, MP_OBJ_FROM_PTR(cbs));
     return cbs;
+}
+
+void get_ccount(int *ccount) {
+    #if ESP_IDF_VERSION_MAJOR >= 5
+    *ccount = (int)esp_cpu_get_cycle_count();
+    #else
+    *ccount = (int)esp_cpu_get_ccount();
+    #endif
+}
+
+void task_delay_ms(int ms) {
+    vTaskDelay(ms / portTICK_PERIOD_MS);
 }
 
 void spi_transaction_release_cb(void *callbacks) {

@@ -8,12 +8,24 @@
 #include "ir/verify.h"
 #include "macros.h"
 #include "raii.h"
+#include "target.h"
 #include "translate.h"
 
 namespace mpbind::clangw {
 
 namespace {
 constexpr const char *main_file = "mpbind-main.c";
+
+// What clang parsed for: its triple and pointer size (every size and offset of the IR is for this target).
+ir::Target parsed_target(CXTranslationUnit tu, const std::string &asked) {
+    ir::Target t;
+    CXTargetInfo info = clang_getTranslationUnitTargetInfo(tu);
+    t.clang_triple = str(clang_TargetInfo_getTriple(info));
+    t.pointer_bytes = static_cast<uint32_t>(clang_TargetInfo_getPointerWidth(info) / 8);
+    clang_TargetInfo_dispose(info);
+    t.triple = asked.empty() ? t.clang_triple : asked;
+    return t;
+}
 } // namespace
 
 LoadResult load(const LoadOptions &opt) {
@@ -57,6 +69,9 @@ LoadResult load(const LoadOptions &opt) {
         return a.rfind("-std", 0) == 0 || a.rfind("--std", 0) == 0;
     });
     if (!has_std) argv.push_back(default_std);
+    // The target comes first: clang arguments after -- may still refine it (-fshort-enums...).
+    TargetArgs target = opt.target.empty() ? TargetArgs{} : target_args(opt.target);
+    for (const std::string &a : target.clang_args) argv.push_back(a.c_str());
     for (const std::string &a : opt.clang_args) argv.push_back(a.c_str());
 
     Index index;
@@ -67,11 +82,14 @@ LoadResult load(const LoadOptions &opt) {
         CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &raw);
     TranslationUnit tu(raw);
     if (err != CXError_Success || !tu) {
+        std::string why = opt.target.empty() ? "check the clang arguments"
+                                             : "is '" + opt.target + "' a target triple clang knows? check the clang arguments";
         res.diagnostics.push_back("error: libclang could not parse the headers (error code " +
-                                  std::to_string(static_cast<int>(err)) + "); check the clang arguments");
+                                  std::to_string(static_cast<int>(err)) + "); " + why);
         return res;
     }
     if (collect_diagnostics(tu.get(), res.diagnostics)) return res;
+    res.module.target = parsed_target(tu.get(), opt.target);
 
     Translator tr(res.module, tu.get(), opt.headers, include_re);
     tr.translate_all();

@@ -11,6 +11,7 @@ struct LoadOptions {
     std::vector<std::string> headers;     // bound headers, as given on the command line
     std::vector<std::string> clang_args;  // -I, -D, -std, ... passed to clang unchanged (-std=c99 without -std)
     std::string include_headers;          // ECMAScript regex: further headers whose declarations are bound
+    std::string target;                   // target triple (cc -dumpmachine) whose layout to compute; "" = host
     bool macros = true;                   // evaluate object-like macros (second, probe parse)
 };
 

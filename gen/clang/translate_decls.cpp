@@ -111,8 +111,8 @@ ir::TypeId Translator::decay(ir::TypeId param) {
     p.kind = ir::TypeKind::Pointer;
     p.inner = c.inner;
     p.spelling = m_.type(c.inner).spelling + " *";
-    p.size = sizeof(void *);
-    p.align = alignof(void *);
+    p.size = m_.target.pointer_bytes; // the target's pointers, not mpbind's own
+    p.align = m_.target.pointer_bytes;
     return m_.intern(std::move(p));
 }
 

@@ -101,7 +101,8 @@ void macro_value(JsonWriter &w, const plan::MacroValue &v) {
 void value(JsonWriter &w, const plan::Value &v) {
     switch (v.kind) {
     case plan::Value::Kind::SmallInt:
-    case plan::Value::Kind::Int64:
+    case plan::Value::Kind::WideInt:
+    case plan::Value::Kind::BigInt:
         if (v.is_unsigned) w.value(v.u);
         else w.value(v.i);
         break;

@@ -34,6 +34,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     lo.headers = opt.headers;
     lo.clang_args = opt.clang_args;
     lo.include_headers = opt.include_headers;
+    lo.target = opt.target;
     lo.macros = opt.macros;
     clangw::LoadResult loaded = [&] {
         ParseWatchdog watchdog(opt.timeout_seconds);

@@ -7,12 +7,12 @@ namespace mpbind::emit {
 
 namespace {
 
-// The initializer of one mpb_cbslot_t offset: the user field's byte offset, or what stands for none.
+// The initializer of one mpb_cbslot_t offset: the user field's offset, or what stands for none.
 std::string user_offset(const plan::UserRef &u) {
     switch (u.kind) {
     case plan::UserRef::Kind::None: return "MPB_USER_NONE";
     case plan::UserRef::Kind::IsArg: return "MPB_USER_IS_ARG";
-    case plan::UserRef::Kind::Field: return std::to_string(u.offset.bytes);
+    case plan::UserRef::Kind::Field: return u.offset.c;
     }
     return "";
 }

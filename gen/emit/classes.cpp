@@ -1,4 +1,5 @@
-// classes.cpp: a field table and a class (MPB_DEFINE_STRUCT_TYPE) for every struct/union class of the plan.
+// classes.cpp: for every struct/union class of the plan: its layout checks, a field table and a class
+// (MPB_DEFINE_STRUCT_TYPE).
 #include "context.h"
 
 namespace mpbind::emit {
@@ -13,7 +14,7 @@ std::string row(const plan::Plan &p, const plan::FieldRow &f) {
         r += ", .bit_shift = " + std::to_string(f.bit_shift) + ", .bit_width = " + std::to_string(*f.bit_width);
     }
     if (!flags.empty()) r += ", .flags = " + flags;
-    r += ", .offset = " + std::to_string(f.offset.bytes);
+    r += ", .offset = " + f.offset.c;
     if (f.conv.count) r += ", .count = " + std::to_string(f.conv.count);
     if (!f.sub.empty()) r += ", .ref.sub = &" + f.sub;
     if (f.callback != plan::none && p.callbacks[f.callback].slot_desc != plan::none)
@@ -27,15 +28,13 @@ void emit_classes(const plan::Plan &p, std::string &out) {
     for (const plan::Class &c : p.classes) {
         emit_trampolines(p, c.trampolines, out);
         out += "// " + comment_text(c.comment) + (c.comment == c.name ? "" : ": class " + c.name) + "\n";
-        if (!c.size_check.empty())
-            out += "typedef char " + c.size_check + "[sizeof(" + c.c_spelling + ") == " + std::to_string(c.size) +
-                   " ? 1 : -1];\n";
+        out += layout_checks(c.checks);
         if (!c.rows.empty()) {
             out += "static const mpb_field_t " + c.fields_symbol + "[] = {\n";
             for (const plan::FieldRow &f : c.rows) out += row(p, f);
             out += "};\n";
         }
-        std::string size = std::to_string(c.size);
+        const std::string &size = c.size_c;
         out += "static const mp_rom_map_elem_t " + c.locals_symbol + "_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" + size +
                "),\n";
         for (const plan::Local &l : c.locals) out += rom_row(l.name, "MP_ROM_PTR(&" + l.symbol + ")");

@@ -1,4 +1,4 @@
-// constants.cpp: the ROM objects of constants that need one (floats, strings) and the constant classes.
+// constants.cpp: the ROM objects of constants that need one (wide integers, floats, strings) and the constant classes.
 #include <cstdint>
 #include <cstdio>
 
@@ -14,6 +14,16 @@ std::string int_literal(const plan::Value &v) {
     return std::to_string(v.i) + "LL";
 }
 
+// The const int object of a wide or big int (a small int with 64-bit words makes a wide one's unnecessary).
+std::string int_object(const plan::Value &v) {
+    bool neg = !v.is_unsigned && v.i < 0;
+    uint64_t magnitude = v.is_unsigned ? v.u : neg ? 0 - static_cast<uint64_t>(v.i) : static_cast<uint64_t>(v.i);
+    return std::string(v.kind == plan::Value::Kind::WideInt ? "#if !MPB_HAS_ROM_INT64 && MPB_HAS_ROM_BIGINT\n"
+                                                            : "#if MPB_HAS_ROM_BIGINT\n") +
+           "MPB_DEFINE_INT_CONST(" + v.symbol + ", " + (neg ? "1" : "0") + ", " + std::to_string(magnitude) +
+           "ULL);\n#endif\n";
+}
+
 std::string float_literal(double f) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.17g", f);
@@ -27,7 +37,8 @@ std::string float_literal(double f) {
 std::string rom_value(const plan::Value &v) {
     switch (v.kind) {
     case plan::Value::Kind::SmallInt: return "MP_ROM_INT(" + (v.is_unsigned ? std::to_string(v.u) : std::to_string(v.i)) + ")";
-    case plan::Value::Kind::Int64: return "MP_ROM_INT((mp_int_t)" + int_literal(v) + ")";
+    case plan::Value::Kind::WideInt: return "MPB_ROM_WIDE_INT(" + int_literal(v) + ", " + v.symbol + ")";
+    case plan::Value::Kind::BigInt:
     case plan::Value::Kind::Float:
     case plan::Value::Kind::Str: return "MP_ROM_PTR(&" + v.symbol + ")";
     }
@@ -37,7 +48,9 @@ std::string rom_value(const plan::Value &v) {
 void emit_constants(const plan::Plan &p, std::string &out) {
     std::string objects;
     for (const plan::Value &v : p.values) {
-        if (v.kind == plan::Value::Kind::Float)
+        if (v.kind == plan::Value::Kind::WideInt || v.kind == plan::Value::Kind::BigInt)
+            objects += int_object(v);
+        else if (v.kind == plan::Value::Kind::Float)
             objects += "#if MPB_HAS_ROM_FLOAT\nMPB_DEFINE_FLOAT_CONST(" + v.symbol + ", " + float_literal(v.f) + ");\n#endif\n";
         else if (v.kind == plan::Value::Kind::Str)
             objects += "MPB_DEFINE_STR_CONST(" + v.symbol + ", " + c_string(v.s) + ");\n";

@@ -18,6 +18,8 @@ std::string c_string(const std::string &s);
 std::string comment_text(const std::string &s);
 // A row of a mp_rom_map_elem_t table (inside `#if guard` when given).
 std::string rom_row(const std::string &name, const std::string &object, const std::string &guard = "");
+// MPB_LAYOUT_CHECK lines (runtime/mpb_layout.h), one per check.
+std::string layout_checks(const std::vector<plan::LayoutCheck> &checks);
 // The ROM object of a constant value (MP_ROM_INT(8), MP_ROM_PTR(&x)).
 std::string rom_value(const plan::Value &v);
 

@@ -137,7 +137,7 @@ private:
 
     std::string cls(const plan::Class &c) const {
         std::string s = "class " + c.name + ":\n" + docstring(c.doc, "    ");
-        s += "    SIZE: ClassVar[int]\n";
+        s += "    SIZE: ClassVar[int]\n    __SIZE__: ClassVar[int]\n";
         for (const plan::FieldRow &r : c.rows) s += "    " + r.py_name + ": " + field_type(r) + "\n";
         if (const plan::Function *ctor = function_of(c.constructor))
             s += function(*ctor, "__init__", Role::Constructor, "    ");
@@ -146,6 +146,8 @@ private:
         s += "    @classmethod\n    def __cast__(cls, ptr: Any) -> \"" + c.name + "\": ...\n";
         s += "    def __cast_instance__(self, ptr: Any) -> \"" + c.name + "\": ...\n";
         s += "    @classmethod\n    def __fields__(cls) -> tuple: ...\n";
+        s += "    def __dereference__(self, n: int = ...) -> memoryview: ...\n";
+        s += "    def __setattr__(self, name: str, value: Any) -> None: ...\n";
         for (const plan::Local &l : c.locals) {
             if (const plan::Function *f = function_of(l.symbol)) {
                 s += function(*f, l.name, Role::Method, "    ");

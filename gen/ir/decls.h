@@ -62,7 +62,7 @@ struct Callback {
     RecordId reg_record;     // StructFirstArg: the struct of the registration function's first parameter (its user
                              // field stores the callable); ctx_record is then the struct the callback's argument
                              // ctx_arg points to (-1 and invalid: the callback takes none, the module roots hold it)
-    std::string dict_key;    // "<struct>_<field>" or "<function>_<param>"
+    std::string dict_key;    // "<struct>_<field>" (the struct's C type name) or "<function>_<param>"
     bool isr = false;        // matched --isr: trampoline runs in interrupt context
     std::string skip_reason; // when convention == None: why no callback convention applies
 };

@@ -17,9 +17,17 @@ enum class Stage : uint8_t {
 };
 const char *stage_name(Stage s);
 
+// The target whose C data layout the sizes, offsets and bit positions of the IR describe.
+struct Target {
+    std::string triple;        // as asked for (mpbind --target), else clang's default (the host)
+    std::string clang_triple;  // what clang parsed for: the same, or a stand-in of equal layout
+    uint32_t pointer_bytes = 0;
+};
+
 struct Module {
     // Headers named on the command line, in order, as given (the emitter #includes them).
     std::vector<std::string> headers;
+    Target target;
 
     std::vector<Type> types;
     std::vector<Record> records;

@@ -126,10 +126,21 @@ public:
         return hit;
     }
 
+    // The record's C type name, which the original binding's user-data keys use (`lv_disp_drv_t_flush_cb`, C helpers
+    // look them up by that name): the typedef its class is named after (naming marks it merged), else its tag.
+    std::string c_type_name(const ir::Record &r) const {
+        const uint32_t index = static_cast<uint32_t>(&r - m_.records.data());
+        for (const ir::Typedef &t : m_.typedefs) {
+            const ir::Type &target = m_.type(t.target);
+            if (t.merged && target.kind == ir::TypeKind::Record && target.record.index == index) return t.info.c_name;
+        }
+        return r.info.c_name.empty() ? r.c_spelling : r.info.c_name;
+    }
+
     ir::Callback field(const ir::Record &owner, const ir::Field &f, ir::TypeId fn) {
         ir::Callback cb;
         cb.fn_type = fn;
-        cb.dict_key = owner.info.py_name + "_" + f.c_name;
+        cb.dict_key = c_type_name(owner) + "_" + f.c_name;
         cb.isr = isr(owner.info.py_name + "." + f.c_name);
         if (struct_arg(fn, cb)) {
             cb.convention = ir::CallbackConvention::StructField;

@@ -23,10 +23,31 @@ std::optional<ir::RecordId> by_value_record(const ir::Module &m, ir::TypeId t) {
     return std::nullopt;
 }
 
+// va_list (a typedef chain through va_list/__gnuc_va_list/__builtin_va_list, or the record behind it: x86-64's
+// __va_list_tag, ARM's and AArch64's struct __va_list).
+bool is_va_list(const ir::Module &m, ir::TypeId t) {
+    for (ir::TypeId cur = t; cur.valid();) {
+        const ir::Type &ty = m.type(cur);
+        if (ty.kind == TypeKind::Typedef) {
+            const std::string &n = m.typedef_(ty.typedef_).info.c_name;
+            if (n == "va_list" || n == "__gnuc_va_list" || n == "__builtin_va_list") return true;
+            cur = ty.inner;
+        } else if (ty.kind == TypeKind::Pointer || ty.kind == TypeKind::Array) {
+            cur = ty.inner;
+        } else {
+            if (ty.kind != TypeKind::Record) return false;
+            const std::string &tag = m.record(ty.record).info.c_name;
+            return tag == "__va_list_tag" || tag == "__va_list";
+        }
+    }
+    return false;
+}
+
 // Binds records from other headers that bound items use by value, transitively through their fields.
 void bind_dependencies(ir::Module &m) {
     std::vector<ir::RecordId> work;
     auto need = [&](ir::TypeId t) {
+        if (is_va_list(m, t)) return; // skipped where it is used, never a class (a record on ARM)
         auto r = by_value_record(m, t);
         if (!r) return;
         ir::Record &rec = m.record(*r);
@@ -56,23 +77,6 @@ void bind_dependencies(ir::Module &m) {
     }
 }
 
-// va_list (a typedef chain through va_list/__gnuc_va_list/__builtin_va_list, or its x86-64 record).
-bool is_va_list(const ir::Module &m, ir::TypeId t) {
-    for (ir::TypeId cur = t; cur.valid();) {
-        const ir::Type &ty = m.type(cur);
-        if (ty.kind == TypeKind::Typedef) {
-            const std::string &n = m.typedef_(ty.typedef_).info.c_name;
-            if (n == "va_list" || n == "__gnuc_va_list" || n == "__builtin_va_list") return true;
-            cur = ty.inner;
-        } else if (ty.kind == TypeKind::Pointer || ty.kind == TypeKind::Array) {
-            cur = ty.inner;
-        } else {
-            return ty.kind == TypeKind::Record && m.record(ty.record).info.c_name == "__va_list_tag";
-        }
-    }
-    return false;
-}
-
 // Elements of an array field, nested arrays flattened (1 for other fields).
 uint64_t elements(const ir::Module &m, ir::TypeId t) {
     uint64_t n = 1;
@@ -95,29 +99,12 @@ std::optional<std::string> beyond_field_row(const ir::Module &m, const ir::Field
     return std::nullopt;
 }
 
-// Constants become small ints of a ROM table: 31 bits on every target, 63 with 64-bit words; nothing wider.
-std::optional<std::string> beyond_rom_int(bool is_unsigned, int64_t v, uint64_t u) {
-    bool fits = is_unsigned ? u < (1ULL << 62) : (v >= -(1LL << 62) && v < (1LL << 62));
-    if (fits) return std::nullopt;
-    return "value " + (is_unsigned ? std::to_string(u) : std::to_string(v)) +
-           " does not fit a small int in ROM (63 bits with 64-bit words)";
-}
-
+// Constants become ROM objects of any integer value (small ints, const int objects beyond them); floats need a C
+// literal.
 void support_constants(ir::Module &m) {
-    for (ir::Enum &e : m.enums) {
-        if (!e.info.binding.bound()) continue;
-        for (ir::EnumConstant &k : e.constants)
-            if (auto why = k.binding.bound() ? beyond_rom_int(!e.is_signed, k.value, k.uvalue) : std::nullopt)
-                k.binding = {ir::Status::Skipped, *why};
-    }
-    for (ir::Macro &mc : m.macros) {
-        if (!mc.info.binding.bound()) continue;
-        std::optional<std::string> why;
-        if (mc.kind == ir::MacroKind::Int) why = beyond_rom_int(mc.is_unsigned, mc.int_value, mc.uint_value);
-        else if (mc.kind == ir::MacroKind::Float && !std::isfinite(mc.float_value))
-            why = "infinite or not-a-number value (no C literal for a ROM float)";
-        if (why) mc.info.binding = {ir::Status::Skipped, *why};
-    }
+    for (ir::Macro &mc : m.macros)
+        if (mc.info.binding.bound() && mc.kind == ir::MacroKind::Float && !std::isfinite(mc.float_value))
+            mc.info.binding = {ir::Status::Skipped, "infinite or not-a-number value (no C literal for a ROM float)"};
 }
 
 } // namespace

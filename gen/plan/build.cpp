@@ -64,7 +64,7 @@ std::string Builder::type_text(ir::TypeId t) const {
 
 Offset Builder::user_offset(ir::RecordId r, const std::string &field) const {
     for (const ir::Field &f : m.record(r).fields)
-        if (f.c_name == field) return Offset{f.offset_bits / 8, m.record(r).c_spelling, field, ""};
+        if (f.c_name == field) return member_offset(m, r, field, f.offset_bits / 8);
     throw std::logic_error("plan: record '" + m.record(r).c_spelling + "' has no user field '" + field + "'");
 }
 
@@ -91,7 +91,7 @@ void Builder::name_objects() {
         const ir::Record &r = m.records[k];
         if (!r.info.binding.bound() || flat[k]) continue;
         if (r.info.py_name.empty()) throw std::logic_error("plan: bound record without a class name");
-        class_base[k] = syms.family(r.info.py_name, {"_type", "_fields", "_locals", "_locals_table", "_size_check"});
+        class_base[k] = syms.family(r.info.py_name, {"_type", "_fields", "_locals", "_locals_table"});
     }
     function_base.assign(m.functions.size(), "");
     for (size_t k = 0; k < m.functions.size(); ++k)
@@ -129,6 +129,7 @@ Plan build(const ir::Module &m, const Options &opt) {
                        ir::Stage::Collisions});
     Plan p;
     p.module = opt.module_name;
+    p.target = m.target.triple.empty() ? "an unknown target" : m.target.triple;
     for (const std::string &h : m.headers) p.headers.push_back(include_spelling(h, opt.clang_args));
     Builder b(m, opt, p);
     b.name_objects();
@@ -137,6 +138,7 @@ Plan build(const ir::Module &m, const Options &opt) {
     b.aliases();
     b.functions();
     globals(b);
+    p.target_checks = target_checks(m, p);
     b.report();
     return p;
 }

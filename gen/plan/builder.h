@@ -45,6 +45,7 @@ struct Builder {
     std::string group_symbol(ir::GroupId g) const { return group_base[g.index] + "_type"; }
     size_t enum_value(ir::EnumId e, uint32_t k);
     size_t macro_value(ir::MacroId id);
+    void name_value(Value &v, const std::string &c_name);
     Offset user_offset(ir::RecordId r, const std::string &field) const;
     UserRef user_ref(ir::RecordId r, const std::string &field) const;
     std::string type_text(ir::TypeId t) const; // C spelling for reports (no "(anonymous at /path)")
@@ -53,8 +54,19 @@ struct Builder {
 
 // Records whose only uses are anonymous members: their fields live in the parent's table, they need no class.
 std::vector<bool> flattened_only(const ir::Module &m);
-// The member designator of record r within its top-level record ("" for a top-level record), and that record.
-std::string designator_of(const ir::Module &m, ir::RecordId r, ir::RecordId &top);
+// layout.cpp: the offset of `member` (a C name; members of anonymous members are named directly) of record r,
+// `bytes` on mpbind's target, as the C file writes it (offsetof where C can name r).
+Offset member_offset(const ir::Module &m, ir::RecordId r, const std::string &member, uint64_t bytes);
+// sizeof(record r) as the C file writes it: the compiler's where C can name r, else mpbind's number.
+std::string record_size(const ir::Module &m, ir::RecordId r);
+// The check of the bytes a (non-bit-field) row assumes its member has: a scalar width times the array length, or
+// the length of an array of pointers or structs; none for a single pointer or struct, or where C cannot name it.
+// `what` names the field in the message.
+std::optional<LayoutCheck> field_check(const ir::Module &m, const FieldRow &row, const std::string &what);
+// Bit positions are mpbind's: the check that the record has the size and member offsets they were placed in.
+std::optional<LayoutCheck> bitfield_check(const ir::Module &m, ir::RecordId r, const std::vector<FieldRow> &rows);
+// One check per scalar C type the bound functions and callbacks pass by value (plain char: its signedness too).
+std::vector<LayoutCheck> target_checks(const ir::Module &m, const Plan &p);
 // A description of where a declaration lives ("function f", "field s.x") for skips and comments.
 std::string record_label(const ir::Record &r);
 

@@ -22,37 +22,11 @@ std::vector<bool> flattened_only(const ir::Module &m) {
     return anon;
 }
 
-std::string designator_of(const ir::Module &m, ir::RecordId r, ir::RecordId &top) {
-    top = r;
-    std::string path;
-    while (m.record(top).parent.valid()) {
-        const ir::Record &parent = m.record(m.record(top).parent);
-        std::string part;
-        for (const ir::Field &f : parent.fields) {
-            const ir::Type *t = &m.canonical(f.type);
-            std::string index;
-            while (t->kind == ir::TypeKind::Array) {
-                index += "[0]";
-                t = &m.canonical(t->inner);
-            }
-            if (t->kind == ir::TypeKind::Record && t->record == top) {
-                part = f.anonymous ? "" : f.c_name + index;
-                break;
-            }
-        }
-        if (!part.empty()) path = path.empty() ? part : part + "." + path;
-        top = m.record(top).parent;
-    }
-    return path;
-}
-
 namespace {
 
 // Field rows of class `cls` from record r (cls itself, or an anonymous member of it at `base_bits`).
 void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base_bits, Class &out) {
     const ir::Module &m = b.m;
-    ir::RecordId top;
-    std::string prefix = designator_of(m, cls, top);
     for (const ir::Field &f : r.fields) {
         if (!f.binding.bound()) continue;
         uint64_t bits = base_bits + f.offset_bits;
@@ -68,12 +42,14 @@ void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base
         if (!row.conv.ok || row.conv.code == Code::VOID || f.py_name.empty())
             throw std::logic_error("plan: bound field '" + f.c_name + "' of " + record_label(r) + " has no conversion");
         row.is_const = f.is_const || ft.is_const;
-        if (f.bit_width) {
+        row.offset = member_offset(m, cls, f.c_name, bits / 8);
+        if (f.bit_width) { // bits only mpbind places: the byte it computed, checked with the record's layout
             row.bit_width = *f.bit_width;
             row.bit_shift = static_cast<uint32_t>(bits % 8);
+            row.offset.c = std::to_string(row.offset.bytes);
         }
-        row.offset = Offset{bits / 8, m.record(top).c_spelling, prefix.empty() ? f.c_name : prefix + "." + f.c_name,
-                            prefix};
+        std::string what = record_label(m.record(cls)) + "." + f.c_name + " (" + b.type_text(f.type) + ")";
+        if (auto check = field_check(m, row, what)) out.checks.push_back(*check);
         if (row.conv.record.valid()) row.sub = b.class_symbol(row.conv.record);
         if (row.conv.code == Code::FUNPTR && row.conv.count == 0 && f.callback)
             row.callback = b.field_callback(cls, r, f);
@@ -93,7 +69,6 @@ void Builder::classes() {
         c.symbol = class_symbol(id);
         c.fields_symbol = class_base[k] + "_fields";
         c.locals_symbol = class_base[k] + "_locals";
-        if (r.complete && !r.c_spelling.empty()) c.size_check = class_base[k] + "_size_check";
         c.name = r.info.py_name;
         c.c_spelling = r.c_spelling;
         c.comment = r.c_spelling.empty() ? r.info.py_name : r.c_spelling;
@@ -101,9 +76,11 @@ void Builder::classes() {
         c.is_union = r.is_union;
         c.complete = r.complete;
         c.size = r.complete ? r.size : 0;
+        c.size_c = r.complete ? record_size(m, id) : "0";
         c.doc = r.info.doc;
         size_t first_tramp = p.trampolines.size();
         if (r.complete) field_rows(*this, id, r, 0, c);
+        if (auto check = bitfield_check(m, id, c.rows)) c.checks.push_back(*check);
         for (size_t t = first_tramp; t < p.trampolines.size(); ++t) c.trampolines.push_back(t);
         for (ir::FunctionId fid : r.methods) {
             const ir::Function &f = m.function(fid);

@@ -8,16 +8,15 @@ namespace mpbind::plan {
 
 namespace {
 
-// An integer as a ROM value: a small int of 31 bits everywhere, of 63 bits with 64-bit words only.
-Value int_value(bool is_unsigned, int64_t v, uint64_t u, const std::string &what) {
+// An integer as a ROM value: a small int of 31 bits everywhere, a wide int up to 63 bits, a big int beyond.
+Value int_value(bool is_unsigned, int64_t v, uint64_t u) {
     Value r;
     r.is_unsigned = is_unsigned;
     r.i = v;
     r.u = u;
     bool small31 = is_unsigned ? u < (1ULL << 30) : (v >= -(1LL << 30) && v < (1LL << 30));
     bool small63 = is_unsigned ? u < (1ULL << 62) : (v >= -(1LL << 62) && v < (1LL << 62));
-    if (!small63) throw std::logic_error("plan: " + what + " does not fit a ROM int (the support pass skips it)");
-    r.kind = small31 ? Value::Kind::SmallInt : Value::Kind::Int64;
+    r.kind = small31 ? Value::Kind::SmallInt : small63 ? Value::Kind::WideInt : Value::Kind::BigInt;
     return r;
 }
 
@@ -25,10 +24,16 @@ Value int_value(bool is_unsigned, int64_t v, uint64_t u, const std::string &what
 
 const char *Value::guard() const {
     switch (kind) {
-    case Kind::Int64: return "MPB_HAS_ROM_INT64";
+    case Kind::WideInt: return "MPB_HAS_ROM_INT64 || MPB_HAS_ROM_BIGINT";
+    case Kind::BigInt: return "MPB_HAS_ROM_BIGINT";
     case Kind::Float: return "MPB_HAS_ROM_FLOAT";
     default: return "";
     }
+}
+
+// The ROM object a value other than a small int needs, named after the constant.
+void Builder::name_value(Value &v, const std::string &c_name) {
+    if (v.kind != Value::Kind::SmallInt) v.symbol = syms.family(c_name, {"_value"}) + "_value";
 }
 
 size_t Builder::enum_value(ir::EnumId e, uint32_t k) {
@@ -36,7 +41,9 @@ size_t Builder::enum_value(ir::EnumId e, uint32_t k) {
     if (fresh) {
         const ir::Enum &en = m.enum_(e);
         const ir::EnumConstant &c = en.constants.at(k);
-        p.values.push_back(int_value(!en.is_signed, c.value, c.uvalue, "enum constant " + c.c_name));
+        Value v = int_value(!en.is_signed, c.value, c.uvalue);
+        name_value(v, c.c_name);
+        p.values.push_back(std::move(v));
     }
     return it->second;
 }
@@ -48,7 +55,7 @@ size_t Builder::macro_value(ir::MacroId id) {
     const ir::Macro &mc = m.macro(id);
     Value v;
     switch (mc.kind) {
-    case ir::MacroKind::Int: v = int_value(mc.is_unsigned, mc.int_value, mc.uint_value, "macro " + mc.info.c_name); break;
+    case ir::MacroKind::Int: v = int_value(mc.is_unsigned, mc.int_value, mc.uint_value); break;
     case ir::MacroKind::Float:
         if (!std::isfinite(mc.float_value)) throw std::logic_error("plan: macro " + mc.info.c_name + " is not finite");
         v.kind = Value::Kind::Float;
@@ -59,8 +66,7 @@ size_t Builder::macro_value(ir::MacroId id) {
         v.s = mc.string_value;
         break;
     }
-    if (v.kind == Value::Kind::Float || v.kind == Value::Kind::Str)
-        v.symbol = syms.family(mc.info.c_name, {"_value"}) + "_value";
+    name_value(v, mc.info.c_name);
     p.values.push_back(std::move(v));
     return it->second;
 }

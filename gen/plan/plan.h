@@ -16,14 +16,23 @@ inline constexpr size_t none = SIZE_MAX;
 
 // ---- where things lie in C memory ----
 
-// A member's place in the two forms a C file can write: the byte offset measured on the host, and a member
-// designator relative to the top-level record that contains it, so an emitter may print
-// `offsetof(record_c, designator) - offsetof(record_c, base)` for the target compiler instead.
+// A member's place: the byte offset mpbind computed for its target (--target), the member designator relative to
+// the top-level record that contains it, and the C expression a table holds: `offsetof(record_c, designator)`
+// (minus `offsetof(record_c, base)` inside a nested record), measured by the compiler that builds the module, or
+// the computed bytes where C cannot name the record (and for bit-fields, whose bits only mpbind places).
 struct Offset {
-    uint64_t bytes = 0;     // from the start of the record whose table holds the row (host layout)
-    std::string record_c;   // C spelling of the top-level record ("struct geom", "point_t")
+    uint64_t bytes = 0;     // from the start of the record whose table holds the row
+    std::string record_c;   // C spelling of the top-level record ("struct geom", "point_t"), "" when C cannot name it
     std::string designator; // the member within record_c ("x", "inner.y", a flattened anonymous member's field "u")
     std::string base;       // designator of the row's own record within record_c ("" when that is record_c itself)
+    std::string c;          // what the C file writes: the offsetof expression, or `bytes`
+};
+
+// A compile-time check of what mpbind decided for its target (MPB_LAYOUT_CHECK, runtime/mpb_layout.h): `condition`
+// must hold for the compiler that builds the module; `what` names what was assumed ("pt_t.x (int) is 4 bytes").
+struct LayoutCheck {
+    std::string condition;
+    std::string what;
 };
 
 // Where a user-data pointer is found: nowhere, the callback argument itself, or a struct's user field.
@@ -148,14 +157,15 @@ struct Class {
     std::string symbol;        // the mpb_struct_type_t
     std::string fields_symbol; // its field table
     std::string locals_symbol; // its locals dict (and locals_symbol + "_table")
-    std::string size_check;    // a typedef checking sizeof against the host's size, "" when there is no C name
     std::string name;          // class name (qstr)
     std::string comment;       // "struct foo" or the class name
     std::string c_spelling;    // "" for anonymous records
     bool module_attribute = false; // nested anonymous records are reached through their parent only
     bool is_union = false;
     bool complete = false;
-    uint64_t size = 0;
+    uint64_t size = 0;             // for mpbind's target
+    std::string size_c;            // what the C file writes: sizeof of the record as C names it, or `size`
+    std::vector<LayoutCheck> checks; // the field widths, array lengths and bit-field layout the table assumes
     std::vector<FieldRow> rows;
     std::vector<Local> locals;     // methods, then attached constant classes
     std::string constructor;       // function object symbol, "" for none
@@ -216,15 +226,16 @@ struct Function {
 
 // ---- constants ----
 
-// A constant's value as a ROM object.
+// A constant's value as a ROM object: a small int (31 bits, on every target); a wide int (63 bits: a small int with
+// 64-bit words, else a const int object); a big int (beyond 63 bits: always a const int object); a float; a str.
 struct Value {
-    enum class Kind : uint8_t { SmallInt, Int64, Float, Str } kind = Kind::SmallInt;
+    enum class Kind : uint8_t { SmallInt, WideInt, BigInt, Float, Str } kind = Kind::SmallInt;
     int64_t i = 0;
     uint64_t u = 0;
     bool is_unsigned = false;
     double f = 0;
     std::string s;
-    std::string symbol; // Float, Str: the ROM object
+    std::string symbol; // WideInt, BigInt, Float, Str: the ROM object
     const char *guard() const; // preprocessor condition under which the value exists, "" for always
 };
 
@@ -322,6 +333,8 @@ struct ApiClass {
 struct Plan {
     std::string module;                 // Python module name
     std::vector<std::string> headers;   // as the generated C includes them ("geom.h")
+    std::string target;                 // the triple every size and offset was computed for
+    std::vector<LayoutCheck> target_checks; // the scalar types wrappers and trampolines pass by value
 
     std::vector<Callback> callbacks;
     std::vector<Trampoline> trampolines;

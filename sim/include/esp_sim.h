@@ -59,6 +59,8 @@ typedef struct {
     uint64_t bounce_buffers;        // TX/RX buffers copied through temporary DMA memory
     uint64_t dma_races;             // TX buffers modified while queued or on the bus
     uint64_t queue_timeouts;        // ESP_ERR_TIMEOUT returned by queue/get_trans_result
+    uint64_t dropped_results;       // results lost because queue_size results were already uncollected
+    uint64_t leaked_bytes;          // temporary DMA memory of dropped results, never freed (as in ESP-IDF)
     int64_t first_start_ns;         // start of the first transaction (-1 if none)
     int64_t last_end_ns;            // end of the last transaction (-1 if none)
 } esp_sim_spi_stats_t;
@@ -68,7 +70,9 @@ void esp_sim_spi_reset_stats(void);
 // DMA races on all hosts since the last reset.
 uint64_t esp_sim_dma_race_count(void);
 
-// ---- ILI9341 panel model --------------------------------------------------------------------------------------
+// ---- ILI9341 panel ------------------------------------------------------------------------------------------------
+// The ILI9341 module of esp_sim_panel.h (ESP_SIM_MODULE_ILI9341_240X320, the same model) through the API older
+// scripts and tests use: no supply pin, violation and warning kinds of its own (the same rules).
 #define ESP_SIM_ILI9341_WIDTH 240
 #define ESP_SIM_ILI9341_HEIGHT 320
 
@@ -93,8 +97,18 @@ typedef enum {
     ESP_SIM_ILI9341_TIMING,               // a datasheet delay (reset, sleep in/out) was not respected
     ESP_SIM_ILI9341_DURING_RESET,         // bytes sent while RESX was held low
     ESP_SIM_ILI9341_BAD_PARAM,            // out-of-range window, unsupported pixel format
+    ESP_SIM_ILI9341_SPI_MODE,             // SPI mode 1 or 2: the panel samples on the rising edge (modes 0 and 3)
     ESP_SIM_ILI9341_VIOLATION_KINDS
 } esp_sim_ili9341_violation_t;
+
+// Quirks real panels accept, counted apart from violations (a violation means "this breaks on hardware"). Each one
+// is what a widely used driver sends (sim/README.md names the sources). The clock warning of esp_sim_panel.h
+// (ESP_SIM_WARNING_OVERCLOCK) is not counted here.
+typedef enum {
+    ESP_SIM_ILI9341_WARN_IGNORED_DATA = 0, // data bytes after a command that takes no parameters (SLPOUT, DISPON)
+    ESP_SIM_ILI9341_WARN_EARLY_SLPOUT,     // SLPOUT 100 to 120 ms after a pin reset (the datasheet asks for 120 ms)
+    ESP_SIM_ILI9341_WARNING_KINDS
+} esp_sim_ili9341_warning_t;
 
 typedef struct {
     int awake;                 // sleep out
@@ -107,6 +121,8 @@ typedef struct {
     uint16_t col_start, col_end, page_start, page_end;
     uint32_t commands;         // command bytes received
     uint64_t pixels_written;
+    uint32_t violations;       // all kinds (esp_sim_ili9341_violations for one kind)
+    uint32_t warnings;         // all kinds (esp_sim_ili9341_warnings for one kind)
 } esp_sim_ili9341_state_t;
 
 esp_err_t esp_sim_ili9341_attach(const esp_sim_ili9341_config_t *config, esp_sim_ili9341_t **out);
@@ -117,6 +133,11 @@ uint32_t esp_sim_ili9341_violation_total(esp_sim_ili9341_t *panel);
 const char *esp_sim_ili9341_violation_name(esp_sim_ili9341_violation_t kind);
 // Description of the latest violation ("" if none); valid until the next call on this panel.
 const char *esp_sim_ili9341_last_violation(esp_sim_ili9341_t *panel);
+uint32_t esp_sim_ili9341_warnings(esp_sim_ili9341_t *panel, esp_sim_ili9341_warning_t kind);
+uint32_t esp_sim_ili9341_warning_total(esp_sim_ili9341_t *panel);
+const char *esp_sim_ili9341_warning_name(esp_sim_ili9341_warning_t kind);
+// Description of the latest warning ("" if none); valid until the next call on this panel.
+const char *esp_sim_ili9341_last_warning(esp_sim_ili9341_t *panel);
 // Parameters last received for a command; returns their count (at most cap are copied), -1 if never received.
 int esp_sim_ili9341_get_params(esp_sim_ili9341_t *panel, uint8_t command, uint8_t *buf, size_t cap);
 // GRAM in memory order (240 columns x 320 rows), RGB565, native endianness.

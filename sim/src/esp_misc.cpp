@@ -70,9 +70,14 @@ int esp_clk_xtal_freq(void) { return 40 * 1000 * 1000; }
 uint64_t esp_clk_rtc_time(void) { return static_cast<uint64_t>(esp_sim::sim_clock().now_ns() / 1000); }
 
 // The cycle counter measures host CPU time at 240 MHz in both time modes: it is what code costs, not bus time.
+// Defined under its v4.4 name and its v5.x name (esp_cpu_get_cycle_count, declared by the v5 layout only).
+uint32_t esp_cpu_get_cycle_count(void);
+
 esp_cpu_ccount_t esp_cpu_get_ccount(void) {
     return static_cast<esp_cpu_ccount_t>(esp_sim::SimClock::host_ns() * (kCpuHz / 1000000) / 1000);
 }
+
+uint32_t esp_cpu_get_cycle_count(void) { return esp_cpu_get_ccount(); }
 
 uint32_t xthal_get_ccount(void) { return esp_cpu_get_ccount(); }
 

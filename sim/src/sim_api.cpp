@@ -6,10 +6,11 @@
 #include "enum_value.hpp"
 #include "gpio_pins.hpp"
 #include "heap_caps.hpp"
-#include "ili9341_model.hpp"
 #include "isr_dispatch.hpp"
+#include "panel_model.hpp"
 #include "sim_clock.hpp"
 #include "spi_engine.hpp"
+#include "xpt2046_model.hpp"
 
 using namespace esp_sim;
 
@@ -89,7 +90,9 @@ esp_err_t esp_sim_run_until_idle(void) {
 void esp_sim_reset(void) {
     spi_reset_all();
     spi_release_dma_channels();
-    panels_reset();
+    panel_models_reset();
+    ili9341_panels_reset();
+    touch_models_reset();
     heap_reset();
     gpio_reset_all();
     isr_forget_app_thread();

@@ -213,7 +213,8 @@ esp_err_t spi_bus_remove_device(spi_device_handle_t handle) {
     Bus *bus = handle->bus;
     {
         std::lock_guard<std::mutex> lock(bus->mutex);
-        if (!handle->jobs.empty() || handle->polling_job) {
+        // ESP-IDF v4.4 refuses while its trans_queue or ret_queue holds anything: uncollected results too.
+        if (!handle->jobs.empty() || !handle->results.empty() || handle->polling_job) {
             ESP_LOGE(kTag, "Have unfinished transactions");
             return ESP_ERR_INVALID_STATE;
         }

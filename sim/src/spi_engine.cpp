@@ -37,6 +37,26 @@ void run_callback(Bus &bus, transaction_cb_t cb, spi_transaction_t *desc, bool i
     (in_isr ? bus.stats.isr_count : bus.stats.task_callbacks)++;
 }
 
+// Bus lock held. A queued transaction is done: its result goes to the device's result queue, as spi_intr() does
+// with xQueueSendFromISR (ESP-IDF v4.4 spi_master.c). That send fails silently when the queue already holds
+// queue_size uncollected results: the result is dropped, and the temporary DMA buffers setup_priv_desc() made for
+// it are never freed (only spi_device_get_trans_result frees them), so they stay allocated here too.
+// Returns the bytes leaked by a dropped result when they are the bus's first (worth one log line), else 0.
+size_t hand_back_locked(Bus &bus, Job &job) {
+    spi_device_t &dev = *job.dev;
+    std::unique_ptr<Job> owned = std::move(dev.jobs.front());  // a device's transactions finish in queue order
+    dev.jobs.pop_front();
+    if (dev.results.size() < static_cast<size_t>(dev.cfg.queue_size)) {
+        dev.results.push_back(std::move(owned));
+        return 0;
+    }
+    bus.stats.dropped_results++;
+    const size_t leaked = (job.bounce_tx != nullptr ? job.tx_bytes : 0) + (job.bounce_rx != nullptr ? job.rx_bytes : 0);
+    const bool first = bus.stats.leaked_bytes == 0;
+    bus.stats.leaked_bytes += leaked;
+    return first ? leaked : 0;
+}
+
 void engine_loop(Bus *bus) {
     isr_block_in_this_thread();
     std::unique_lock<std::mutex> lock(bus->mutex);
@@ -91,12 +111,22 @@ Job *next_startable_locked(Bus &bus) {
     if (bus.current != nullptr || bus.polling || bus.stopping) {
         return nullptr;
     }
+    // While a device holds the bus lock (spi_device_acquire_bus) or waits for it (a polling transaction), the
+    // ISR serves only that device's queue: ESP-IDF v4.4 spi_bus_lock.c, schedule_core().
+    spi_device_t *holder = bus.owner != nullptr ? bus.owner : bus.acquirer;
     for (Job *job : bus.waiting) {
-        if (bus.owner == nullptr || job->dev == bus.owner) {
+        if (holder == nullptr || job->dev == holder) {
             return job;
         }
     }
     return nullptr;
+}
+
+size_t queued_not_started_locked(Bus &bus, const spi_device_t &dev) {
+    size_t n = static_cast<size_t>(std::count_if(bus.waiting.begin(), bus.waiting.end(),
+                                                 [&](const Job *job) { return job->dev == &dev; }));
+    const Job *next = next_startable_locked(bus);
+    return next != nullptr && next->dev == &dev ? n - 1 : n;
 }
 
 void run_job_begin(Bus &bus, Job &job, int64_t t_ready, bool in_isr) {
@@ -108,11 +138,7 @@ void run_job_begin(Bus &bus, Job &job, int64_t t_ready, bool in_isr) {
     }
     const int64_t overhead = transaction_overhead_ns(job.polling, bus.dma);
     const int64_t bits_ns = static_cast<int64_t>(job.bits * kNsPerSecond / static_cast<uint64_t>(dev.actual_hz));
-    if (job.tx_bytes > 0) {
-        if (auto sink = sink_for(bus.host, dev.cfg.spics_io_num)) {
-            sink->on_transfer(job.tx, job.tx_bytes, start + overhead, 8.0 * kNsPerSecond / dev.actual_hz);
-        }
-    }
+    frame_deliver(bus, job, start + overhead);
     std::lock_guard<std::mutex> lock(bus.mutex);
     job.start_ns = start;
     job.end_ns = start + overhead + bits_ns;
@@ -137,16 +163,24 @@ void run_job_end(Bus &bus, Job &job, bool in_isr) {
             ESP_LOGW(kTag, "TX buffer %p was written while queued or on the bus (DMA race)", job.tx);
         }
     }
-    if (job.rx != nullptr) {
-        std::memset(job.rx, 0, job.rx_bytes);  // no simulated device drives MISO
-    }
+    frame_collect_miso(job);
     run_callback(bus, job.dev->cfg.post_cb, job.desc, in_isr);
-    std::lock_guard<std::mutex> lock(bus.mutex);
-    job.done = true;
-    if (bus.current == &job) {
-        bus.current = nullptr;
+    size_t first_leak = 0;
+    {
+        std::lock_guard<std::mutex> lock(bus.mutex);
+        job.done = true;
+        if (bus.current == &job) {
+            bus.current = nullptr;
+        }
+        if (!job.polling) {
+            first_leak = hand_back_locked(bus, job);  // job may be gone now
+        }
+        bus.changed.notify_all();
     }
-    bus.changed.notify_all();
+    if (first_leak > 0) {
+        ESP_LOGW(kTag, "a result was dropped (result queue full) with its %u bytes of temporary DMA memory, which "
+                 "ESP-IDF never frees: collect results, or queue DMA-capable buffers", static_cast<unsigned>(first_leak));
+    }
 }
 
 void engine_start(Bus &bus) { bus.engine = std::thread(engine_loop, &bus); }

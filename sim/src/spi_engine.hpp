@@ -11,6 +11,7 @@
 
 #include "driver/spi_master.h"
 #include "esp_sim.h"
+#include "spi_frame.hpp"
 
 namespace esp_sim {
 
@@ -35,6 +36,7 @@ struct Job {
     int64_t start_ns = -1;
     int64_t end_ns = -1;
     bool done = false;
+    std::vector<uint8_t> miso;     // what the listening device drove, captured at the transfer's start
 };
 
 // What a peripheral model receives when a transfer starts; it samples its own pins (D/C) at that moment.
@@ -42,6 +44,9 @@ class SpiSink {
 public:
     virtual ~SpiSink() = default;
     virtual void on_transfer(const uint8_t *data, size_t bytes, int64_t data_start_ns, double ns_per_byte) = 0;
+    // The whole transaction; a device that answers writes the MISO bits the master captures into miso
+    // (frame.rx_bits of them, MSB first). By default the MOSI data phase goes to on_transfer (spi_frame.cpp).
+    virtual void on_frame(const SpiFrame &frame, uint8_t *miso);
 };
 
 struct Bus {
@@ -57,6 +62,7 @@ struct Bus {
     Job *current = nullptr;
     int64_t free_at_ns = 0;                          // end of the last transfer
     spi_device_t *owner = nullptr;                   // spi_device_acquire_bus
+    spi_device_t *acquirer = nullptr;                // a device taking the bus lock for a polling transaction
     bool polling = false;
     bool stopping = false;
     std::thread engine;                              // real-time mode only
@@ -72,7 +78,8 @@ struct spi_device_t {
     int slot = 0;
     spi_device_interface_config_t cfg{};
     int actual_hz = 0;
-    std::deque<std::unique_ptr<esp_sim::Job>> jobs;  // queued/in flight/finished, not yet collected; FIFO
+    std::deque<std::unique_ptr<esp_sim::Job>> jobs;     // queued or on the bus, FIFO (ESP-IDF's trans_queue + current)
+    std::deque<std::unique_ptr<esp_sim::Job>> results;  // finished, not yet collected; at most queue_size (ret_queue)
     std::unique_ptr<esp_sim::Job> polling_job;
 };
 
@@ -92,6 +99,10 @@ std::shared_ptr<SpiSink> sink_for(spi_host_device_t host, int cs_pin);
 // ---- engine (spi_engine.cpp) ----
 // Bus-lock held: next job allowed to start (not removed).
 Job *next_startable_locked(Bus &bus);
+// Bus-lock held: the device's transactions that the bus has not started (ESP-IDF's trans_queue, which queue_size
+// bounds). A transaction the bus would start at once counts as started: the ESP-IDF ISR takes it off the queue
+// the moment it is queued on an idle bus.
+size_t queued_not_started_locked(Bus &bus, const spi_device_t &dev);
 void engine_start(Bus &bus);   // real-time mode: starts the bus thread
 void engine_stop(Bus &bus);
 // Runs one job through the bus now: pre_cb, transfer, post_cb (used by polling transactions and the engine).

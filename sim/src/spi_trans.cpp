@@ -1,4 +1,5 @@
 // Transactions: queueing with ticks_to_wait, results in order, transmit, polling transactions, exclusive bus use.
+#include <algorithm>
 #include <chrono>
 #include <climits>
 
@@ -60,6 +61,45 @@ bool wait_for(Bus &bus, int64_t deadline, Ready ready) {
     return true;
 }
 
+// ESP-IDF v4.4's bus lock as a device task takes it (spi_bus_lock.c: acquire_core, schedule_core, bg_exit_core):
+// once no other device holds or waits for it, the device becomes the acquiring one; from then on the ISR serves
+// only that device's queue (next_startable_locked), and the call returns when the transfer on the wire has ended
+// and the device's own queued transactions are done. Other devices' queued transactions wait for the release.
+// A device that already acquired the bus (spi_device_acquire_bus) only waits for its own queue
+// (spi_bus_lock_wait_bg_done). False when, in virtual time, nothing could ever free the bus.
+bool take_bus_lock(Bus &bus, spi_device_t *dev) {
+    bool held;
+    {
+        std::lock_guard<std::mutex> lock(bus.mutex);
+        held = bus.owner == dev;
+    }
+    if (!held) {
+        const auto take = [&] {  // checked and taken under the bus lock, so two devices cannot both take it
+            if (bus.owner != nullptr || bus.acquirer != nullptr) {
+                return false;
+            }
+            bus.acquirer = dev;
+            return true;
+        };
+        if (!wait_for(bus, INT64_MAX, take)) {
+            return false;
+        }
+    }
+    const auto own_work_done = [&] {
+        return bus.current == nullptr && !bus.polling &&
+               std::none_of(bus.waiting.begin(), bus.waiting.end(), [&](const Job *j) { return j->dev == dev; });
+    };
+    if (!wait_for(bus, INT64_MAX, own_work_done)) {
+        std::lock_guard<std::mutex> lock(bus.mutex);
+        if (bus.acquirer == dev) {
+            bus.acquirer = nullptr;
+            bus.changed.notify_all();
+        }
+        return false;
+    }
+    return true;
+}
+
 void count_timeout(Bus &bus) {
     std::lock_guard<std::mutex> lock(bus.mutex);
     bus.stats.queue_timeouts++;
@@ -97,8 +137,11 @@ esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *
             return ESP_ERR_INVALID_STATE;
         }
     }
+    // queue_size bounds the transactions not yet started (xQueueSend to trans_queue); finished results waiting
+    // for collection do not count (ESP-IDF v4.4 spi_master.c, spi_device_queue_trans()).
     const size_t limit = static_cast<size_t>(handle->cfg.queue_size);
-    if (!wait_for(bus, deadline_after(ticks_to_wait), [&] { return handle->jobs.size() < limit; })) {
+    const auto room = [&] { return queued_not_started_locked(bus, *handle) < limit; };
+    if (!wait_for(bus, deadline_after(ticks_to_wait), room)) {
         count_timeout(bus);
         return ESP_ERR_TIMEOUT;
     }
@@ -126,7 +169,7 @@ esp_err_t spi_device_get_trans_result(spi_device_handle_t handle, spi_transactio
         return err;
     }
     Bus &bus = *handle->bus;
-    const auto ready = [&] { return !handle->jobs.empty() && handle->jobs.front()->done; };
+    const auto ready = [&] { return !handle->results.empty(); };
     if (!wait_for(bus, deadline_after(ticks_to_wait), ready)) {
         count_timeout(bus);
         return ESP_ERR_TIMEOUT;
@@ -134,9 +177,9 @@ esp_err_t spi_device_get_trans_result(spi_device_handle_t handle, spi_transactio
     std::unique_ptr<Job> job;
     {
         std::lock_guard<std::mutex> lock(bus.mutex);
-        job = std::move(handle->jobs.front());
-        handle->jobs.pop_front();
-        bus.changed.notify_all();  // a queue slot is free
+        job = std::move(handle->results.front());
+        handle->results.pop_front();
+        bus.changed.notify_all();
     }
     finish_collection(*job);
     *trans_desc = job->desc;
@@ -154,6 +197,7 @@ esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *tra
         return err;
     }
     if (done != trans_desc) {
+        // ESP-IDF asserts here (assert(ret_trans == trans_desc)): an older queued result was still uncollected.
         ESP_LOGE(kTag, "spi_device_transmit got an older queued transaction back: collect those first");
         return ESP_ERR_INVALID_STATE;
     }
@@ -180,22 +224,15 @@ esp_err_t spi_device_polling_start(spi_device_handle_t handle, spi_transaction_t
             ESP_LOGE(kTag, "Cannot send polling transaction while the previous polling transaction is not terminated");
             return ESP_ERR_INVALID_STATE;
         }
-        if (!handle->jobs.empty()) {
-            ESP_LOGE(kTag, "collect the queued transactions of this device before a polling one");
-            return ESP_ERR_INVALID_STATE;
-        }
     }
     std::unique_ptr<Job> job;
     err = prepare_job(*handle, *trans_desc, true, job);
     if (err != ESP_OK) {
         return err;
     }
-    // The bus must be idle (other devices' queued transfers finish first) and not held by another device.
-    const auto idle = [&] {
-        return bus.current == nullptr && bus.waiting.empty() && !bus.polling &&
-               (bus.owner == nullptr || bus.owner == handle);
-    };
-    if (!wait_for(bus, INT64_MAX, idle)) {
+    // ESP-IDF v4.4 takes the bus lock here (spi_bus_lock_acquire_start, or spi_bus_lock_wait_bg_done when the
+    // device acquired the bus): uncollected results do not matter, the device's own queued transactions finish first.
+    if (!take_bus_lock(bus, handle)) {
         free_bounce(*job);
         return ESP_ERR_INVALID_STATE;
     }
@@ -235,10 +272,18 @@ esp_err_t spi_device_polling_end(spi_device_handle_t handle, TickType_t ticks_to
     wait_until_ns(job->end_ns);
     run_job_end(bus, *job, false);
     finish_collection(*job);
-    std::lock_guard<std::mutex> lock(bus.mutex);
-    handle->polling_job.reset();
-    bus.polling = false;
-    bus.changed.notify_all();
+    {
+        std::lock_guard<std::mutex> lock(bus.mutex);
+        handle->polling_job.reset();
+        bus.polling = false;
+        if (bus.acquirer == handle) {
+            bus.acquirer = nullptr;  // spi_bus_lock_acquire_end: other devices' queues run again
+        }
+        bus.changed.notify_all();
+    }
+    if (sim_clock().mode() == TimeMode::virtual_time) {
+        virtual_run_until(sim_clock().now_ns());
+    }
     return ESP_OK;
 }
 
@@ -259,20 +304,22 @@ esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait) {
     Bus &bus = *device->bus;
     {
         std::lock_guard<std::mutex> lock(bus.mutex);
+        if (device->polling_job) {
+            ESP_LOGE(kTag, "Cannot acquire bus when a polling transaction is in progress");
+            return ESP_ERR_INVALID_STATE;
+        }
         if (bus.owner == device) {
+            // ESP-IDF would wait for itself forever (the lock bit is already set).
             ESP_LOGE(kTag, "bus already acquired by this device");
             return ESP_ERR_INVALID_STATE;
         }
     }
-    if (!wait_for(bus, INT64_MAX, [&] { return bus.owner == nullptr; })) {
+    if (!take_bus_lock(bus, device)) {
         return ESP_ERR_INVALID_STATE;
     }
-    {
-        std::lock_guard<std::mutex> lock(bus.mutex);
-        bus.owner = device;
-    }
-    // Another device's transfer already on the wire finishes first.
-    wait_for(bus, INT64_MAX, [&] { return bus.current == nullptr || bus.current->dev == device; });
+    std::lock_guard<std::mutex> lock(bus.mutex);
+    bus.owner = device;
+    bus.acquirer = nullptr;
     return ESP_OK;
 }
 

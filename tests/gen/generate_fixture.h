@@ -16,12 +16,15 @@ struct Generated {
     std::string c;
 };
 
-// Generates module `fx` from `text` with pass options `opt` (the header must parse and the passes succeed).
-inline Generated generate(const std::string &text, const passes::Options &opt = {}) {
+// Generates module `fx` from `text` with pass options `opt` for `target` (pinned, so layouts and checks are stable;
+// the header must parse and the passes succeed).
+inline Generated generate(const std::string &text, const passes::Options &opt = {},
+                          const std::string &target = "x86_64-linux-gnu") {
     TempHeader h(text, "fx.h");
     clangw::LoadOptions lo;
     lo.headers = {h.path()};
     lo.clang_args = {"-I" + h.dir()};
+    lo.target = target;
     clangw::LoadResult r = clangw::load(lo);
     if (!r.ok) throw std::runtime_error("fixture does not parse: " + (r.diagnostics.empty() ? "" : r.diagnostics[0]));
     Generated g{std::move(r.module), {}, {}};

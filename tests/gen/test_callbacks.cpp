@@ -37,6 +37,22 @@ TEST(Callbacks, StructFieldWithUserData) {
     EXPECT_EQ(*d.user_field, 1u);
 }
 
+// The key is the C type name, prefix included, as the original binding's (`lv_disp_drv_t_flush_cb`): C helpers look
+// entries up by it. A tag-only struct uses its tag.
+TEST(Callbacks, DictKeyIsTheCTypeName) {
+    Module m = named("typedef struct _disp_drv_t { void (*flush_cb)(struct _disp_drv_t *d); void *user_data; }"
+                     " lv_disp_drv_t;\n"
+                     "struct lv_tagged { void (*ready_cb)(struct lv_tagged *t); void *user_data; };\n",
+                     {"lv_"});
+    passes::callbacks(m, {});
+    const Record &drv = record(m, "struct _disp_drv_t");
+    EXPECT_EQ(drv.info.py_name, "disp_drv_t");
+    EXPECT_EQ(field(drv, "flush_cb").callback->dict_key, "lv_disp_drv_t_flush_cb");
+    const Record &tagged = record(m, "struct lv_tagged");
+    EXPECT_EQ(tagged.info.py_name, "tagged");
+    EXPECT_EQ(field(tagged, "ready_cb").callback->dict_key, "lv_tagged_ready_cb");
+}
+
 TEST(Callbacks, ConfiguredUserFieldOnAnotherStruct) {
     const char *h = "typedef struct { int len; void *user; } trans_t;\n"
                     "typedef struct { void (*pre_cb)(trans_t *t); int q; } devcfg_t;\n";

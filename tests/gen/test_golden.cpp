@@ -61,8 +61,10 @@ Outputs generate(const std::string &name) {
     const fs::path base = fs::temp_directory_path() / ("mpbind-golden-" + std::to_string(getpid()) + "-" + name);
     // The header goes before the flags so clang arguments stay last; the headers' folder is on the include path,
     // as mpbind_add_module puts it, so the module includes "<name>.h".
+    // The target is pinned (x86-64, as the compiler that checks the expectations), so the layouts are stable.
     std::vector<std::string> args = {header.string(), "--quiet", "--json", base.string() + ".json", "-o",
-                                     base.string() + ".c", "--pyi", base.string() + ".pyi"};
+                                     base.string() + ".c", "--pyi", base.string() + ".pyi", "--target",
+                                     "x86_64-linux-gnu"};
     args.insert(args.end(), flags.begin(), flags.end());
     if (std::find(flags.begin(), flags.end(), "--") == flags.end()) args.push_back("--");
     args.push_back("-I" + headers_dir.string());

@@ -1,7 +1,8 @@
 // mpbind: -M table_limits
 // Golden: what the runtime's tables cannot hold is skipped with its reason (arrays beyond a field row, bit-fields
-// read through more than 64 bits, constants no ROM int holds); callbacks a trampoline carries out (a struct by value
-// argument, five callbacks on one user-data argument) and those it cannot (a struct result: C addresses only).
+// read through more than 64 bits) and integer constants of every width are bound (small ints, wide ints, const int
+// objects); callbacks a trampoline carries out (a struct by value argument, five callbacks on one user-data
+// argument) and those it cannot (a struct result: C addresses only).
 typedef struct {
     int x, y;
 } pt_t;
@@ -20,6 +21,7 @@ struct __attribute__((packed)) bits {
 
 #define ALL_ONES 0xffffffffffffffffULL
 #define LARGEST_ROM_INT 0x3fffffffffffffffLL
+#define MOST_NEGATIVE (-0x7fffffffffffffffLL - 1)
 #define SMALL 7
 
 void each(void (*cb)(void *user, pt_t p), void *user);

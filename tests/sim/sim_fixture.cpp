@@ -1,6 +1,7 @@
 // SimTest/PanelTest helpers.
 #include "sim_fixture.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 spi_bus_config_t SimTest::seed_bus_config(int max_transfer_sz) {
@@ -64,25 +65,29 @@ void PanelTest::SetUp() {
 }
 
 static void send(spi_device_handle_t dev, const uint8_t *bytes, size_t n) {
-    if (n == 0) {
-        return;
+    constexpr size_t kChunk = 32768;
+    for (size_t at = 0; at < n; at += kChunk) {
+        spi_transaction_t t = {};
+        t.length = std::min(kChunk, n - at) * 8;
+        t.tx_buffer = bytes + at;
+        ASSERT_EQ(spi_device_polling_transmit(dev, &t), ESP_OK);
     }
-    spi_transaction_t t = {};
-    t.length = n * 8;
-    t.tx_buffer = bytes;
-    ASSERT_EQ(spi_device_polling_transmit(dev, &t), ESP_OK);
 }
 
-void PanelTest::command(uint8_t cmd, std::vector<uint8_t> params) {
+void SimTest::send_command(spi_device_handle_t dev, uint8_t cmd, const std::vector<uint8_t> &params) {
     gpio_set_level(static_cast<gpio_num_t>(kDc), 0);
-    send(dev_, &cmd, 1);
-    data(params);
+    send(dev, &cmd, 1);
+    send_data(dev, params);
 }
 
-void PanelTest::data(const std::vector<uint8_t> &bytes) {
+void SimTest::send_data(spi_device_handle_t dev, const std::vector<uint8_t> &bytes) {
     gpio_set_level(static_cast<gpio_num_t>(kDc), 1);
-    send(dev_, bytes.data(), bytes.size());
+    send(dev, bytes.data(), bytes.size());
 }
+
+void PanelTest::command(uint8_t cmd, std::vector<uint8_t> params) { send_command(dev_, cmd, params); }
+
+void PanelTest::data(const std::vector<uint8_t> &bytes) { send_data(dev_, bytes); }
 
 void PanelTest::hardware_reset() {
     gpio_set_level(static_cast<gpio_num_t>(kRst), 0);

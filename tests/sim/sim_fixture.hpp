@@ -26,6 +26,10 @@ protected:
     spi_device_handle_t make_device(int hz = 40000000, int queue_size = 4, uint32_t flags = SPI_DEVICE_HALFDUPLEX);
     // A DMA-capable buffer of n bytes, freed by the next reset.
     static uint8_t *dma_buffer(size_t n, uint8_t fill = 0);
+    // A command byte (D/C low) and its parameters (D/C high) to a panel on `dev`, by polling transactions of at most
+    // 32 KiB (data from memory DMA cannot read goes through the driver's bounce buffers).
+    static void send_command(spi_device_handle_t dev, uint8_t cmd, const std::vector<uint8_t> &params = {});
+    static void send_data(spi_device_handle_t dev, const std::vector<uint8_t> &bytes);
 };
 
 // A panel wired as in the seed, driven by polling transactions with D/C set before each.

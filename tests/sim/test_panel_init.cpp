@@ -67,3 +67,46 @@ TEST_F(PanelTest, ResetPulseShorterThan10usIsIgnored) {
     EXPECT_TRUE(s.awake);  // no reset happened
     EXPECT_EQ(esp_sim_ili9341_violations(panel_, ESP_SIM_ILI9341_TIMING), 1u);
 }
+
+// The 2019 lv_binding driver's init: RESX low 100 ms, high, 100 ms, the sequence, then SLPOUT and DISPON each
+// followed by a 0x00 data byte and 100 ms. Panels accept it: three warnings, no violation.
+TEST_F(PanelTest, The2019InitQuirksAreWarningsNotViolations) {
+    gpio_set_level(static_cast<gpio_num_t>(kRst), 0);
+    delay_ms(100);
+    gpio_set_level(static_cast<gpio_num_t>(kRst), 1);
+    delay_ms(100);
+    command(0x3A, {0x55});
+    command(0x36, {0x48});
+    command(0x11, {0x00});  // SLPOUT ~100 ms after the reset, with a data byte it does not take
+    delay_ms(100);
+    command(0x29, {0x00});
+    delay_ms(100);
+    EXPECT_EQ(esp_sim_ili9341_violation_total(panel_), 0u) << esp_sim_ili9341_last_violation(panel_);
+    EXPECT_EQ(esp_sim_ili9341_warnings(panel_, ESP_SIM_ILI9341_WARN_IGNORED_DATA), 2u);
+    EXPECT_EQ(esp_sim_ili9341_warnings(panel_, ESP_SIM_ILI9341_WARN_EARLY_SLPOUT), 1u);
+    EXPECT_EQ(esp_sim_ili9341_warning_total(panel_), 3u);
+    EXPECT_STREQ(esp_sim_ili9341_last_warning(panel_),
+                 "ignored data: data byte 0x00 after DISPON, which takes no parameters: ignored");
+    EXPECT_STREQ(esp_sim_ili9341_warning_name(ESP_SIM_ILI9341_WARN_EARLY_SLPOUT), "early sleep out");
+    const esp_sim_ili9341_state_t s = state();
+    EXPECT_TRUE(s.awake);
+    EXPECT_TRUE(s.display_on);
+    EXPECT_EQ(s.warnings, 3u);
+    EXPECT_EQ(s.violations, 0u);
+}
+
+// Below 100 ms after the reset, SLPOUT stays a timing violation; a parameter too many for a command that takes
+// parameters stays one too.
+TEST_F(PanelTest, EarlierSlpoutAndExtraParametersStayViolations) {
+    gpio_set_level(static_cast<gpio_num_t>(kRst), 0);
+    delay_ms(1);
+    gpio_set_level(static_cast<gpio_num_t>(kRst), 1);
+    delay_ms(99);
+    command(0x11);
+    EXPECT_EQ(esp_sim_ili9341_violations(panel_, ESP_SIM_ILI9341_TIMING), 1u);
+    EXPECT_EQ(esp_sim_ili9341_warning_total(panel_), 0u);
+    delay_ms(10);
+    command(0x3A, {0x55, 0x00});
+    EXPECT_EQ(esp_sim_ili9341_violations(panel_, ESP_SIM_ILI9341_DATA_WITHOUT_COMMAND), 1u);
+    EXPECT_EQ(esp_sim_ili9341_warning_total(panel_), 0u);
+}

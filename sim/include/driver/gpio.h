@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include "esp_err.h"
+#include "esp_idf_version.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -105,7 +106,9 @@ esp_err_t gpio_set_level(gpio_num_t gpio_num, uint32_t level);
 int gpio_get_level(gpio_num_t gpio_num);
 esp_err_t gpio_set_direction(gpio_num_t gpio_num, gpio_mode_t mode);
 esp_err_t gpio_set_pull_mode(gpio_num_t gpio_num, gpio_pull_mode_t pull);
-void gpio_pad_select_gpio(uint8_t gpio_num);
+#if ESP_IDF_VERSION_MAJOR < 5
+void gpio_pad_select_gpio(uint8_t gpio_num);  // v5.0 renamed it esp_rom_gpio_pad_select_gpio
+#endif
 
 #ifdef __cplusplus
 }

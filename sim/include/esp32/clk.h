@@ -1,17 +1,10 @@
-// ESP-IDF v4.4 clock queries for the ESP32 (esp32/clk.h): CPU, APB and crystal frequencies.
+// ESP-IDF v4.4's esp32/clk.h: includes esp_private/esp_clk.h. ESP-IDF v5 removed it.
 #pragma once
 
-#include <stdint.h>
+#include "esp_idf_version.h"
 
-#ifdef __cplusplus
-extern "C" {
+#if ESP_IDF_VERSION_MAJOR >= 5
+#error "esp32/clk.h does not exist in ESP-IDF v5 (the clock queries are in esp_private/esp_clk.h)"
 #endif
 
-int esp_clk_cpu_freq(void);
-int esp_clk_apb_freq(void);
-int esp_clk_xtal_freq(void);
-uint64_t esp_clk_rtc_time(void);
-
-#ifdef __cplusplus
-}
-#endif
+#include "esp_private/esp_clk.h"

@@ -106,7 +106,8 @@ TEST(PlanCallbacks, UserFieldBeyondTheSlotsReachIsCAddressOnly) {
     EXPECT_EQ(c->reason, "user field 'user_data' of struct far lies at byte 40000 (a callback slot reaches 32767)");
 }
 
-// i15 prints offsetof(record_c, designator) - offsetof(record_c, base) for the target: the plan carries both forms.
+// A row's offset is the compiler's, offsetof(record_c, designator) - offsetof(record_c, base), with the bytes mpbind
+// computed for its target beside it.
 TEST(PlanLayout, RowsCarryTheirMemberDesignator) {
     plan::Plan p = generate("struct outer { int a; struct { int b; short c; } inner; union { int u; float f; }; };\n").plan;
     const plan::FieldRow &u = row(p, "outer", "u");
@@ -119,6 +120,34 @@ TEST(PlanLayout, RowsCarryTheirMemberDesignator) {
     EXPECT_EQ(c.offset.record_c, "struct outer");
     EXPECT_EQ(c.offset.designator, "inner.c");
     EXPECT_EQ(c.offset.base, "inner");
+    EXPECT_EQ(c.offset.c, "(offsetof(struct outer, inner.c) - offsetof(struct outer, inner))");
+    EXPECT_EQ(u.offset.c, "offsetof(struct outer, u)");
+}
+
+// Bit positions are mpbind's: a bit-field row keeps the byte it computed, and the class checks the layout it was
+// computed in; the other rows check the width their type code assumes.
+TEST(PlanLayout, BitfieldsKeepTheirBytesAndAreCheckedWithTheLayout) {
+    plan::Plan p = generate("struct flags { char tag; unsigned ready : 1; unsigned mode : 3; long stamp; };\n").plan;
+    EXPECT_EQ(row(p, "flags", "mode").offset.c, "1");
+    const plan::Class *cls = nullptr;
+    for (const plan::Class &c : p.classes)
+        if (c.name == "flags") cls = &c;
+    ASSERT_NE(cls, nullptr);
+    EXPECT_EQ(cls->size_c, "sizeof(struct flags)");
+    ASSERT_EQ(cls->checks.size(), 3u);
+    EXPECT_EQ(cls->checks[0].condition, "sizeof(((struct flags *)0)->tag) == 1");
+    EXPECT_EQ(cls->checks[1].what, "struct flags.stamp (long) is 8 bytes");
+    EXPECT_EQ(cls->checks[2].condition,
+              "sizeof(struct flags) == 16 && offsetof(struct flags, tag) == 0 && offsetof(struct flags, stamp) == 8");
+}
+
+// The module's own checks: the scalar types crossing wrappers and trampolines by value, each once.
+TEST(PlanLayout, TargetChecksNameEachScalarTypeOnce) {
+    plan::Plan p = generate("short f(short a, unsigned long b);\nshort g(short a);\n", {}, "arm-linux-gnueabihf").plan;
+    EXPECT_EQ(p.target, "arm-linux-gnueabihf");
+    ASSERT_EQ(p.target_checks.size(), 2u);
+    EXPECT_EQ(p.target_checks[0].condition, "sizeof(short) == 2");
+    EXPECT_EQ(p.target_checks[1].what, "unsigned long is 4 bytes");
 }
 
 TEST(PlanSymbols, FamiliesNeverOverlap) {
@@ -146,7 +175,7 @@ TEST(PlanHeaders, IncludedAsFoundThroughTheIncludePath) {
 // absent from the C file.
 TEST(PlanReport, DeclarationsAgreeWithTheEmittedModule) {
     test::Generated g = generate("int ok(int a);\nint var(int n, ...);\nstruct s { int x; long double y; };\n"
-                                 "#define BIG 0xffffffffffffffffULL\n#define SMALL 3\n");
+                                 "#define INF_F (1.0 / 0.0)\n#define SMALL 3\n");
     size_t bound_functions = 0;
     for (const plan::Decl &d : g.plan.decls)
         if (d.kind == plan::Decl::Kind::Function && d.status == ir::Status::Bound) ++bound_functions;
@@ -154,8 +183,8 @@ TEST(PlanReport, DeclarationsAgreeWithTheEmittedModule) {
     ASSERT_EQ(g.plan.skipped.size(), 3u);
     EXPECT_EQ(g.plan.skipped[0].what, "function var");
     EXPECT_EQ(g.plan.skipped[1].what, "field struct s.y");
-    EXPECT_EQ(g.plan.skipped[2].what, "macro BIG");
-    for (const char *absent : {"MP_QSTR_var)", "MP_QSTR_y,", "MP_QSTR_BIG)"})
+    EXPECT_EQ(g.plan.skipped[2].what, "macro INF_F");
+    for (const char *absent : {"MP_QSTR_var)", "MP_QSTR_y,", "MP_QSTR_INF_F)"})
         EXPECT_EQ(g.c.find(absent), std::string::npos) << absent;
 }
 

@@ -49,3 +49,48 @@ def draw_sw_rgb565_swap(px_map, n):
     v = px_map.__dereference__(2 * n)
     for i in range(0, 2 * n, 2):
         v[i], v[i + 1] = v[i + 1], v[i]
+
+
+# The input device API lvgl_v9.py uses, and what LVGL's indev timer does with it (read).
+class INDEV_TYPE:
+    POINTER = 1
+
+
+class INDEV_STATE:
+    RELEASED = 0
+    PRESSED = 1
+
+
+class point_t:
+    def __init__(self):
+        self.x = self.y = 0
+
+
+class indev_data_t:
+    def __init__(self):
+        self.point = point_t()
+        self.state = INDEV_STATE.RELEASED
+
+
+class indev_t:
+    def __init__(self):
+        self.type = None
+        self.disp = None
+        self.data = indev_data_t()  # LVGL keeps the last reading and hands it to read_cb again
+
+    def set_type(self, t):
+        self.type = t
+
+    def set_display(self, disp):
+        self.disp = disp
+
+    def set_read_cb(self, cb):
+        self.read_cb = cb
+
+    def read(self):
+        self.read_cb(self, self.data)
+        return self.data
+
+
+def indev_create():
+    return indev_t()

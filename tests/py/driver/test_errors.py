@@ -5,6 +5,7 @@ import espidf as esp
 import espsim
 import gui
 import drvrig
+import display
 import ili9341
 
 
@@ -50,9 +51,9 @@ except RuntimeError as e:
 for hybrid in (True, False):
     print('hybrid' if hybrid else 'pure')
     drvrig.fresh()
-    ili9341.gui = FakeGui  # the driver checks the GUI it registers with
+    display.gui = FakeGui  # the driver core checks the GUI it registers with
     attempt('format', hybrid=hybrid)
-    ili9341.gui = gui
+    display.gui = gui
     attempt('rotation', rotation=45, hybrid=hybrid)
     attempt('factor', factor=0, hybrid=hybrid)
     attempt('spi host', spihost=esp.spi_host_device_t.SPI1_HOST, hybrid=hybrid)

@@ -6,7 +6,7 @@ import rig
 
 rig.fresh()
 print('bus', rig.name(rig.bus()))
-err, dev = rig.device(rig.device_config(hz=40000000, queue=3))
+err, dev = rig.device(rig.device_config(hz=40000000, queue=2))
 print('device', rig.name(err))
 
 free0 = esp.heap_caps_get_free_size(esp.CAP.DMA)
@@ -20,13 +20,14 @@ for i, b in enumerate(bufs):
         view[j] = (i * 16 + j) & 0xFF
 print('first bytes', [bytes(b.__dereference__(4)) for b in bufs])
 
-# Three queued transactions (the queue holds 3), collected in queue order through a C_Pointer.
+# Three queued transactions with queue_size 2: the first starts at once on the idle bus, two wait (ESP-IDF's
+# queue_size bounds the transactions not started yet). Collected in queue order through a C_Pointer.
 trans = [esp.spi_transaction_t({'length': 8 * N}) for _ in range(3)]
 for t, b in zip(trans, bufs):
     t.tx_buffer = b
 t0 = espsim.now_ns()
 print('queued', [rig.name(esp.spi_device_queue_trans(dev, t, esp.portMAX_DELAY)) for t in trans])
-# The queue is full: a fourth waits ticks_to_wait (0 here) and times out.
+# Two are waiting: a fourth waits ticks_to_wait (0 here) and times out.
 extra = esp.spi_transaction_t({'length': 8, 'flags': esp.SPI_TRANS_USE.TXDATA})
 print('queue full', rig.name(esp.spi_device_queue_trans(dev, extra, 0)))
 

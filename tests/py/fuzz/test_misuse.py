@@ -29,6 +29,7 @@ MODULES = ('scalars', 'structs', 'consts', 'pointers', 'pointers2', 'callbacks',
 # Functions never called with valid arguments (count and poison calls still reach their wrappers), each with why.
 DENY = {
     'espidf.vTaskDelay': 'sleeps for its argument in ticks: portMAX_DELAY is forever',
+    'espidf.task_delay_ms': 'sleeps for its argument in milliseconds',
     'espidf.esp_err_to_name_r': 'writes up to buflen bytes through its char * buffer',
     'espidf.esp_log_level_set': 'would turn the simulation\'s log lines (which vary with the values) back on',
     'cairo.debug_reset_static_data': 'frees cairo\'s caches; cairo requires that no cairo object is alive',
@@ -174,7 +175,8 @@ class Fuzzer:
             b = pt.alloc(16)
             pt.free(b)
             self.dangling.append(b)
-        self.dangling += [Blob(8), Blob(0xdeadbeef), Blob(2 ** 64 - 1)]
+        # The highest address of the target's pointer width (2**64 - 1 with 64-bit words, 2**32 - 1 on 32-bit ones).
+        self.dangling += [Blob(8), Blob(0xdeadbeef), Blob(2 * sys.maxsize + 1)]
         ints = [0, 1, -1, 7, 127, 128, -128, -129, 255, 256, 2 ** 15, 2 ** 16, 2 ** 31 - 1, 2 ** 31, -2 ** 31,
                 -2 ** 31 - 1, 2 ** 32, 2 ** 62 - 1, 2 ** 62, 2 ** 63 - 1, 2 ** 63, -2 ** 63, -2 ** 63 - 1,
                 2 ** 64 - 1, 2 ** 64, -2 ** 64, 2 ** 100, -2 ** 100, 2 ** 1000]
@@ -206,11 +208,9 @@ class Fuzzer:
     def poison_for(self, code):
         r = self.rng
         if code in INT_BITS:
+            # An N-bit type, signed or not, takes -2^(N-1) .. 2^N-1 (runtime/README.md): just beyond either end.
             bits = INT_BITS[code]
-            if code[0] == 'u':
-                out = [-1, 2 ** bits, 2 ** 100]
-            else:
-                out = [-2 ** (bits - 1) - 1, 2 ** (bits - 1), -2 ** 100]
+            out = [-2 ** (bits - 1) - 1, 2 ** bits, -2 ** 100, 2 ** 100]
             return r.pick(out + [None, 1.5, 'a\x00', b'1', [], {}, Probe(), self.rng.pick(self.dangling)])
         if code in FLOATS:
             return r.pick([None, '1.0', b'', [], (1.0,), Probe(), self.blob_type(0)])

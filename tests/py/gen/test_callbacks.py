@@ -75,7 +75,7 @@ except TypeError as e:
 # None stores NULL and forgets the callable.
 drv.ready_cb = None
 drv.flush_cb = None
-print('None', drv.flush_cb, 'disp_drv_t_flush_cb' in drv.user_data, cb.disp_refresh(drv, 2))
+print('None', drv.flush_cb, 'cbt_disp_drv_t_flush_cb' in drv.user_data, cb.disp_refresh(drv, 2))
 
 # The user data replaced under C: the call reports the lost callable instead of crashing.
 drv.flush_cb = flush
@@ -103,7 +103,8 @@ print('trampoline entries', isrtest.callback_entries() - e0, 'C monitor calls', 
 try:
     drv.monitor_cb = pointers2.checksum
 except TypeError as e:
-    print('TypeError:', e)
+    # checksum's signature names its size_t argument's width (u64 or u32).
+    print('TypeError:', str(e).replace(pointers2.checksum.__sig__, '<checksum.__sig__>'))
 
 # ---- convention 3: the registration's first argument keeps the callable; methods too ----
 obj = cb.obj_t({'id': 7})
@@ -135,7 +136,7 @@ cfg.pre_cb = None
 # A per-transaction callable in the transaction's own user dict wins over the config's.
 def post_this_one(trans):
     hits[0] = -trans.length
-t.user = {'devcfg_t_post_cb': post_this_one}
+t.user = {'cbt_devcfg_t_post_cb': post_this_one}
 cb.transmit(cfg, t)
 print('per transaction', hits[0])
 

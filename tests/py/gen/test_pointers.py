@@ -1,6 +1,7 @@
 # test_pointers.py: Blobs, buffers as pointers, NULL and None, out-parameters through C_Pointer, C function addresses.
 import array
 import gc
+import struct
 import pointers as pt
 import pointers2 as p2
 from checks import err
@@ -42,7 +43,7 @@ pt.get_unsigned(c)
 print(c.uint_val)
 pt.get_handle(c)
 print(type(c.ptr_val).__name__)
-print(pt.C_Pointer.SIZE)
+print(pt.C_Pointer.SIZE == struct.calcsize('P'))
 
 # C function objects as function pointers ("hybrid"): the raw C address, no Python on the path.
 print(pt.apply(pt.mul, 6, 7), pt.apply(None, 1, 1))

@@ -1,5 +1,5 @@
-# ili9341_pure.py: the ILI9341 driver's pure-mode flush path (flush, wait_cb, DMA-completion handler) in Python,
-# compiled to machine code by MicroPython's native emitter.
+# display_pure.py: the display driver core's pure-mode flush path (flush, wait_cb, DMA-completion handler) in
+# Python, compiled to machine code by MicroPython's native emitter; RGB565 to RGB666 widening by the viper emitter.
 import micropython
 from micropython import const
 import espidf as esp
@@ -18,9 +18,32 @@ _ROW_BITS = const(6)  # bits in one row of the window
 _READY = const(7)     # what the completion handler calls with the display (flush-ready)
 
 
-def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result, ready, err_text, in_isr):
+@micropython.viper
+def rgb565_to_rgb666(buf, n: int):
+    """Widens n RGB565 pixels (wire order) at the start of buf into 3-byte RGB666 in place, from the last pixel
+    down (pixel i moves from byte 2i to 3i: never over one still to be read). Each 6-bit field is in the top bits
+    of its byte; a 5-bit field gets its MSB as sixth bit, as controllers widen 16-bit input."""
+    p = ptr8(buf)
+    i = n - 1
+    while i >= 0:
+        hi = p[2 * i]
+        lo = p[2 * i + 1]
+        r = hi >> 3
+        b = lo & 31
+        p[3 * i] = ((r << 1) | (r >> 4)) << 2
+        p[3 * i + 1] = (((hi & 7) << 3) | (lo >> 5)) << 2
+        p[3 * i + 2] = ((b << 1) | (b >> 4)) << 2
+        i -= 1
+
+
+def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result,
+              ready, name, err_text, in_isr):
     """The pure-mode flush path: (flush, wait, handler, set_ready, forget). handler is the pixel transaction's
     completion handler: it calls `ready` in interrupt context (in_isr), or schedules that with micropython.schedule.
+
+    The panel's window is the area moved by (x_off, y_off), where the module's glass sits in the controller's
+    memory. pixel_bits: 16, or 24 with expand(buf, n) widening the GUI's RGB565 in the buffer first. ramwrc None: the
+    controller has no memory write continue; a continuing strip then sends its first row (PASET) and RAMWR.
 
     flush, wait and isr run for every strip, so they are written for MicroPython's costs (drivers/README.md):
     - @micropython.native: machine code instead of bytecode, with frames on the C stack, not the heap (this core
@@ -31,6 +54,8 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
     - The mutable state in one list (`st`), read and written by index.
     - Commands the panel already has are not sent again: a strip that continues the previous one needs only
       RAMWRC, and a window the panel already has only RAMWR.
+    - What only some controllers need (offsets, wider pixels) costs nothing per strip on the others: offsets and
+      pixel size live in the functions that send a new window, widening and the lack of RAMWRC in a wrapper.
     """
     st = [None, False, -1, -1, -1, -1, 0, ready]
 
@@ -41,7 +66,7 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
     def failed(disp_drv, what, err):
         forget()
         st[_READY](disp_drv)  # nothing of this strip is on the bus: the GUI may reuse the buffer
-        raise RuntimeError('ili9341: ' + err_text(what, err))
+        raise RuntimeError(name + ': ' + err_text(what, err))
 
     @micropython.native
     def send_range(cmd, start, end, cmd_view=cmd_view, gpio_set_level=esp.gpio_set_level, dc=dc,
@@ -58,14 +83,26 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         return err or polling_transmit(spi, cmd4)
 
     @micropython.native
-    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, height=height, ramwr=ramwr, ramwrc=ramwrc,
-              trans=trans, result=result, max_delay=esp.portMAX_DELAY, gpio_set_level=esp.gpio_set_level,
+    def send_cols(x1, x2, st=st, send_range=send_range, x_off=x_off, pixel_bits=pixel_bits):
+        # CASET in the controller's memory, and the bits a row of this window takes on the wire.
+        st[_ROW_BITS] = pixel_bits * (x2 - x1 + 1)
+        return send_range(_CASET, x1 + x_off, x2 + x_off)
+
+    @micropython.native
+    def send_rows(y1, send_range=send_range, y_off=y_off, last=height - 1 + y_off):
+        # PASET from row y1 to the bottom of the screen, so that the next strip can continue with RAMWRC.
+        return send_range(_PASET, y1 + y_off, last)
+
+    @micropython.native
+    def flush(disp_drv, area, color_p, st=st, spi=spi, dc=dc, ramwr=ramwr, ramwrc=ramwrc, trans=trans,
+              result=result, max_delay=esp.portMAX_DELAY, gpio_set_level=esp.gpio_set_level,
               polling_transmit=esp.spi_device_polling_transmit, queue_trans=esp.spi_device_queue_trans,
-              get_trans_result=esp.spi_device_get_trans_result, send_range=send_range, failed=failed):
+              get_trans_result=esp.spi_device_get_trans_result, send_cols=send_cols, send_rows=send_rows,
+              failed=failed):
         """flush_cb: the window (or RAMWRC), then the pixels as one queued DMA transaction whose completion
         handler signals flush-ready."""
         st[_DISP] = disp_drv
-        if st[_PENDING]:  # polling transmits need the previous pixel transaction collected
+        if st[_PENDING]:  # collect the last pixel result: results nobody collects fill the result queue
             st[_PENDING] = False
             get_trans_result(spi, result, max_delay)
         x1 = area.x1
@@ -76,16 +113,14 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
         else:
             if x1 != st[_WIN_X1] or x2 != st[_WIN_X2]:
                 st[_WIN_X1] = -1  # unknown until the command went through
-                err = send_range(_CASET, x1, x2)
+                err = send_cols(x1, x2)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (CASET)', err)
                 st[_WIN_X1] = x1
                 st[_WIN_X2] = x2
-                st[_ROW_BITS] = 16 * (x2 - x1 + 1)
             if y1 != st[_WIN_Y]:
-                # Rows to the bottom of the screen, so that the next strip can continue with RAMWRC.
                 st[_WIN_Y] = -1
-                err = send_range(_PASET, y1, height - 1)
+                err = send_rows(y1)
                 if err:
                     failed(disp_drv, 'spi_device_polling_transmit (PASET)', err)
                 st[_WIN_Y] = y1
@@ -130,6 +165,24 @@ def pure_path(spi, dc, height, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, resul
     def set_ready(fn):
         st[_READY] = fn
 
+    if expand is not None or ramwrc is None:
+        flush = _adapted(flush, st, expand, ramwrc is None)
     if in_isr:
         return flush, wait, isr, set_ready, forget
     return flush, wait_soft, isr_soft, set_ready, forget
+
+
+def _adapted(flush, st, expand, no_continue):
+    """flush for a controller that takes wider pixels (expand widens the strip in its buffer first) or has no memory
+    write continue (every strip then sends its first row and RAMWR)."""
+    @micropython.native
+    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue,
+                blob=esp.Blob):
+        if no_continue:
+            st[_CONT_Y] = -1
+        if expand:
+            # The engine hands a struct instance (its buffer is the pixels), LVGL a Blob: viper takes its address.
+            buf = color_p.__address__() if type(color_p) is blob else color_p
+            expand(buf, (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1))
+        flush(disp_drv, area, color_p)
+    return adapted
