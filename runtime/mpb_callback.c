@@ -2,6 +2,9 @@
 // module roots for the struct conventions.
 #include <string.h>
 
+#include "py/gc.h"
+#include "py/objlist.h"
+
 #include "mpb_blob.h"
 #include "mpb_callback.h"
 #include "mpb_convert.h"
@@ -21,22 +24,40 @@ bool mpb_is_py_callback(mp_obj_t o) {
            && mp_obj_is_callable(o);
 }
 
-// The slot's closure is reused when the same callables and user data are registered again (no allocation).
-static mpb_closure_t *closure_reusable(mpb_closure_t *old, const mp_obj_t *args, const uint8_t *cb_args, size_t n,
-    mp_obj_t user) {
-    if (old->user != user || old->n != n) {
-        return NULL;
-    }
-    for (size_t k = 0; k < n; ++k) {
-        if (old->callables[k] != args[cb_args[k]]) {
+// Every live heap closure, in a dict rooted under qstr `closure_data`: {address / word size: closure}. The key is a
+// small int on every target (no allocation), the count of entries is what mpb_closures_live reports.
+static mp_map_t *live_closures(bool create) {
+    mp_obj_t k = MP_OBJ_NEW_QSTR(MP_QSTR_closure_data);
+    mp_obj_t d = mpb_root_get(k);
+    if (d == MP_OBJ_NULL) {
+        if (!create) {
             return NULL;
         }
+        d = mp_obj_new_dict(0);
+        mpb_root_set(k, d);
     }
-    return old;
+    return mp_obj_dict_get_map(d);
 }
 
-// The closures of one registration slot, by instance: roots[key] = {instance address: closure}, so that registering
-// on a second instance (another sqlite3 connection) does not release the first one's callables.
+static mp_obj_t live_key(const void *c) {
+    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)c / sizeof(mp_obj_t)));
+}
+
+size_t mpb_closures_live(void) {
+    mp_map_t *m = live_closures(false);
+    return m != NULL ? m->used : 0;
+}
+
+mpb_closure_t *mpb_closure_at(const void *p) {
+    // gc_nbytes is 0 unless p is the start of a live heap block, which then holds at least a type pointer.
+    if (p == NULL || !mpb_in_gc_heap(p) || gc_nbytes(p) < sizeof(mpb_closure_t)) {
+        return NULL;
+    }
+    return ((const mp_obj_base_t *)p)->type == &mpb_type_closure ? (mpb_closure_t *)p : NULL;
+}
+
+// The closures of one REPLACE registration slot, by instance: roots[key] = {instance address: closure}, so that
+// registering on a second instance (another sqlite3 connection) does not release the first one's callables.
 static mp_map_t *slot_closures(const void *key, bool create) {
     mp_obj_t k = mpb_new_u64((uintptr_t)key);
     mp_obj_t d = mpb_root_get(k);
@@ -50,8 +71,8 @@ static mp_map_t *slot_closures(const void *key, bool create) {
     return mp_obj_dict_get_map(d);
 }
 
-void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
-    const void *key, const void *instance) {
+static void fill_closure(mpb_closure_t *c, const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n,
+    size_t user_arg) {
     for (size_t k = 0; k < n; ++k) {
         mp_obj_t o = args[cb_args[k]];
         if (o != mp_const_none && !mpb_is_py_callback(o)) {
@@ -59,32 +80,107 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
                 "cannot mix a C function with Python callables sharing one user-data argument", "");
         }
     }
-    mp_obj_t user = args[user_arg];
-    mp_obj_t inst = mpb_new_u64((uintptr_t)instance);
-    mp_map_t *closures = slot_closures(key, true); // a dict's map stays put while the closure is allocated
-    mp_map_elem_t *e = mp_map_lookup(closures, inst, MP_MAP_LOOKUP);
-    if (e != NULL && mpb_obj_is_type(e->value, &mpb_type_closure)) {
-        mpb_closure_t *old = closure_reusable(MP_OBJ_TO_PTR(e->value), args, cb_args, n, user);
-        if (old != NULL) {
-            return old;
-        }
-    }
-    mpb_closure_t *c = m_malloc(sizeof(mpb_closure_t) + n * sizeof(mp_obj_t));
     c->base.type = &mpb_type_closure;
-    c->user = user;
+    c->user = args[user_arg];
+    c->key = NULL;
+    c->instance = NULL;
+    c->handle = 0;
+    c->how = MPB_RELEASE_KEEP;
     c->n = n;
     for (size_t k = 0; k < n; ++k) {
         c->callables[k] = args[cb_args[k]];
     }
-    mp_map_lookup(closures, inst, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
+}
+
+void *mpb_closure_init(mpb_closure_t *c, const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n,
+    size_t user_arg) {
+    fill_closure(c, self, args, cb_args, n, user_arg);
     return c;
 }
 
-void mpb_closure_release(const void *key, const void *instance) {
-    mp_map_t *m = slot_closures(key, false);
-    if (m != NULL) {
-        mp_map_lookup(m, mpb_new_u64((uintptr_t)instance), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_args, size_t n, size_t user_arg,
+    const void *key, const void *instance, mpb_release_t how) {
+    mpb_closure_t *c = m_malloc(sizeof(mpb_closure_t) + n * sizeof(mp_obj_t));
+    fill_closure(c, self, args, cb_args, n, user_arg);
+    c->key = key;
+    c->instance = instance;
+    c->how = how;
+    if (how == MPB_RELEASE_REPLACE) {
+        mpb_closure_release_slot(key, instance);
+        mp_map_t *slot = slot_closures(key, true); // a dict's map stays put while the entry is added
+        mp_map_lookup(slot, mpb_new_u64((uintptr_t)instance), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value =
+            MP_OBJ_FROM_PTR(c);
     }
+    mp_map_lookup(live_closures(true), live_key(c), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
+    return c;
+}
+
+void mpb_closure_release(mpb_closure_t *c) {
+    mp_map_t *live = live_closures(false);
+    if (live == NULL || mp_map_lookup(live, live_key(c), MP_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+        return; // released already (or a closure on a wrapper's stack)
+    }
+    if (c->how == MPB_RELEASE_REPLACE) {
+        mp_map_t *slot = slot_closures(c->key, false);
+        mp_obj_t inst = mpb_new_u64((uintptr_t)c->instance);
+        mp_map_elem_t *e = slot != NULL ? mp_map_lookup(slot, inst, MP_MAP_LOOKUP) : NULL;
+        if (e != NULL && e->value == MP_OBJ_FROM_PTR(c)) {
+            mp_map_lookup(slot, inst, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        }
+    }
+}
+
+void mpb_closure_release_slot(const void *key, const void *instance) {
+    mp_map_t *m = slot_closures(key, false);
+    mp_map_elem_t *e = m != NULL ? mp_map_lookup(m, mpb_new_u64((uintptr_t)instance), MP_MAP_LOOKUP) : NULL;
+    if (e != NULL && mpb_obj_is_type(e->value, &mpb_type_closure)) {
+        mpb_closure_release(MP_OBJ_TO_PTR(e->value));
+    }
+}
+
+void mpb_closure_set_handle(void *c, uintptr_t handle) {
+    ((mpb_closure_t *)c)->handle = handle;
+    if (handle == 0) {
+        mpb_closure_release(c);
+    }
+}
+
+// Releases every live closure of slot `key` that `match` accepts (a dict's removal only marks the slot, so the
+// table can be walked while releasing).
+static void release_matching(const void *key, bool (*match)(const mpb_closure_t *c, const void *arg), const void *arg) {
+    mp_map_t *live = live_closures(false);
+    for (size_t i = 0; live != NULL && i < live->alloc; ++i) {
+        if (!mpb_map_slot_is_filled(live, i)) {
+            continue;
+        }
+        mpb_closure_t *c = MP_OBJ_TO_PTR(live->table[i].value);
+        if (c->key == key && match(c, arg)) {
+            mpb_closure_release(c);
+        }
+    }
+}
+
+typedef struct {
+    const void *instance;
+    uintptr_t handle;
+} handle_match_t;
+
+static bool handle_is(const mpb_closure_t *c, const void *arg) {
+    const handle_match_t *m = arg;
+    return c->handle == m->handle && (m->instance == NULL || c->instance == m->instance);
+}
+
+static bool instance_is(const mpb_closure_t *c, const void *arg) {
+    return c->instance == arg;
+}
+
+void mpb_closures_release_handle(const void *key, const void *instance, uintptr_t handle) {
+    handle_match_t m = { instance, handle };
+    release_matching(key, handle_is, &m);
+}
+
+void mpb_closures_release_object(const void *key, const void *instance) {
+    release_matching(key, instance_is, instance);
 }
 
 // ---- struct user-data conventions ----
@@ -125,7 +221,65 @@ static mp_map_t *owner_map_for_store(const mpb_cbslot_t *s, void *owner, const v
     return mp_obj_dict_get_map(MP_OBJ_FROM_PTR(ud));
 }
 
-mpb_cfun_t mpb_cb_store(const mpb_cbslot_t *s, void *owner, mp_obj_t v, const void *where, size_t i) {
+// ---- pools: per-instance trampolines of fields whose owner has no user field ----
+
+// The pool's callables, a list in the roots under the slot's key (made on first store); NULL when none yet.
+static mp_obj_list_t *pool_entries(const mpb_cbslot_t *s, bool create) {
+    mp_obj_t k = MP_OBJ_NEW_QSTR(s->key);
+    mp_obj_t l = mpb_root_get(k);
+    if (l == MP_OBJ_NULL || !mpb_obj_is_type(l, &mp_type_list)) {
+        if (!create) {
+            return NULL;
+        }
+        l = mp_obj_new_list(s->pool_size, NULL);
+        mp_obj_list_t *list = MP_OBJ_TO_PTR(l);
+        for (size_t j = 0; j < s->pool_size; ++j) {
+            list->items[j] = mp_const_none;
+        }
+        mpb_root_set(k, l);
+    }
+    return MP_OBJ_TO_PTR(l);
+}
+
+// The pool entry whose trampoline is f, or pool_size.
+static size_t pool_index(const mpb_cbslot_t *s, mpb_cfun_t f) {
+    size_t j = 0;
+    while (j < s->pool_size && s->pool[j] != f) {
+        ++j;
+    }
+    return j;
+}
+
+static mpb_cfun_t pool_store(const mpb_cbslot_t *s, mpb_cfun_t old, mp_obj_t v, const void *where, size_t i) {
+    size_t held = pool_index(s, old);
+    if (!mpb_is_py_callback(v)) {
+        mpb_cfun_t raw = mpb_get_funptr(v, s->sig, where, i);
+        mp_obj_list_t *l = pool_entries(s, false);
+        if (l != NULL && held < s->pool_size) {
+            l->items[held] = mp_const_none; // the field no longer calls this entry's trampoline
+        }
+        return raw;
+    }
+    mp_obj_list_t *l = pool_entries(s, true);
+    size_t j = held;
+    for (size_t k = 0; j == s->pool_size && k < s->pool_size; ++k) {
+        if (l->items[k] == mp_const_none) {
+            j = k;
+        }
+    }
+    if (j == s->pool_size) {
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_ValueError, MPB_ERROR_TEXT("callback slot %q: all %d "
+            "trampolines of its pool are taken (by instances whose field still holds one); mpbind --slot-pool N sizes "
+            "the pool"), (qstr)s->key, (int)s->pool_size));
+    }
+    l->items[j] = v;
+    return s->pool[j];
+}
+
+mpb_cfun_t mpb_cb_store(const mpb_cbslot_t *s, void *owner, mpb_cfun_t old, mp_obj_t v, const void *where, size_t i) {
+    if (s->pool_size != 0) {
+        return pool_store(s, old, v, where, i);
+    }
     mp_obj_t key = MP_OBJ_NEW_QSTR(s->key);
     if (mpb_is_py_callback(v)) {
         mp_map_lookup(owner_map_for_store(s, owner, where, i), key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = v;
@@ -149,6 +303,11 @@ mp_obj_t mpb_cb_load(const mpb_cbslot_t *s, void *owner, mpb_cfun_t raw) {
     if (raw == NULL) {
         return mp_const_none;
     }
+    size_t j = s->pool_size != 0 ? pool_index(s, raw) : 0;
+    if (j < s->pool_size) {
+        mp_obj_list_t *l = pool_entries(s, false);
+        return l != NULL && l->items[j] != mp_const_none ? l->items[j] : mpb_new_funptr(raw);
+    }
     mp_map_t *map = owner_map(s, owner);
     mp_map_elem_t *e = map != NULL ? mp_map_lookup(map, MP_OBJ_NEW_QSTR(s->key), MP_MAP_LOOKUP) : NULL;
     if (e != NULL) {
@@ -161,18 +320,36 @@ mp_obj_t mpb_cb_load(const mpb_cbslot_t *s, void *owner, mpb_cfun_t raw) {
     return mpb_new_funptr(raw);
 }
 
-mp_obj_t mpb_cb_find(const mpb_cbslot_t *s, const void *ctx) {
-    mp_obj_t key = MP_OBJ_NEW_QSTR(s->key);
+// The callable in the user-data dict of the context argument's struct, or MP_OBJ_NULL.
+static mp_obj_t find_in_context(const mpb_cbslot_t *s, const void *ctx) {
     if (ctx != NULL && s->ctx_user != MPB_USER_NONE) {
         const void *ud = s->ctx_user == MPB_USER_IS_ARG ? ctx : load_ptr_at(ctx, s->ctx_user);
         if (mpb_is_heap_dict(ud)) {
-            mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(MP_OBJ_FROM_PTR(ud)), key, MP_MAP_LOOKUP);
+            mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(MP_OBJ_FROM_PTR(ud)), MP_OBJ_NEW_QSTR(s->key),
+                MP_MAP_LOOKUP);
             if (e != NULL && mpb_is_py_callback(e->value)) {
                 return e->value;
             }
         }
     }
-    mp_obj_t f = mpb_root_get(key);
+    return MP_OBJ_NULL;
+}
+
+mp_obj_t mpb_cb_find(const mpb_cbslot_t *s, const void *ctx) {
+    mp_obj_t f = find_in_context(s, ctx);
+    if (f == MP_OBJ_NULL) {
+        f = mpb_root_get(MP_OBJ_NEW_QSTR(s->key));
+    }
+    return f != MP_OBJ_NULL && mpb_is_py_callback(f) ? f : MP_OBJ_NULL;
+}
+
+mp_obj_t mpb_cb_find_pooled(const mpb_cbslot_t *s, size_t entry, const void *ctx) {
+    mp_obj_t f = find_in_context(s, ctx);
+    if (f != MP_OBJ_NULL) {
+        return f;
+    }
+    mp_obj_list_t *l = pool_entries(s, false);
+    f = l != NULL && entry < l->len ? l->items[entry] : MP_OBJ_NULL;
     return f != MP_OBJ_NULL && mpb_is_py_callback(f) ? f : MP_OBJ_NULL;
 }
 

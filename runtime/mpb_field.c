@@ -191,7 +191,7 @@ mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner) {
 void mpb_field_store(const mpb_field_t *f, void *data, mp_obj_t value) {
     uint8_t *p = (uint8_t *)data + f->offset;
     if (f->code == MPB_FUNPTR && f->ref.cb != NULL) {
-        STORE(mpb_cfun_t, p, mpb_cb_store(f->ref.cb, data, value, f, MPB_AT_FIELD));
+        STORE(mpb_cfun_t, p, mpb_cb_store(f->ref.cb, data, load_funptr(p), value, f, MPB_AT_FIELD));
     } else if (f->flags & MPB_F_BITFIELD) {
         bitfield_store(f, p, value);
     } else if (f->count > 0) {

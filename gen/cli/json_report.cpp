@@ -49,10 +49,22 @@ void callback(JsonWriter &w, const plan::Plan &p, size_t index) {
                 w.key("context_arg").value(static_cast<uint64_t>(c.back_arg));
                 w.key("user_param").value(static_cast<uint64_t>(c.user_param));
                 if (c.index) w.key("closure_index").value(static_cast<uint64_t>(c.index));
+                static const char *const rules[] = {"keep", "call", "replace", "destroy"};
+                w.key("release").value(rules[static_cast<int>(c.release)]);
+                w.key("release_origin").value(c.release_origin);
+                if (c.destroy_notify) w.key("destroy_notify").value(true);
+            } else if constexpr (std::is_same_v<T, plan::cb::Pool>) {
+                w.key("kept_in").value("pool");
+                w.key("pool_size").value(static_cast<uint64_t>(c.size));
             } else if constexpr (std::is_same_v<T, plan::cb::StructArg>) {
                 w.key("context_arg").value(static_cast<uint64_t>(c.ctx_arg));
                 user_ref(w, c.ctx, "context_struct");
-                kept_in(w, c.owner);
+                if (c.pool_size) {
+                    w.key("kept_in").value("pool");
+                    w.key("pool_size").value(static_cast<uint64_t>(c.pool_size));
+                } else {
+                    kept_in(w, c.owner);
+                }
             } else if constexpr (std::is_same_v<T, plan::cb::OwnUserData>) {
                 w.key("context_arg").value(static_cast<uint64_t>(c.ctx_arg));
                 user_ref(w, c.owner, "context_struct");

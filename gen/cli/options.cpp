@@ -36,6 +36,27 @@ std::string user_field(CliOptions &o, const std::string &v) {
     return "";
 }
 
+std::string release(CliOptions &o, const std::string &v) {
+    size_t eq = v.find('=');
+    std::string rule = eq == std::string::npos ? "" : v.substr(eq + 1);
+    bool known = rule == "call" || rule == "replace" || rule == "keep";
+    for (const char *with_name : {"destroy:", "remove:", "delete:"})
+        known = known || (rule.rfind(with_name, 0) == 0 && rule.size() > std::string(with_name).size());
+    if (eq == 0 || !known)
+        return "--release wants FUNCTION=call|replace|keep|destroy:PARAM|remove:FUNCTION|delete:FUNCTION (got '" + v + "')";
+    o.passes.releases.emplace_back(v.substr(0, eq), rule);
+    return "";
+}
+
+std::string slot_pool(CliOptions &o, const std::string &v) {
+    unsigned n = 0;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 64)
+        return "--slot-pool wants a number of trampolines from 1 to 64 (got '" + v + "')";
+    o.passes.slot_pool = n;
+    return "";
+}
+
 std::string timeout(CliOptions &o, const std::string &v) {
     unsigned n = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
@@ -77,6 +98,14 @@ const std::vector<Option> &table() {
         {"--user-field", "TYPE=FIELD", "user_data", "callback user-data field of struct TYPE (repeatable)", user_field},
         {"--isr", "REGEX", "", "callbacks \"<owner>.<slot>\" matching REGEX run in interrupt context",
          [](CliOptions &o, const std::string &v) { o.passes.isr = v; return std::string(); }},
+        {"--release", "FUNCTION=RULE", "from the header",
+         "when FUNCTION's user-data closures are released: call (when it returns), replace (by its next call on the "
+         "same object, or None), keep (never), destroy:PARAM (by that destroy-notify callback); also remove:F (by F "
+         "given the handle FUNCTION returned), delete:F (by F given the object) (repeatable)",
+         release},
+        {"--slot-pool", "N", "8",
+         "trampolines per callback field whose struct has no user field: N instances may hold Python callables at once",
+         slot_pool},
         {"--allow-deprecated", nullptr, "off", "bind deprecated declarations too (else skipped: \"deprecated\")",
          [](CliOptions &o, const std::string &) { o.passes.allow_deprecated = true; return std::string(); }},
         {"--timeout", "SECONDS", "120", "give up (exit 1) when clang has not finished parsing after SECONDS (0: never)",

@@ -28,7 +28,12 @@ std::string summary(const plan::Plan &p) {
         default: break;
         }
     }
-    for (const plan::Callback &cb : p.callbacks) callbacks += cb.python() ? 1 : 0;
+    std::vector<std::string> kept; // registrations whose closures are never released: no rule is known
+    for (const plan::Callback &cb : p.callbacks) {
+        callbacks += cb.python() ? 1 : 0;
+        const auto *c = std::get_if<plan::cb::Closure>(&cb.convention);
+        if (c && c->index == 0 && c->release == ir::Release::Keep && !c->released_by_call) kept.push_back(cb.where);
+    }
     std::string s = "mpbind: module '" + p.module + "': bound " + std::to_string(functions) + " functions (" +
                     std::to_string(methods) + " also methods), " + std::to_string(structs) + " structs/unions, " +
                     std::to_string(enums) + " enums (" + std::to_string(constants) + " constants), " +
@@ -44,6 +49,13 @@ std::string summary(const plan::Plan &p) {
         s += "  skipped " + std::to_string(whats.size()) + ": " + reason + ": ";
         for (size_t i = 0; i < whats.size() && i < 8; ++i) s += (i ? ", " : "") + whats[i];
         if (whats.size() > 8) s += ", ... (" + std::to_string(whats.size() - 8) + " more)";
+        s += "\n";
+    }
+    if (!kept.empty()) {
+        s += "  closures kept " + std::to_string(kept.size()) + " (one per registration, never released: no release "
+             "rule known; --release FUNCTION=call|replace|destroy:PARAM names one): ";
+        for (size_t i = 0; i < kept.size() && i < 8; ++i) s += (i ? ", " : "") + kept[i];
+        if (kept.size() > 8) s += ", ... (" + std::to_string(kept.size() - 8) + " more)";
         s += "\n";
     }
     return s;

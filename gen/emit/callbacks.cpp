@@ -24,7 +24,8 @@ std::string find_callable(const plan::Plan &p, const plan::Trampoline &t) {
         return "    mpb_closure_t *c = (mpb_closure_t *)" + ctx + ";\n    mp_obj_t f = c->callables[" +
                std::to_string(t.index) + "];\n";
     const std::string &slot = p.slots[t.slot].symbol;
-    std::string s = "    mp_obj_t f = mpb_cb_find(&" + slot + ", " + ctx + ");\n";
+    std::string s = p.slots[t.slot].pool ? "    mp_obj_t f = mpb_cb_find_pooled(&" + slot + ", entry, " + ctx + ");\n"
+                                         : "    mp_obj_t f = mpb_cb_find(&" + slot + ", " + ctx + ");\n";
     // A missing callable is reported to the C call's caller; an interrupt has nobody to report to (and no heap).
     s += "    if (f == MP_OBJ_NULL) {\n";
     if (!t.isr) s += "        mpb_cb_missing(&" + slot + ");\n";
@@ -45,17 +46,24 @@ std::string context_value(const plan::Trampoline &t) {
 // in interrupt context, printed (mpb_isr_failed); either way C gets a zero result and is never unwound.
 std::string trampoline(const plan::Plan &p, const plan::Trampoline &t) {
     bool has_ret = t.ret.conv.code != plan::Code::VOID;
-    std::string ps, args, views, ctx_value = context_value(t);
+    const size_t pool = t.find == plan::Trampoline::Find::Slot ? p.slots[t.slot].pool : 0;
+    std::string ps, names, args, views, ctx_value = context_value(t);
     for (size_t i = 0; i < t.args.size(); ++i) {
         ps += (i ? ", " : "") + t.args[i].c_type + " a" + std::to_string(i);
+        names += ", a" + std::to_string(i);
         bool is_ctx = t.ctx_arg == i && !ctx_value.empty();
         args += (i ? ", " : "") + (is_ctx ? ctx_value : trampoline_arg(t.args[i], i, t.isr, views));
     }
     std::string s = "// Calls the Python callable of the " + comment_text(t.serves.front()) + "\n";
     for (size_t k = 1; k < t.serves.size(); ++k) s += "// (reused for the " + comment_text(t.serves[k]) + ")\n";
     if (t.find == plan::Trampoline::Find::Slot) s += "static const mpb_cbslot_t " + p.slots[t.slot].symbol + ";\n";
-    s += "static " + t.ret.c_type + " " + t.symbol + "(" + (ps.empty() ? "void" : ps) + ") {\n";
+    // A pool's trampolines share this body, each passing its entry.
+    std::string body = pool ? t.symbol + "_entry" : t.symbol;
+    std::string body_ps = pool ? "size_t entry" + (ps.empty() ? "" : ", " + ps) : (ps.empty() ? "void" : ps);
+    s += "static " + t.ret.c_type + " " + body + "(" + body_ps + ") {\n";
     s += "    ++mpb_callback_entries;\n" + find_callable(p, t);
+    // A destroy-notify given as None still releases the closure; C calls it once, after which the closure is gone.
+    if (t.releases_closure) s += "    if (f == mp_const_none) {\n        mpb_closure_release(c);\n        return;\n    }\n";
     if (has_ret) s += "    " + t.ret.c_type + " volatile ret = 0;\n";
     s += views;
     if (t.isr) s += "    mpb_isr_enter();\n";
@@ -68,11 +76,26 @@ std::string trampoline(const plan::Plan &p, const plan::Trampoline &t) {
     s += "        nlr_pop();\n    } else {\n";
     s += t.isr ? "        mpb_isr_failed(nlr.ret_val);\n    }\n    mpb_isr_exit();\n"
                : "        mpb_callback_failed(nlr.ret_val);\n    }\n";
+    if (t.releases_closure) s += "    mpb_closure_release(c);\n";
     s += has_ret ? "    return ret;\n}\n" : "}\n";
     if (t.find == plan::Trampoline::Find::Slot) {
         const plan::Slot &sl = p.slots[t.slot];
-        s += "static const mpb_cbslot_t " + sl.symbol + " = { (mpb_cfun_t)" + t.symbol + ", " + c_string(sl.abi_sig) +
-             ", MP_QSTR_" + sl.key + ", " + user_offset(sl.ctx) + ", " + user_offset(sl.owner) + " };\n";
+        std::string first = t.symbol, table = "NULL";
+        if (pool) {
+            std::string list;
+            for (size_t j = 0; j < pool; ++j) {
+                std::string name = t.symbol + "_" + std::to_string(j);
+                s += "static " + t.ret.c_type + " " + name + "(" + (ps.empty() ? "void" : ps) + ") {\n    " +
+                     (has_ret ? "return " : "") + body + "(" + std::to_string(j) + names + ");\n}\n";
+                list += (j ? ", " : "") + std::string("(mpb_cfun_t)") + name;
+            }
+            first = t.symbol + "_0";
+            table = t.symbol + "_pool";
+            s += "static const mpb_cfun_t " + table + "[] = { " + list + " };\n";
+        }
+        s += "static const mpb_cbslot_t " + sl.symbol + " = { (mpb_cfun_t)" + first + ", " + c_string(sl.abi_sig) +
+             ", MP_QSTR_" + sl.key + ", " + user_offset(sl.ctx) + ", " + user_offset(sl.owner) + ", " +
+             std::to_string(pool) + ", " + table + " };\n";
     }
     return s + "\n";
 }

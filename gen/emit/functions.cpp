@@ -7,6 +7,42 @@ namespace mpbind::emit {
 
 namespace {
 
+// One user-data parameter: a closure of its callbacks when any is a Python callable (made on the stack when it is
+// released as the call returns, else kept in the runtime until its release rule says), else the caller's pointer.
+// A destroy-notify parameter always gets its trampoline with a closure: it releases the closure when C calls it.
+std::string closure_setup(const plan::Plan &p, const plan::Wrapper &w, const plan::ClosureGroup &g,
+    std::vector<std::string> &exprs) {
+    static const char *const rules[] = {"MPB_RELEASE_KEEP", "", "MPB_RELEASE_REPLACE", "MPB_RELEASE_DESTROY"};
+    const bool on_stack = g.release == ir::Release::Call, replace = g.release == ir::Release::Replace;
+    std::string u = std::to_string(g.user_param), n = std::to_string(g.callback_params.size()), any, list;
+    for (size_t k = 0; k < g.callback_params.size(); ++k) {
+        std::string i = std::to_string(g.callback_params[k]);
+        any += (k ? " || " : "") + std::string("mpb_is_py_callback(args[") + i + "])";
+        list += (k ? ", " : "") + i;
+    }
+    std::string key = "(const char *)self + " + u;
+    std::string inst = g.instance_param ? "(const void *)" + exprs[*g.instance_param] : "NULL";
+    std::string s = on_stack ? "    MPB_CLOSURE_ON_STACK(cl" + u + ", " + n + ");\n" : "";
+    if (g.records_handle) s += "    void *cl" + u + " = NULL;\n";
+    s += "    void *ud" + u + ";\n    if (" + any + ") {\n";
+    s += "        static const uint8_t cbs" + u + "[] = { " + list + " };\n";
+    if (on_stack) {
+        s += "        ud" + u + " = mpb_closure_init(&cl" + u + ".c, self, args, cbs" + u + ", " + n + ", " + u + ");\n";
+    } else {
+        s += "        ud" + u + " = " + (g.records_handle ? "cl" + u + " = " : "") + "mpb_closure_new(self, args, cbs" + u +
+             ", " + n + ", " + u + ", " + key + ", " + inst + ", " + rules[static_cast<int>(g.release)] + ");\n";
+    }
+    if (g.destroy_param) {
+        const plan::Callback &cb = p.callbacks[w.params[*g.destroy_param].callback];
+        s += "        cb" + std::to_string(*g.destroy_param) + " = (mpb_cfun_t)" + p.trampolines[cb.trampoline].symbol + ";\n";
+    }
+    s += "    } else {\n";
+    if (replace) s += "        mpb_closure_release_slot(" + key + ", " + inst + ");\n";
+    s += "        ud" + u + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
+    exprs[g.user_param] = "ud" + u;
+    return s;
+}
+
 // Per Python-callable parameter: the trampoline, else the C address. Per user-data parameter: one closure of its
 // callbacks when any of them is a Python callable, else the caller's pointer unchanged. First-argument
 // registrations keep the callable in the first parameter's user-data dict.
@@ -22,7 +58,7 @@ std::string callback_setup(const plan::Plan &p, const plan::Wrapper &w, std::vec
                 s += "    " + w.params[0].abi_type + " p0 = " + exprs[0] + ";\n";
                 exprs[0] = "p0";
             }
-            s += "    mpb_cfun_t cb" + n + " = mpb_cb_store(&" + p.slots[cb.slot_desc].symbol + ", (void *)p0, args[" + n +
+            s += "    mpb_cfun_t cb" + n + " = mpb_cb_store(&" + p.slots[cb.slot_desc].symbol + ", (void *)p0, NULL, args[" + n +
                  "], self, " + n + ");\n";
         } else {
             s += "    mpb_cfun_t cb" + n + " = mpb_is_py_callback(args[" + n + "]) ? (mpb_cfun_t)" +
@@ -31,22 +67,28 @@ std::string callback_setup(const plan::Plan &p, const plan::Wrapper &w, std::vec
         }
         exprs[i] = "cb" + n;
     }
-    for (const plan::ClosureGroup &g : w.closures) {
-        std::string u = std::to_string(g.user_param), any, list;
-        for (size_t k = 0; k < g.callback_params.size(); ++k) {
-            std::string i = std::to_string(g.callback_params[k]);
-            any += (k ? " || " : "") + std::string("mpb_is_py_callback(args[") + i + "])";
-            list += (k ? ", " : "") + i;
+    for (const plan::ClosureGroup &g : w.closures) s += closure_setup(p, w, g, exprs);
+    return s;
+}
+
+// After the C call (its result in res when there is one): handles recorded, closures released.
+std::string post_call(const plan::Wrapper &w, const std::vector<std::string> &exprs) {
+    std::string s;
+    for (const plan::PostCall &c : w.post) {
+        std::string u = std::to_string(c.user_param);
+        switch (c.kind) {
+        case plan::PostCall::Kind::RecordHandle:
+            s += "    if (cl" + u + " != NULL) {\n        mpb_closure_set_handle(cl" + u + ", (uintptr_t)res);\n    }\n";
+            break;
+        case plan::PostCall::Kind::ReleaseHandle:
+            s += "    mpb_closures_release_handle(" + c.slot + ", " +
+                 (c.object_param ? "(const void *)" + exprs[*c.object_param] : std::string("NULL")) + ", (uintptr_t)" +
+                 exprs[c.param] + ");\n";
+            break;
+        case plan::PostCall::Kind::ReleaseObject:
+            s += "    mpb_closures_release_object(" + c.slot + ", (const void *)" + exprs[c.param] + ");\n";
+            break;
         }
-        std::string key = "(const char *)self + " + u;
-        std::string inst = g.instance_param ? "(const void *)" + exprs[*g.instance_param] : "NULL";
-        s += "    void *ud" + u + ";\n    if (" + any + ") {\n";
-        s += "        static const uint8_t cbs" + u + "[] = { " + list + " };\n";
-        s += "        ud" + u + " = mpb_closure_new(self, args, cbs" + u + ", " + std::to_string(g.callback_params.size()) +
-             ", " + u + ", " + key + ", " + inst + ");\n";
-        s += "    } else {\n        mpb_closure_release(" + key + ", " + inst + ");\n";
-        s += "        ud" + u + " = mpb_get_ptr(args[" + u + "], self, " + u + ");\n    }\n";
-        exprs[g.user_param] = "ud" + u;
     }
     return s;
 }
@@ -66,7 +108,10 @@ std::string wrapper(const plan::Plan &p, const plan::Wrapper &w) {
     std::string call = "((" + w.c_type + " *)self->addr)(";
     for (size_t i = 0; i < exprs.size(); ++i) call += (i ? ",\n        " : "\n        ") + exprs[i];
     call += ")";
-    s += "    " + to_py_return(w.ret, call, w.params.size());
+    if (w.post.empty()) return s + "    " + to_py_return(w.ret, call, w.params.size()) + "}\n";
+    if (w.ret.conv.code == plan::Code::VOID) return s + "    " + call + ";\n" + post_call(w, exprs) + "    return mp_const_none;\n}\n";
+    s += "    " + w.ret.abi_type + " res = " + call + ";\n" + post_call(w, exprs);
+    s += "    " + to_py_return(w.ret, "res", w.params.size());
     return s + "}\n";
 }
 

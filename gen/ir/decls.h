@@ -49,7 +49,13 @@ enum class CallbackConvention : uint8_t {
     VoidPtrArg,     // (2) registration function has a void* user-data parameter handed back to the callback;
                     //     for a field: the struct's own user field (ctx_record.user_field) is handed back (zlib)
     StructFirstArg, // (3) registration function's first parameter is a struct pointer with a user field
+    Pooled,         // a field nothing in C's arguments leads back from: a pool of trampolines per slot (pool_size)
 };
+
+// When the closure of a void * user-data registration is released: Keep (unknown: never, reported), Call (when the
+// C call returns: a synchronous API), Replace (when the same function registers again on the same object, or gets
+// None), Destroy (when C calls the registration's destroy-notify callback).
+enum class Release : uint8_t { Keep, Call, Replace, Destroy };
 
 // How the trampoline of one function-pointer slot (a field or a parameter) finds its Python callable.
 struct Callback {
@@ -65,6 +71,17 @@ struct Callback {
     std::string dict_key;    // "<struct>_<field>" (the struct's C type name) or "<function>_<param>"
     bool isr = false;        // matched --isr: trampoline runs in interrupt context
     std::string skip_reason; // when convention == None: why no callback convention applies
+    // VoidPtrArg of a parameter: when the closure of a registration is released (the same for every callback of
+    // one user-data parameter), how that was decided, and whether this callback is the registration's
+    // destroy-notify (C calls it once when it drops the user data; its trampoline releases the closure).
+    Release release = Release::Keep;
+    std::string release_origin;
+    bool destroy_notify = false;
+    bool records_handle = false; // a removal function releases the closure by what the registration returned
+    bool released_by_call = false; // a removal or deletion function (--release remove:/delete:) releases it
+    // Fields whose owner has no user field (Pooled, and StructField of such an owner): trampolines per slot, so
+    // each instance gets its own C function pointer (--slot-pool N); 0: none.
+    size_t pool_size = 0;
 };
 
 // ---- records ----
@@ -155,6 +172,15 @@ struct Function {
     RecordId method_of;        // set: also a method of that record's class, first parameter is self
     std::string method_name;   // name inside the class
     bool is_constructor = false;
+    // Closures of other functions' registrations this one releases once it returns (--release REG=remove:THIS or
+    // REG=delete:THIS): by the handle the registration returned (its argument handle_param), or every one
+    // registered on the object it gets (its argument 0).
+    struct ReleaseTrigger {
+        FunctionId registration;
+        int user_param = -1;      // the registration's user-data parameter
+        int handle_param = -1;    // -1: by object (argument 0)
+    };
+    std::vector<ReleaseTrigger> release_triggers;
 };
 
 // ---- macros ----

@@ -2,6 +2,7 @@
 // those a trampoline can carry out.
 #include "callbacks.h"
 
+#include <map>
 #include <optional>
 #include <regex>
 #include <stdexcept>
@@ -238,6 +239,146 @@ void keep_if_possible(const ir::Module &m, const Finder &find, ir::Callback &cb,
     cb.skip_reason = *why;
 }
 
+// A destroy-notify parameter: `void (*)(void *)` handed the user data, named like one (sqlite3's xDestroy, cairo's
+// cairo_destroy_func_t destroy, GLib's GDestroyNotify notify). The shape alone would also match a one-shot or
+// periodic `void (*fn)(void *arg)`, which must not release its closure after the first call.
+bool destroy_shape(const ir::Module &m, const ir::Param &p) {
+    const ir::Callback &cb = *p.callback;
+    const ir::Type &fn = m.canonical(cb.fn_type);
+    return cb.convention == ir::CallbackConvention::VoidPtrArg && fn.params.size() == 1 && cb.ctx_arg == 0 &&
+           m.canonical(fn.ret).kind == ir::TypeKind::Void;
+}
+
+bool looks_like_destroy(const ir::Module &m, const ir::Param &p) {
+    if (!destroy_shape(m, p)) return false;
+    static const std::regex names("destroy|destruct|free|release|dtor|cleanup|finali[sz]|dispose|notify|unref", std::regex::icase);
+    return std::regex_search(p.c_name, names) || std::regex_search(m.type(p.type).spelling, names);
+}
+
+bool is_handle_type(const ir::Module &m, ir::TypeId t) {
+    ir::TypeKind k = m.canonical(t).kind;
+    return k == ir::TypeKind::Pointer || k == ir::TypeKind::Int || k == ir::TypeKind::Enum;
+}
+
+// What --release says about one registration function: a base rule (call, replace, keep, destroy:PARAM) and the
+// functions that release its closures (remove:FUNC by the handle it returned, delete:FUNC by the object).
+struct ReleaseOptions {
+    std::optional<std::string> base;
+    std::vector<std::pair<std::string, std::string>> triggers; // ("remove" | "delete", function)
+    std::string text;                                         // the options, for messages
+};
+
+ReleaseOptions release_options(const std::string &fn, const CallbackOptions &opt, std::vector<bool> &used) {
+    ReleaseOptions r;
+    for (size_t k = 0; k < opt.releases.size(); ++k) {
+        if (opt.releases[k].first != fn) continue;
+        used[k] = true;
+        const std::string &rule = opt.releases[k].second;
+        r.text += (r.text.empty() ? "" : ", ") + std::string("--release ") + fn + "=" + rule;
+        size_t colon = rule.find(':');
+        std::string kind = rule.substr(0, colon);
+        if (kind == "remove" || kind == "delete") r.triggers.emplace_back(kind, rule.substr(colon + 1));
+        else r.base = rule;
+    }
+    return r;
+}
+
+// The function named by a remove:/delete: trigger, checked: bound, and taking what it needs (the handle the
+// registration returns, or the object first).
+ir::Function &trigger_function(ir::Module &m, const ir::Function &reg, const std::string &kind, const std::string &name,
+    const std::string &text) {
+    for (ir::Function &g : m.functions) {
+        if (g.info.c_name != name || !g.info.binding.bound()) continue;
+        if (kind == "delete" && !g.params.empty() && m.canonical(g.params[0].type).kind == ir::TypeKind::Pointer) return g;
+        if (kind == "remove" && is_handle_type(m, reg.ret)) return g;
+        throw OptionError(text + ": " + name + (kind == "delete" ? " takes no object pointer first"
+                                                                 : " cannot release by handle: " + reg.info.c_name +
+                                                                       " returns no pointer or integer"));
+    }
+    throw OptionError(text + ": no bound function " + name);
+}
+
+// The argument of a removal function that is the handle: the one of the registration's result type (after the
+// object, when there are several), else its last.
+int handle_param(const ir::Module &m, const ir::Function &reg, const ir::Function &remove) {
+    ir::TypeId want = m.canonical_id(reg.ret);
+    for (size_t i = remove.params.size() > 1 ? 1 : 0; i < remove.params.size(); ++i)
+        if (m.canonical_id(remove.params[i].type) == want) return static_cast<int>(i);
+    return static_cast<int>(remove.params.size()) - 1;
+}
+
+// The release rule of each user-data closure of f: --release FUNCTION=RULE, else a destroy-notify parameter sharing
+// the user data, else Keep (nothing in a header says how long C holds a callback). Removal and deletion functions
+// named by --release learn which closures they release.
+void decide_releases(ir::Module &m, size_t fi, const CallbackOptions &opt, std::vector<bool> &used) {
+    ir::Function &f = m.functions[fi];
+    ReleaseOptions ro = release_options(f.info.c_name, opt, used);
+    const std::optional<std::string> &rule = ro.base;
+    std::map<int, std::vector<ir::Param *>> groups; // by user-data parameter
+    for (ir::Param &p : f.params)
+        if (p.callback && p.callback->convention == ir::CallbackConvention::VoidPtrArg)
+            groups[p.callback->reg_user_param].push_back(&p);
+    if (!ro.text.empty() && groups.empty())
+        throw OptionError(ro.text + ": " + f.info.c_name + " registers no callback with void * user data");
+    for (auto &[user, params] : groups) {
+        ir::Release how = ir::Release::Keep;
+        std::string origin = "unknown: kept (--release " + f.info.c_name + "=call|replace names a rule)";
+        ir::Param *destroy = nullptr;
+        for (ir::Param *p : params)
+            if (!destroy && looks_like_destroy(m, *p)) destroy = p;
+        if (rule && rule->rfind("destroy:", 0) == 0) {
+            std::string name = rule->substr(8);
+            destroy = nullptr;
+            for (ir::Param *p : params)
+                if (p->c_name == name && destroy_shape(m, *p)) destroy = p;
+            if (!destroy)
+                throw OptionError(ro.text + ": no callback parameter '" + name + "' of " + f.info.c_name +
+                                  " of type void (*)(void *user_data)");
+        }
+        if (destroy && (!rule || rule->rfind("destroy:", 0) == 0)) {
+            how = ir::Release::Destroy;
+            origin = "destroy-notify " + destroy->c_name + (rule ? " (--release)" : "");
+            destroy->callback->destroy_notify = true;
+        } else if (rule && *rule != "keep") {
+            how = *rule == "call" ? ir::Release::Call : ir::Release::Replace;
+            origin = *rule == "call" ? "when the call returns (--release)"
+                                     : "by the next registration on the same object, or None (--release)";
+        } else if (rule) {
+            origin = "kept (--release)";
+        }
+        if (how == ir::Release::Call && !ro.triggers.empty())
+            throw OptionError(ro.text + ": a closure released when the call returns needs no removal function");
+        bool by_handle = false;
+        for (const auto &[kind, name] : ro.triggers) {
+            ir::Function &g = trigger_function(m, f, kind, name, ro.text);
+            int hp = kind == "remove" ? handle_param(m, f, g) : -1;
+            g.release_triggers.push_back(ir::Function::ReleaseTrigger{ir::FunctionId(fi), user, hp});
+            by_handle = by_handle || kind == "remove";
+            origin += std::string(origin.empty() ? "" : "; ") + "by " + name + (kind == "remove" ? " (handle)" : " (object)");
+        }
+        for (ir::Param *p : params) {
+            p->callback->release = how;
+            p->callback->release_origin = origin;
+            p->callback->records_handle = by_handle;
+            p->callback->released_by_call = !ro.triggers.empty();
+        }
+    }
+}
+
+// A field with no user data to find its callable (no convention, or a struct-argument convention whose owner has
+// no user field to keep it in): each instance gets a trampoline of the slot's pool (the struct-argument convention
+// still looks in that argument's dict first).
+void pool_if_needed(const ir::Module &m, ir::Callback &cb, ir::RecordId owner, size_t size) {
+    const bool owner_has_user = m.record(owner).user_field.has_value();
+    if (cb.convention == ir::CallbackConvention::StructField && !owner_has_user) {
+        cb.pool_size = size;
+    } else if (cb.convention == ir::CallbackConvention::None && !no_trampoline(m, cb.fn_type)) {
+        cb.convention = ir::CallbackConvention::Pooled;
+        cb.pool_size = size;
+        cb.skip_reason.clear();
+    }
+}
+
 // The record whose instance a callback field's slot gets as its owner: the top-level record of the field's record.
 ir::RecordId top_record(const ir::Module &m, ir::RecordId r) {
     while (m.record(r).parent.valid()) r = m.record(r).parent;
@@ -264,8 +405,10 @@ void callbacks(ir::Module &m, const CallbackOptions &opt) {
             if (!fn.valid()) continue;
             f.callback = find.field(r, f, fn);
             keep_if_possible(m, find, *f.callback, owner);
+            pool_if_needed(m, *f.callback, owner, opt.slot_pool);
         }
     }
+    std::vector<bool> release_used(opt.releases.size());
     for (ir::Function &f : m.functions) {
         if (!f.info.binding.bound()) continue;
         for (size_t i = 0; i < f.params.size(); ++i) {
@@ -275,6 +418,14 @@ void callbacks(ir::Module &m, const CallbackOptions &opt) {
             keep_if_possible(m, find, *f.params[i].callback, f.params[i].callback->reg_record);
         }
     }
+    for (size_t fi = 0; fi < m.functions.size(); ++fi) {
+        if (!m.functions[fi].info.binding.bound()) continue;
+        decide_releases(m, fi, opt, release_used);
+    }
+    for (size_t k = 0; k < opt.releases.size(); ++k)
+        if (!release_used[k])
+            throw OptionError("--release '" + opt.releases[k].first + "=" + opt.releases[k].second +
+                              "': no bound function " + opt.releases[k].first);
     find.check_isr_used();
     m.complete(ir::Stage::Callbacks);
 }

@@ -29,6 +29,8 @@ struct Options {
     // Callbacks and methods.
     std::vector<std::pair<std::string, std::string>> user_fields; // --user-field TYPE=FIELD
     std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>") in ISR context
+    std::vector<std::pair<std::string, std::string>> releases; // --release FUNCTION=RULE
+    size_t slot_pool = 8;               // --slot-pool N
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
     bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
 };

@@ -20,7 +20,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     support(m);
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes);
-    callbacks(m, CallbackOptions{opt.user_fields, opt.isr});
+    callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});
     grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
     collisions(m);
     if (opt.methods) class_constants(m);

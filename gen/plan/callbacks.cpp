@@ -7,7 +7,8 @@
 namespace mpbind::plan {
 
 const char *Callback::convention_name() const {
-    static const char *const names[] = {"none", "void_ptr_arg", "struct_field", "void_ptr_arg", "struct_first_arg"};
+    static const char *const names[] = {"none", "void_ptr_arg", "struct_field", "void_ptr_arg", "struct_first_arg",
+                                        "pool"};
     return names[convention.index()];
 }
 
@@ -26,6 +27,7 @@ struct SlotSpec {
     UserRef ctx;
     UserRef owner;
     bool ctx_is_user_data = false;
+    size_t pool = 0;
 };
 
 class Resolver {
@@ -40,13 +42,14 @@ public:
     // closure index, struct classes and interrupt context.
     void closure(const std::string &stem, const cb::Closure &c) {
         std::string key = out_.abi_sig + "@" + std::to_string(c.back_arg) + "#" + std::to_string(c.index) +
-                          struct_args_key(args_) + (cb_.isr ? " isr" : "");
+                          struct_args_key(args_) + (cb_.isr ? " isr" : "") + (c.destroy_notify ? " releases" : "");
         auto [it, fresh] = b_.shared_trampolines.try_emplace(key, b_.p.trampolines.size());
         if (fresh) {
             Trampoline t = base(b_.syms.family(stem, {"_tramp"}) + "_tramp");
             t.find = Trampoline::Find::Closure;
             t.ctx_arg = c.back_arg;
             t.index = c.index;
+            t.releases_closure = c.destroy_notify;
             b_.p.trampolines.push_back(std::move(t));
         }
         out_.trampoline = it->second;
@@ -64,7 +67,7 @@ public:
         t.serves.push_back(out_.where);
         out_.trampoline = b_.p.trampolines.size();
         out_.slot_desc = b_.p.slots.size();
-        b_.p.slots.push_back(Slot{base_name + "_slot", out_.trampoline, out_.abi_sig, out_.key, s.ctx, s.owner});
+        b_.p.slots.push_back(Slot{base_name + "_slot", out_.trampoline, out_.abi_sig, out_.key, s.ctx, s.owner, s.pool});
         b_.p.trampolines.push_back(std::move(t));
     }
 
@@ -115,11 +118,16 @@ size_t Builder::field_callback(ir::RecordId cls, const ir::Record &owner, const 
     switch (cb.convention) {
     case ir::CallbackConvention::None: break;
     case ir::CallbackConvention::StructField: {
-        cb::StructArg c{static_cast<size_t>(cb.ctx_arg), user_ref(cb.ctx_record, cb.user_field), own_user_field(*this, cls)};
+        cb::StructArg c{static_cast<size_t>(cb.ctx_arg), user_ref(cb.ctx_record, cb.user_field), own_user_field(*this, cls),
+                        cb.pool_size};
         out.convention = c;
-        r.slot(stem, SlotSpec{c.ctx_arg, c.ctx, c.owner, false});
+        r.slot(stem, SlotSpec{c.ctx_arg, c.ctx, c.owner, false, c.pool_size});
         break;
     }
+    case ir::CallbackConvention::Pooled:
+        out.convention = cb::Pool{cb.pool_size};
+        r.slot(stem, SlotSpec{std::nullopt, UserRef{}, UserRef{}, false, cb.pool_size});
+        break;
     case ir::CallbackConvention::VoidPtrArg: {
         cb::OwnUserData c{static_cast<size_t>(cb.ctx_arg), own_user_field(*this, cls)};
         out.convention = c;
@@ -150,7 +158,9 @@ size_t Builder::param_callback(const ir::Function &f, size_t i) {
             index += other && other->convention == ir::CallbackConvention::VoidPtrArg &&
                      other->reg_user_param == cb.reg_user_param;
         }
-        cb::Closure c{static_cast<size_t>(cb.reg_user_param), static_cast<size_t>(cb.ctx_arg), index};
+        cb::Closure c{static_cast<size_t>(cb.reg_user_param), static_cast<size_t>(cb.ctx_arg), index, cb.release,
+                      cb.release_origin, cb.destroy_notify, cb.records_handle,
+                      cb.released_by_call};
         out.convention = c;
         r.closure(stem, c);
         break;
@@ -170,6 +180,7 @@ size_t Builder::param_callback(const ir::Function &f, size_t i) {
         break;
     }
     case ir::CallbackConvention::StructField:
+    case ir::CallbackConvention::Pooled:
         throw std::logic_error("plan: parameter " + param.py_name + " of " + f.info.c_name + " with a field convention");
     }
     p.callbacks.push_back(std::move(out));

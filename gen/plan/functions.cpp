@@ -49,7 +49,8 @@ std::string plumbing_key(const Plan &p, const std::vector<Param> &params) {
         if (params[i].callback == none || !p.callbacks[params[i].callback].python()) continue;
         const Callback &cb = p.callbacks[params[i].callback];
         k += "|" + std::to_string(i) + ":" + p.trampolines[cb.trampoline].symbol;
-        if (const auto *c = std::get_if<cb::Closure>(&cb.convention)) k += ":" + std::to_string(c->user_param);
+        if (const auto *c = std::get_if<cb::Closure>(&cb.convention))
+            k += ":" + std::to_string(c->user_param) + ":" + std::to_string(static_cast<int>(c->release));
     }
     return k;
 }
@@ -61,6 +62,9 @@ std::vector<ClosureGroup> closure_groups(const Plan &p, const std::vector<Param>
         if (const auto *c = std::get_if<cb::Closure>(&p.callbacks[params[i].callback].convention)) {
             ClosureGroup &g = groups[c->user_param];
             g.user_param = c->user_param;
+            g.release = c->release;
+            g.records_handle = c->release != ir::Release::Call && c->records_handle;
+            if (c->destroy_notify) g.destroy_param = i;
             g.callback_params.push_back(i);
         }
     }
@@ -70,6 +74,32 @@ std::vector<ClosureGroup> closure_groups(const Plan &p, const std::vector<Param>
         out.push_back(std::move(g));
     }
     return out;
+}
+
+// A registration's handles, then the closures this function releases as a removal or deletion function.
+std::vector<PostCall> post_calls(const Builder &b, const ir::Function &f, const std::vector<ClosureGroup> &groups) {
+    std::vector<PostCall> out;
+    for (const ClosureGroup &g : groups)
+        if (g.records_handle) out.push_back(PostCall{PostCall::Kind::RecordHandle, g.user_param, "", 0, std::nullopt});
+    for (const ir::Function::ReleaseTrigger &t : f.release_triggers) {
+        std::string slot = "(const char *)&" + b.object_symbol(t.registration) + " + " + std::to_string(t.user_param);
+        bool by_handle = t.handle_param >= 0;
+        PostCall c{by_handle ? PostCall::Kind::ReleaseHandle : PostCall::Kind::ReleaseObject, 0, slot,
+                   static_cast<size_t>(by_handle ? t.handle_param : 0), std::nullopt};
+        // remove(obj, handle): handles may be numbered per object, so the object must match too.
+        if (by_handle && t.handle_param > 0 && b.m.canonical(f.params[0].type).kind == ir::TypeKind::Pointer)
+            c.object_param = 0;
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string post_key(const std::vector<PostCall> &post) {
+    std::string k;
+    for (const PostCall &c : post)
+        k += "|post" + std::to_string(static_cast<int>(c.kind)) + ":" + std::to_string(c.user_param) + ":" + c.slot + ":" +
+             std::to_string(c.param) + (c.object_param ? "o" : "");
+    return k;
 }
 
 } // namespace
@@ -107,7 +137,9 @@ void Builder::functions() {
             out.method_name = f.method_name;
             out.is_constructor = f.is_constructor;
         }
-        auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params), p.wrappers.size());
+        std::vector<ClosureGroup> groups = closure_groups(p, out.params);
+        std::vector<PostCall> post = post_calls(*this, f, groups);
+        auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params) + post_key(post), p.wrappers.size());
         out.wrapper = it->second;
         out.defines_wrapper = fresh;
         if (fresh) {
@@ -117,7 +149,8 @@ void Builder::functions() {
             w.abi_sig = out.abi_sig;
             w.params = out.params;
             w.ret = out.ret;
-            w.closures = closure_groups(p, out.params);
+            w.closures = std::move(groups);
+            w.post = std::move(post);
             for (size_t t = first_tramp; t < p.trampolines.size(); ++t) w.trampolines.push_back(t);
             p.wrappers.push_back(std::move(w));
         } else if (first_tramp != p.trampolines.size()) {

@@ -53,10 +53,17 @@ struct AddressOnly {
 };
 // A registration function's void * user data comes back as callback argument back_arg (qsort_r, sqlite3_exec):
 // the wrapper passes a closure of every callable sharing that user-data parameter; this one is callables[index].
+// The closure is released by `release` (the same for every callback of one user-data parameter; `release_origin`
+// says how that was decided); a destroy-notify callback's trampoline releases it after calling its callable.
 struct Closure {
     size_t user_param = 0;
     size_t back_arg = 0;
     size_t index = 0;
+    ir::Release release = ir::Release::Keep;
+    std::string release_origin;
+    bool destroy_notify = false;
+    bool records_handle = false; // a removal function releases by what the registration returned
+    bool released_by_call = false; // a removal or deletion function releases it (the origin names which)
 };
 // A callback field whose argument ctx_arg points to a struct with a user field (LVGL's drv.flush_cb, ESP-IDF's
 // devcfg.post_cb through trans.user): the callable is in that struct's user-data dict, stored through the owner
@@ -64,7 +71,8 @@ struct Closure {
 struct StructArg {
     size_t ctx_arg = 0;
     UserRef ctx;   // Kind::Field
-    UserRef owner; // Kind::Field or Kind::None (roots)
+    UserRef owner; // Kind::Field or Kind::None (a pool of pool_size trampolines)
+    size_t pool_size = 0;
 };
 // A callback field handed its own struct's user field (zlib's zalloc(opaque, ...)): the argument is the dict.
 struct OwnUserData {
@@ -80,7 +88,12 @@ struct FirstArg {
     UserRef owner; // Kind::Field when the callback's struct is the registration's, else Kind::None (roots)
 };
 
-using Convention = std::variant<AddressOnly, Closure, StructArg, OwnUserData, FirstArg>;
+// A field nothing in C's arguments leads back from: a pool of `size` trampolines, one per instance holding a callable.
+struct Pool {
+    size_t size = 0;
+};
+
+using Convention = std::variant<AddressOnly, Closure, StructArg, OwnUserData, FirstArg, Pool>;
 
 } // namespace cb
 
@@ -121,6 +134,7 @@ struct Trampoline {
     size_t index = 0;
     size_t slot = none;
     bool ctx_is_user_data = false;
+    bool releases_closure = false; // Closure: a destroy-notify, called once; releases the closure after its callable
 };
 
 // A runtime callback slot (mpb_cbslot_t) of a struct convention.
@@ -131,6 +145,7 @@ struct Slot {
     std::string key;
     UserRef ctx;   // where mpb_cb_find looks (the struct argument's user field, or the argument itself)
     UserRef owner; // where mpb_cb_store keeps it (the owner struct's user field, or the roots)
+    size_t pool = 0; // trampolines of its pool (0: one trampoline)
 };
 
 // ---- classes ----
@@ -191,6 +206,20 @@ struct ClosureGroup {
     size_t user_param = 0;
     std::vector<size_t> callback_params; // in order; the callable of params[k] is callables[k]
     std::optional<size_t> instance_param; // the object a registration is made on (sqlite3_update_hook's db)
+    ir::Release release = ir::Release::Keep; // when the closure is released
+    std::optional<size_t> destroy_param;  // Release::Destroy: the destroy-notify parameter (always given a trampoline)
+    bool records_handle = false;          // a removal function releases the closure by the registration's result
+};
+
+// What a wrapper does once its C call has returned: a registration records the handle it returned in its closure;
+// a removal function releases the closures of a registration slot by the handle it was given, a deletion function
+// those made on the object it was given.
+struct PostCall {
+    enum class Kind : uint8_t { RecordHandle, ReleaseHandle, ReleaseObject } kind = Kind::RecordHandle;
+    size_t user_param = 0; // RecordHandle: the user-data parameter whose closure records it
+    std::string slot;      // Release*: the registration slot, `(const char *)&<its function object> + <user param>`
+    size_t param = 0;      // Release*: the argument holding the handle, or the object
+    std::optional<size_t> object_param; // ReleaseHandle: the argument naming the object too (handles per object)
 };
 
 // One C function wrapper, shared by every function of its ABI signature and callback plumbing.
@@ -201,6 +230,7 @@ struct Wrapper {
     std::vector<Param> params; // of the first function (others differ only in names and struct classes)
     Param ret;
     std::vector<ClosureGroup> closures;
+    std::vector<PostCall> post;      // after the C call, in order
     std::vector<size_t> trampolines; // written just before the wrapper
 };
 

@@ -7,16 +7,22 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(unsigned int) == 4, "unsigned int is 4 bytes");
 
 // Function pointers that take C functions only (no Python callables), with the reason:
-//   callback parameter tick of on_tick (callbacks.h:28): no user_data convention: on_tick has no void * user-data parameter handed back to callback 'tick', and its first parameter is no struct with user_data
+//   callback parameter tick of on_tick (callbacks.h:30): no user_data convention: on_tick has no void * user-data parameter handed back to callback 'tick', and its first parameter is no struct with user_data
 
 static const mpb_fun_t mp_callbacks_run_query_obj;
 static const mpb_fun_t mp_callbacks_obj_add_event_cb_obj;
 static const mpb_fun_t mp_callbacks_on_tick_obj;
+static const mpb_fun_t mp_callbacks_bus_listen_obj;
+static const mpb_fun_t mp_callbacks_bus_unlisten_obj;
+static const mpb_fun_t mp_callbacks_bus_free_obj;
+static const mpb_fun_t mp_callbacks_bus_set_named_obj;
+static const mpb_fun_t mp_callbacks_bus_on_idle_obj;
 static const mpb_struct_type_t mp_callbacks_disp_drv_t_type;
 static const mpb_struct_type_t mp_callbacks_trans_t_type;
 static const mpb_struct_type_t mp_callbacks_devcfg_t_type;
 static const mpb_struct_type_t mp_callbacks_obj_t_type;
 static const mpb_struct_type_t mp_callbacks_event_t_type;
+static const mpb_struct_type_t mp_callbacks_bus_t_type;
 
 // Calls the Python callable of the field flush_cb of struct disp_drv
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot;
@@ -37,7 +43,7 @@ static void mp_callbacks_disp_drv_t_flush_cb_tramp(void * a0, void * a1, void * 
         mpb_callback_failed(nlr.ret_val);
     }
 }
-static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_flush_cb_tramp, "v(P,p,p)", MP_QSTR_disp_drv_t_flush_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data) };
+static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_flush_cb_tramp, "v(P,p,p)", MP_QSTR_disp_drv_t_flush_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data), 0, NULL };
 
 // Calls the Python callable of the field monitor_cb of struct disp_drv
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_monitor_cb_slot;
@@ -58,7 +64,7 @@ static void mp_callbacks_disp_drv_t_monitor_cb_tramp(void * a0, uint32_t a1, uin
         mpb_callback_failed(nlr.ret_val);
     }
 }
-static const mpb_cbslot_t mp_callbacks_disp_drv_t_monitor_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_monitor_cb_tramp, "v(P,u32,u32)", MP_QSTR_disp_drv_t_monitor_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data) };
+static const mpb_cbslot_t mp_callbacks_disp_drv_t_monitor_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_monitor_cb_tramp, "v(P,u32,u32)", MP_QSTR_disp_drv_t_monitor_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data), 0, NULL };
 
 // struct disp_drv: class disp_drv_t
 static const mpb_field_t mp_callbacks_disp_drv_t_fields[] = {
@@ -86,9 +92,9 @@ static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof
 
 // Calls the Python callable of the field pre_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot;
-static void mp_callbacks_devcfg_t_pre_cb_tramp(void * a0) {
+static void mp_callbacks_devcfg_t_pre_cb_tramp_entry(size_t entry, void * a0) {
     ++mpb_callback_entries;
-    mp_obj_t f = mpb_cb_find(&mp_callbacks_devcfg_t_pre_cb_slot, a0);
+    mp_obj_t f = mpb_cb_find_pooled(&mp_callbacks_devcfg_t_pre_cb_slot, entry, a0);
     if (f == MP_OBJ_NULL) {
         return;
     }
@@ -106,13 +112,38 @@ static void mp_callbacks_devcfg_t_pre_cb_tramp(void * a0) {
     }
     mpb_isr_exit();
 }
-static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp, "v(P)", MP_QSTR_devcfg_t_pre_cb, offsetof(trans_t, user), MPB_USER_NONE };
+static void mp_callbacks_devcfg_t_pre_cb_tramp_0(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(0, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_1(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(1, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_2(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(2, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_3(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(3, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_4(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(4, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_5(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(5, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_6(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(6, a0);
+}
+static void mp_callbacks_devcfg_t_pre_cb_tramp_7(void * a0) {
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(7, a0);
+}
+static const mpb_cfun_t mp_callbacks_devcfg_t_pre_cb_tramp_pool[] = { (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_0, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_1, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_2, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_3, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_4, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_5, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_6, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_7 };
+static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_0, "v(P)", MP_QSTR_devcfg_t_pre_cb, offsetof(trans_t, user), MPB_USER_NONE, 8, mp_callbacks_devcfg_t_pre_cb_tramp_pool };
 
 // Calls the Python callable of the field post_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_post_cb_slot;
-static void mp_callbacks_devcfg_t_post_cb_tramp(void * a0) {
+static void mp_callbacks_devcfg_t_post_cb_tramp_entry(size_t entry, void * a0) {
     ++mpb_callback_entries;
-    mp_obj_t f = mpb_cb_find(&mp_callbacks_devcfg_t_post_cb_slot, a0);
+    mp_obj_t f = mpb_cb_find_pooled(&mp_callbacks_devcfg_t_post_cb_slot, entry, a0);
     if (f == MP_OBJ_NULL) {
         return;
     }
@@ -130,7 +161,32 @@ static void mp_callbacks_devcfg_t_post_cb_tramp(void * a0) {
     }
     mpb_isr_exit();
 }
-static const mpb_cbslot_t mp_callbacks_devcfg_t_post_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp, "v(P)", MP_QSTR_devcfg_t_post_cb, offsetof(trans_t, user), MPB_USER_NONE };
+static void mp_callbacks_devcfg_t_post_cb_tramp_0(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(0, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_1(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(1, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_2(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(2, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_3(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(3, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_4(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(4, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_5(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(5, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_6(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(6, a0);
+}
+static void mp_callbacks_devcfg_t_post_cb_tramp_7(void * a0) {
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(7, a0);
+}
+static const mpb_cfun_t mp_callbacks_devcfg_t_post_cb_tramp_pool[] = { (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_0, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_1, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_2, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_3, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_4, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_5, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_6, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_7 };
+static const mpb_cbslot_t mp_callbacks_devcfg_t_post_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_0, "v(P)", MP_QSTR_devcfg_t_post_cb, offsetof(trans_t, user), MPB_USER_NONE, 8, mp_callbacks_devcfg_t_post_cb_tramp_pool };
 
 // devcfg_t
 MPB_LAYOUT_CHECK(sizeof(((devcfg_t *)0)->clock_speed_hz) == 4, "devcfg_t.clock_speed_hz (int) is 4 bytes");
@@ -163,6 +219,18 @@ static const mp_rom_map_elem_t mp_callbacks_event_t_locals_table[] = {
 static MP_DEFINE_CONST_DICT(mp_callbacks_event_t_locals, mp_callbacks_event_t_locals_table);
 static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_event_t_type, MP_QSTR_event_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_event_t_locals, NULL);
 
+// struct bus: class bus_t
+static const mp_rom_map_elem_t mp_callbacks_bus_t_locals_table[] = {
+    MPB_STRUCT_LOCALS_ENTRIES(0),
+    { MP_ROM_QSTR(MP_QSTR_listen), MP_ROM_PTR(&mp_callbacks_bus_listen_obj) },
+    { MP_ROM_QSTR(MP_QSTR_unlisten), MP_ROM_PTR(&mp_callbacks_bus_unlisten_obj) },
+    { MP_ROM_QSTR(MP_QSTR_free), MP_ROM_PTR(&mp_callbacks_bus_free_obj) },
+    { MP_ROM_QSTR(MP_QSTR_set_named), MP_ROM_PTR(&mp_callbacks_bus_set_named_obj) },
+    { MP_ROM_QSTR(MP_QSTR_on_idle), MP_ROM_PTR(&mp_callbacks_bus_on_idle_obj) },
+};
+static MP_DEFINE_CONST_DICT(mp_callbacks_bus_t_locals, mp_callbacks_bus_t_locals_table);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_bus_t_type, MP_QSTR_bus_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_bus_t_locals, NULL);
+
 // Calls the Python callable of the parameter row_cb of run_query
 static int32_t mp_callbacks_run_query_row_cb_tramp(void * a0, int32_t a1, void * a2, void * a3) {
     ++mpb_callback_entries;
@@ -186,12 +254,12 @@ typedef int32_t mp_callbacks_run_query_ft(void *, const char *, mpb_cfun_t, void
 static mp_obj_t mp_callbacks_run_query(const mpb_fun_t *self, const mp_obj_t *args) {
     mpb_cfun_t cb2 = mpb_is_py_callback(args[2]) ? (mpb_cfun_t)mp_callbacks_run_query_row_cb_tramp
         : mpb_get_funptr(args[2], "i32(p,i32,p,p)", self, 2);
+    MPB_CLOSURE_ON_STACK(cl3, 1);
     void *ud3;
     if (mpb_is_py_callback(args[2])) {
         static const uint8_t cbs3[] = { 2 };
-        ud3 = mpb_closure_new(self, args, cbs3, 1, 3, (const char *)self + 3, (const void *)mpb_get_ptr(args[0], self, 0));
+        ud3 = mpb_closure_init(&cl3.c, self, args, cbs3, 1, 3);
     } else {
-        mpb_closure_release((const char *)self + 3, (const void *)mpb_get_ptr(args[0], self, 0));
         ud3 = mpb_get_ptr(args[3], self, 3);
     }
     return mpb_new_i32(((mp_callbacks_run_query_ft *)self->addr)(
@@ -221,13 +289,13 @@ static void mp_callbacks_obj_add_event_cb_event_cb_tramp(void * a0) {
         mpb_callback_failed(nlr.ret_val);
     }
 }
-static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot = { (mpb_cfun_t)mp_callbacks_obj_add_event_cb_event_cb_tramp, "v(P)", MP_QSTR_obj_add_event_cb_event_cb, MPB_USER_NONE, MPB_USER_NONE };
+static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot = { (mpb_cfun_t)mp_callbacks_obj_add_event_cb_event_cb_tramp, "v(P)", MP_QSTR_obj_add_event_cb_event_cb, MPB_USER_NONE, MPB_USER_NONE, 0, NULL };
 
 // void obj_add_event_cb(obj_t *o, void (*event_cb)(event_t *), int filter)
 typedef void mp_callbacks_obj_add_event_cb_ft(void *, mpb_cfun_t, int32_t);
 static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_obj_t *args) {
     void * p0 = mpb_get_struct_ptr(args[0], self->types[0], self, 0);
-    mpb_cfun_t cb1 = mpb_cb_store(&mp_callbacks_obj_add_event_cb_event_cb_slot, (void *)p0, args[1], self, 1);
+    mpb_cfun_t cb1 = mpb_cb_store(&mp_callbacks_obj_add_event_cb_event_cb_slot, (void *)p0, NULL, args[1], self, 1);
     ((mp_callbacks_obj_add_event_cb_ft *)self->addr)(
         p0,
         cb1,
@@ -246,6 +314,140 @@ static mp_obj_t mp_callbacks_on_tick(const mpb_fun_t *self, const mp_obj_t *args
 }
 static MPB_DEFINE_FUN(mp_callbacks_on_tick_obj, MP_QSTR_on_tick, mp_callbacks_on_tick, on_tick, "v(F<v(i32)>)", "tick", NULL, 1);
 
+// Calls the Python callable of the parameter cb of bus_listen
+// (reused for the parameter cb of bus_set_named)
+// (reused for the parameter cb of bus_on_idle)
+static void mp_callbacks_bus_listen_cb_tramp(void * a0, int32_t a1) {
+    ++mpb_callback_entries;
+    mpb_closure_t *c = (mpb_closure_t *)a0;
+    mp_obj_t f = c->callables[0];
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
+        mp_obj_t r = mp_call_function_n_kw(f, 2, 0, args);
+        (void)r;
+        nlr_pop();
+    } else {
+        mpb_callback_failed(nlr.ret_val);
+    }
+}
+
+// int bus_listen(bus_t *bus, listener_t cb, void *user)
+typedef int32_t mp_callbacks_bus_listen_ft(void *, mpb_cfun_t, void *);
+static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *args) {
+    mpb_cfun_t cb1 = mpb_is_py_callback(args[1]) ? (mpb_cfun_t)mp_callbacks_bus_listen_cb_tramp
+        : mpb_get_funptr(args[1], "v(p,i32)", self, 1);
+    void *cl2 = NULL;
+    void *ud2;
+    if (mpb_is_py_callback(args[1])) {
+        static const uint8_t cbs2[] = { 1 };
+        ud2 = cl2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_KEEP);
+    } else {
+        ud2 = mpb_get_ptr(args[2], self, 2);
+    }
+    int32_t res = ((mp_callbacks_bus_listen_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        cb1,
+        ud2);
+    if (cl2 != NULL) {
+        mpb_closure_set_handle(cl2, (uintptr_t)res);
+    }
+    return mpb_new_i32(res);
+}
+static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_bus_listen, mp_callbacks_bus_listen, bus_listen, "i32(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_listen_types, 3);
+
+// void bus_unlisten(bus_t *bus, int handle)
+typedef void mp_callbacks_bus_unlisten_ft(void *, int32_t);
+static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t *args) {
+    ((mp_callbacks_bus_unlisten_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_i32(args[1], self, 1));
+    mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), (uintptr_t)mpb_get_i32(args[1], self, 1));
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_callbacks_bus_unlisten_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_bus_unlisten, mp_callbacks_bus_unlisten, bus_unlisten, "v(P,i32)", "bus,handle", mp_callbacks_bus_unlisten_types, 2);
+
+// void bus_free(bus_t *bus)
+typedef void mp_callbacks_bus_free_ft(void *);
+static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *args) {
+    ((mp_callbacks_bus_free_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0));
+    mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0));
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_callbacks_bus_free_types[] = { &mp_callbacks_bus_t_type, NULL, };
+static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_bus_free, mp_callbacks_bus_free, bus_free, "v(P)", "bus", mp_callbacks_bus_free_types, 1);
+
+// Calls the Python callable of the parameter destroy of bus_set_named
+static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
+    ++mpb_callback_entries;
+    mpb_closure_t *c = (mpb_closure_t *)a0;
+    mp_obj_t f = c->callables[1];
+    if (f == mp_const_none) {
+        mpb_closure_release(c);
+        return;
+    }
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t args[1] = { c->user };
+        mp_obj_t r = mp_call_function_n_kw(f, 1, 0, args);
+        (void)r;
+        nlr_pop();
+    } else {
+        mpb_callback_failed(nlr.ret_val);
+    }
+    mpb_closure_release(c);
+}
+
+// void bus_set_named(bus_t *bus, const char *name, listener_t cb, void *user, void (*destroy)(void *))
+typedef void mp_callbacks_bus_set_named_ft(void *, const char *, mpb_cfun_t, void *, mpb_cfun_t);
+static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t *args) {
+    mpb_cfun_t cb2 = mpb_is_py_callback(args[2]) ? (mpb_cfun_t)mp_callbacks_bus_listen_cb_tramp
+        : mpb_get_funptr(args[2], "v(p,i32)", self, 2);
+    mpb_cfun_t cb4 = mpb_is_py_callback(args[4]) ? (mpb_cfun_t)mp_callbacks_bus_set_named_destroy_tramp
+        : mpb_get_funptr(args[4], "v(p)", self, 4);
+    void *ud3;
+    if (mpb_is_py_callback(args[2]) || mpb_is_py_callback(args[4])) {
+        static const uint8_t cbs3[] = { 2, 4 };
+        ud3 = mpb_closure_new(self, args, cbs3, 2, 3, (const char *)self + 3, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_DESTROY);
+        cb4 = (mpb_cfun_t)mp_callbacks_bus_set_named_destroy_tramp;
+    } else {
+        ud3 = mpb_get_ptr(args[3], self, 3);
+    }
+    ((mp_callbacks_bus_set_named_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_str(args[1], self, 1),
+        cb2,
+        ud3,
+        cb4);
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_callbacks_bus_set_named_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_bus_set_named, mp_callbacks_bus_set_named, bus_set_named, "v(P,s,F<v(p,i32)>,p,F<v(p)>)", "bus,name,cb,user,destroy", mp_callbacks_bus_set_named_types, 5);
+
+// void bus_on_idle(bus_t *bus, listener_t cb, void *user)
+typedef void mp_callbacks_bus_on_idle_ft(void *, mpb_cfun_t, void *);
+static mp_obj_t mp_callbacks_bus_on_idle(const mpb_fun_t *self, const mp_obj_t *args) {
+    mpb_cfun_t cb1 = mpb_is_py_callback(args[1]) ? (mpb_cfun_t)mp_callbacks_bus_listen_cb_tramp
+        : mpb_get_funptr(args[1], "v(p,i32)", self, 1);
+    void *ud2;
+    if (mpb_is_py_callback(args[1])) {
+        static const uint8_t cbs2[] = { 1 };
+        ud2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_KEEP);
+    } else {
+        ud2 = mpb_get_ptr(args[2], self, 2);
+    }
+    ((mp_callbacks_bus_on_idle_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        cb1,
+        ud2);
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_callbacks_bus_on_idle_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_bus_on_idle, mp_callbacks_bus_on_idle, bus_on_idle, "v(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_on_idle_types, 3);
+
 static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_callbacks) },
     { MP_ROM_QSTR(MP_QSTR_disp_drv_t), MP_ROM_PTR(&mp_callbacks_disp_drv_t_type) },
@@ -253,9 +455,15 @@ static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_devcfg_t), MP_ROM_PTR(&mp_callbacks_devcfg_t_type) },
     { MP_ROM_QSTR(MP_QSTR_obj_t), MP_ROM_PTR(&mp_callbacks_obj_t_type) },
     { MP_ROM_QSTR(MP_QSTR_event_t), MP_ROM_PTR(&mp_callbacks_event_t_type) },
+    { MP_ROM_QSTR(MP_QSTR_bus_t), MP_ROM_PTR(&mp_callbacks_bus_t_type) },
     { MP_ROM_QSTR(MP_QSTR_run_query), MP_ROM_PTR(&mp_callbacks_run_query_obj) },
     { MP_ROM_QSTR(MP_QSTR_obj_add_event_cb), MP_ROM_PTR(&mp_callbacks_obj_add_event_cb_obj) },
     { MP_ROM_QSTR(MP_QSTR_on_tick), MP_ROM_PTR(&mp_callbacks_on_tick_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bus_listen), MP_ROM_PTR(&mp_callbacks_bus_listen_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bus_unlisten), MP_ROM_PTR(&mp_callbacks_bus_unlisten_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bus_free), MP_ROM_PTR(&mp_callbacks_bus_free_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bus_set_named), MP_ROM_PTR(&mp_callbacks_bus_set_named_obj) },
+    { MP_ROM_QSTR(MP_QSTR_bus_on_idle), MP_ROM_PTR(&mp_callbacks_bus_on_idle_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
 };

@@ -90,9 +90,8 @@ static mp_obj_t mp_table_limits_each(const mpb_fun_t *self, const mp_obj_t *args
     void *ud1;
     if (mpb_is_py_callback(args[0])) {
         static const uint8_t cbs1[] = { 0 };
-        ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1, NULL);
+        ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1, NULL, MPB_RELEASE_KEEP);
     } else {
-        mpb_closure_release((const char *)self + 1, NULL);
         ud1 = mpb_get_ptr(args[1], self, 1);
     }
     ((mp_table_limits_each_ft *)self->addr)(
@@ -208,9 +207,8 @@ static mp_obj_t mp_table_limits_pipeline(const mpb_fun_t *self, const mp_obj_t *
     void *ud0;
     if (mpb_is_py_callback(args[1]) || mpb_is_py_callback(args[2]) || mpb_is_py_callback(args[3]) || mpb_is_py_callback(args[4]) || mpb_is_py_callback(args[5])) {
         static const uint8_t cbs0[] = { 1, 2, 3, 4, 5 };
-        ud0 = mpb_closure_new(self, args, cbs0, 5, 0, (const char *)self + 0, NULL);
+        ud0 = mpb_closure_new(self, args, cbs0, 5, 0, (const char *)self + 0, NULL, MPB_RELEASE_KEEP);
     } else {
-        mpb_closure_release((const char *)self + 0, NULL);
         ud0 = mpb_get_ptr(args[0], self, 0);
     }
     return mpb_new_i32(((mp_table_limits_pipeline_ft *)self->addr)(

@@ -71,10 +71,34 @@ TEST(Module, VoidPtrUserDataCallbacksGetATrampolineNamedAfterTheSlot) {
     EXPECT_TRUE(has(c, "mpb_callback_failed(nlr.ret_val);"));
     EXPECT_TRUE(has(c, "mp_obj_t f = c->callables[0];")) << c;
     EXPECT_TRUE(has(c, "static const uint8_t cbs1[] = { 0 };")) << c;
-    EXPECT_TRUE(has(c, "ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1, NULL);")) << c;
+    EXPECT_TRUE(has(c, "ud1 = mpb_closure_new(self, args, cbs1, 1, 1, (const char *)self + 1, NULL, MPB_RELEASE_KEEP);"))
+        << c;
     EXPECT_TRUE(has(c, "mpb_get_funptr(args[0], \"i32(p,i32)\", self, 0);"));
     EXPECT_FALSE(has(c, "mpb_isr_enter();")) << "not marked --isr";
-    EXPECT_TRUE(has(c, "mpb_closure_release((const char *)self + 1, NULL);")) << c;
+    EXPECT_FALSE(has(c, "mpb_closure_release")) << "kept: no rule releases it" << c;
+}
+
+// The release rules decide the closure's code: on the stack (call), released with the slot (replace), by the
+// destroy-notify's trampoline (given even for None), or after a removal function (by the handle recorded).
+TEST(Module, ReleaseRulesDecideTheClosuresCode) {
+    passes::Options opt;
+    opt.releases = {{"each", "call"}, {"hook", "replace"}, {"listen", "remove:unlisten"}};
+    std::string c = generate("typedef struct bus bus_t;\n"
+                             "int each(int (*visit)(void *, int), void *user);\n"
+                             "void hook(bus_t *b, void (*cb)(void *, int), void *user);\n"
+                             "void named(bus_t *b, void (*cb)(void *, int), void *user, void (*destroy)(void *));\n"
+                             "int listen(bus_t *b, void (*cb)(void *, int), void *user);\n"
+                             "void unlisten(bus_t *b, int handle);\n",
+                             opt)
+                        .c;
+    EXPECT_TRUE(has(c, "MPB_CLOSURE_ON_STACK(cl1, 1);\n")) << c;
+    EXPECT_TRUE(has(c, "ud1 = mpb_closure_init(&cl1.c, self, args, cbs1, 1, 1);")) << c;
+    EXPECT_TRUE(has(c, "MPB_RELEASE_REPLACE);\n    } else {\n        mpb_closure_release_slot((const char *)self + 2, "))
+        << c;
+    EXPECT_TRUE(has(c, "MPB_RELEASE_DESTROY);\n        cb3 = (mpb_cfun_t)mp_fx_named_destroy_tramp;")) << c;
+    EXPECT_TRUE(has(c, "    if (f == mp_const_none) {\n        mpb_closure_release(c);\n        return;\n    }")) << c;
+    EXPECT_TRUE(has(c, "mpb_closure_set_handle(cl2, (uintptr_t)res);")) << c;
+    EXPECT_TRUE(has(c, "mpb_closures_release_handle((const char *)&mp_fx_listen_obj + 2, (const void *)")) << c;
 }
 
 // A struct by value reaches the Python callable as a copy it may keep.
@@ -95,7 +119,7 @@ TEST(Module, StructFieldCallbacksGetASlotNamedAfterStructAndField) {
     EXPECT_TRUE(has(c, "mpb_new_struct_ref(&mp_fx_drv_type, a0, MP_OBJ_NULL)")) << c;
     EXPECT_TRUE(has(c, "static const mpb_cbslot_t mp_fx_drv_flush_cb_slot = { (mpb_cfun_t)mp_fx_drv_flush_cb_tramp, "
                        "\"v(P,i32)\", MP_QSTR_drv_flush_cb, offsetof(struct drv, user_data), "
-                       "offsetof(struct drv, user_data) };"))
+                       "offsetof(struct drv, user_data), 0, NULL };"))
         << c;
     EXPECT_TRUE(has(c, ".name = MP_QSTR_flush_cb, .code = MPB_FUNPTR, .offset = offsetof(struct drv, flush_cb), "
                        ".ref.cb = &mp_fx_drv_flush_cb_slot }"))
@@ -119,8 +143,12 @@ TEST(Module, IsrCallbacksLockAndAllocateNothing) {
     EXPECT_TRUE(has(c, "mpb_isr_exit();"));
     EXPECT_FALSE(has(c, "mpb_cb_missing")) << "reporting allocates";
     EXPECT_FALSE(has(c, "mpb_new_struct_ref(&mp_fx_trans_type, a0"));
-    EXPECT_TRUE(has(c, "MP_QSTR_cfg_post_cb, offsetof(struct trans, user), MPB_USER_NONE };"))
-        << "no user field of its own: the roots";
+    EXPECT_TRUE(has(c, "MP_QSTR_cfg_post_cb, offsetof(struct trans, user), MPB_USER_NONE, 8, "
+                       "mp_fx_cfg_post_cb_tramp_pool };"))
+        << "no user field of its own: a pool of trampolines, one per instance" << c;
+    EXPECT_TRUE(has(c, "static void mp_fx_cfg_post_cb_tramp_7(void * a0) {\n    mp_fx_cfg_post_cb_tramp_entry(7, a0);\n}"))
+        << c;
+    EXPECT_TRUE(has(c, "mp_obj_t f = mpb_cb_find_pooled(&mp_fx_cfg_post_cb_slot, entry, a0);")) << c;
 }
 
 // Convention 3: the registration function's first argument's user dict keeps the callable.
@@ -128,8 +156,8 @@ TEST(Module, StructFirstArgRegistrationStoresThroughTheSlot) {
     std::string c = generate("typedef struct obj { void *user_data; } obj_t;\n"
                              "void obj_set_cb(obj_t *o, void (*cb)(obj_t *o, int e));\n")
                         .c;
-    EXPECT_TRUE(has(c, "mpb_cfun_t cb1 = mpb_cb_store(&mp_fx_obj_set_cb_cb_slot, (void *)p0, args[1], self, 1);")) << c;
-    EXPECT_TRUE(has(c, "MP_QSTR_obj_set_cb_cb, offsetof(struct obj, user_data), offsetof(struct obj, user_data) };"))
+    EXPECT_TRUE(has(c, "mpb_cfun_t cb1 = mpb_cb_store(&mp_fx_obj_set_cb_cb_slot, (void *)p0, NULL, args[1], self, 1);")) << c;
+    EXPECT_TRUE(has(c, "MP_QSTR_obj_set_cb_cb, offsetof(struct obj, user_data), offsetof(struct obj, user_data), 0, NULL };"))
         << c;
 }
 

@@ -100,10 +100,16 @@ TEST(PlanCallbacks, WhatNoTrampolineCanCarryIsCAddressOnlyWithTheReason) {
 }
 
 TEST(PlanCallbacks, UserFieldBeyondTheSlotsReachIsCAddressOnly) {
-    plan::Plan p = generate("struct far { char pad[40000]; void *user_data; void (*cb)(struct far *f); };\n").plan;
-    const auto *c = std::get_if<plan::cb::AddressOnly>(&callback(p, "field cb of struct far").convention);
+    plan::Plan p = generate("struct far { char pad[40000]; void *user_data; void (*cb)(struct far *f); };\n"
+                            "void reg(struct far *f, void (*cb)(struct far *f));\n")
+                       .plan;
+    const auto *c = std::get_if<plan::cb::AddressOnly>(&callback(p, "parameter cb of reg").convention);
     ASSERT_NE(c, nullptr);
     EXPECT_EQ(c->reason, "user field 'user_data' of struct far lies at byte 40000 (a callback slot reaches 32767)");
+    // A field still gets per-instance trampolines: nothing needs the far user field.
+    const auto *pool = std::get_if<plan::cb::Pool>(&callback(p, "field cb of struct far").convention);
+    ASSERT_NE(pool, nullptr);
+    EXPECT_EQ(pool->size, 8u);
 }
 
 // A row's offset is the compiler's, offsetof(record_c, designator) - offsetof(record_c, base), with the bytes mpbind
