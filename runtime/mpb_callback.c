@@ -56,6 +56,11 @@ mpb_closure_t *mpb_closure_at(const void *p) {
     return ((const mp_obj_base_t *)p)->type == &mpb_type_closure ? (mpb_closure_t *)p : NULL;
 }
 
+mp_obj_t mpb_user_data_to_py(const void *p) {
+    mpb_closure_t *c = mpb_closure_at(p);
+    return c != NULL ? c->user : mpb_new_ptr(p);
+}
+
 // The closures of one REPLACE registration slot, by instance: roots[key] = {instance address: closure}, so that
 // registering on a second instance (another sqlite3 connection) does not release the first one's callables.
 static mp_map_t *slot_closures(const void *key, bool create) {
@@ -138,13 +143,6 @@ void mpb_closure_release_slot(const void *key, const void *instance) {
     }
 }
 
-void mpb_closure_set_handle(void *c, uintptr_t handle) {
-    ((mpb_closure_t *)c)->handle = handle;
-    if (handle == 0) {
-        mpb_closure_release(c);
-    }
-}
-
 // Releases every live closure of slot `key` that `match` accepts (a dict's removal only marks the slot, so the
 // table can be walked while releasing).
 static void release_matching(const void *key, bool (*match)(const mpb_closure_t *c, const void *arg), const void *arg) {
@@ -172,6 +170,19 @@ static bool handle_is(const mpb_closure_t *c, const void *arg) {
 
 static bool instance_is(const mpb_closure_t *c, const void *arg) {
     return c->instance == arg;
+}
+
+// A handle C gives again belongs to a registration C dropped on its own (a timer whose repeat count ran out, its
+// memory reused): the closure registered with it before is released, so such closures stay as few as C's handles.
+void mpb_closure_set_handle(void *c_in, uintptr_t handle) {
+    mpb_closure_t *c = c_in;
+    if (handle == 0) {
+        mpb_closure_release(c); // nothing was registered
+        return;
+    }
+    handle_match_t m = { c->instance, handle };
+    release_matching(c->key, handle_is, &m);
+    c->handle = handle;
 }
 
 void mpb_closures_release_handle(const void *key, const void *instance, uintptr_t handle) {

@@ -48,7 +48,8 @@ void mpb_closure_release(mpb_closure_t *c);
 // functions).
 void mpb_closure_release_slot(const void *key, const void *instance);
 // The handle the registration of closure c returned (a removal function releases by it); 0 (NULL) means the
-// registration registered nothing, so the closure is released at once.
+// registration registered nothing, so the closure is released at once. A closure of the same slot (and object)
+// holding that handle already is released: C dropped that registration on its own and reused its handle.
 void mpb_closure_set_handle(void *c, uintptr_t handle);
 // A removal function has returned: releases the closures of registration slot `key` whose handle it was given
 // (made on `instance`, when the removal function names the object too; NULL: on any).
@@ -59,6 +60,9 @@ void mpb_closures_release_object(const void *key, const void *instance);
 size_t mpb_closures_live(void);
 // The closure at p, if p is one in the heap (a user-data pointer C hands back), else NULL.
 mpb_closure_t *mpb_closure_at(const void *p);
+// A user-data pointer C hands back (lv_event_get_user_data(e)): the registration's own user data when p is one of
+// its closures, else the pointer as usual (a Blob, None for NULL).
+mp_obj_t mpb_user_data_to_py(const void *p);
 
 // ---- struct user-data conventions: one slot per callback field or StructFirstArg parameter ----
 

@@ -20,6 +20,9 @@ std::string user_offset(const plan::UserRef &u) {
 // How the trampoline finds its callable `f`, written before the call.
 std::string find_callable(const plan::Plan &p, const plan::Trampoline &t) {
     std::string ctx = t.ctx_arg ? "a" + std::to_string(*t.ctx_arg) : "NULL";
+    if (t.find == plan::Trampoline::Find::Closure && !t.accessor.empty())
+        return "    mpb_closure_t *c = (mpb_closure_t *)" + t.accessor + "(" + ctx + ");\n    mp_obj_t f = c->callables[" +
+               std::to_string(t.index) + "];\n";
     if (t.find == plan::Trampoline::Find::Closure)
         return "    mpb_closure_t *c = (mpb_closure_t *)" + ctx + ";\n    mp_obj_t f = c->callables[" +
                std::to_string(t.index) + "];\n";
@@ -35,7 +38,7 @@ std::string find_callable(const plan::Plan &p, const plan::Trampoline &t) {
 
 // What the callable gets in place of the context argument: the closure's own user data, or the user-data dict.
 std::string context_value(const plan::Trampoline &t) {
-    if (t.find == plan::Trampoline::Find::Closure) return "c->user";
+    if (t.find == plan::Trampoline::Find::Closure) return t.accessor.empty() ? "c->user" : "";
     if (!t.ctx_is_user_data || !t.ctx_arg) return "";
     std::string a = "a" + std::to_string(*t.ctx_arg);
     return "mpb_is_heap_dict(" + a + ") ? MP_OBJ_FROM_PTR(" + a + ") : mpb_new_ptr(" + a + ")";

@@ -108,6 +108,7 @@ std::string wrapper(const plan::Plan &p, const plan::Wrapper &w) {
     std::string call = "((" + w.c_type + " *)self->addr)(";
     for (size_t i = 0; i < exprs.size(); ++i) call += (i ? ",\n        " : "\n        ") + exprs[i];
     call += ")";
+    if (w.returns_user_data) return s + "    return mpb_user_data_to_py(" + call + ");\n}\n";
     if (w.post.empty()) return s + "    " + to_py_return(w.ret, call, w.params.size()) + "}\n";
     if (w.ret.conv.code == plan::Code::VOID) return s + "    " + call + ";\n" + post_call(w, exprs) + "    return mp_const_none;\n}\n";
     s += "    " + w.ret.abi_type + " res = " + call + ";\n" + post_call(w, exprs);

@@ -60,7 +60,8 @@ private:
         const plan::Trampoline &t = p_.trampolines[p_.callbacks[callback].trampoline];
         std::string args;
         for (size_t i = 0; i < t.args.size(); ++i) {
-            bool user_data = t.ctx_arg == i && (t.find == plan::Trampoline::Find::Closure || t.ctx_is_user_data);
+            bool user_data = t.ctx_arg == i && ((t.find == plan::Trampoline::Find::Closure && t.accessor.empty()) ||
+                                                t.ctx_is_user_data);
             args += (i ? ", " : "") + (user_data ? "Any" : value_type(t.args[i], false));
         }
         return "Union[Callable[[" + args + "], " + value_type(t.ret, true) + "], Blob, None]";

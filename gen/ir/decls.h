@@ -78,6 +78,8 @@ struct Callback {
     std::string release_origin;
     bool destroy_notify = false;
     bool records_handle = false; // a removal function releases the closure by what the registration returned
+    std::string accessor;        // VoidPtrArg: the user data comes back through accessor(argument ctx_arg), e.g.
+                                 // lv_event_get_user_data(e), instead of as the argument itself
     bool released_by_call = false; // a removal or deletion function (--release remove:/delete:) releases it
     // Fields whose owner has no user field (Pooled, and StructField of such an owner): trampolines per slot, so
     // each instance gets its own C function pointer (--slot-pool N); 0: none.
@@ -181,6 +183,7 @@ struct Function {
         int handle_param = -1;    // -1: by object (argument 0)
     };
     std::vector<ReleaseTrigger> release_triggers;
+    bool user_data_accessor = false; // a callback convention reads user data through it: its result is the user's
 };
 
 // ---- macros ----

@@ -58,6 +58,16 @@ class Finder {
 public:
     Finder(const ir::Module &m, const CallbackOptions &opt) : m_(m), opt_(opt) {
         if (!opt.isr.empty()) isr_.emplace(compile_regex(opt.isr, "--isr"));
+        // User-data accessors: `void *<name>get_user_data(T *)`, bound; the first one per struct.
+        for (const ir::Function &f : m.functions) {
+            const std::string &n = f.info.c_name;
+            static const std::string suffix = "get_user_data";
+            if (!f.info.binding.bound() || f.params.size() != 1 || !is_void_pointer(m, f.ret) || n.size() < suffix.size() ||
+                n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0)
+                continue;
+            ir::RecordId r = pointee_record(m, f.params[0].type);
+            if (r.valid()) accessors_.try_emplace(r.index, n);
+        }
         for (const auto &[type, field] : opt.user_fields) check_user_field(type, field);
     }
 
@@ -121,6 +131,21 @@ public:
         return mutable_ >= 0 ? mutable_ : any;
     }
 
+    // The first callback parameter pointing to a struct (opaque ones too) whose user data a bound function
+    // `..._get_user_data(T *)` returns as a void *: the registration's user data comes back through it.
+    bool accessor_arg(ir::TypeId fn, ir::Callback &cb) const {
+        const ir::Type &ft = m_.type(fn);
+        for (size_t i = 0; i < ft.params.size(); ++i) {
+            ir::RecordId r = pointee_record(m_, ft.params[i]);
+            auto it = r.valid() ? accessors_.find(r.index) : accessors_.end();
+            if (it == accessors_.end()) continue;
+            cb.ctx_arg = static_cast<int>(i);
+            cb.accessor = it->second;
+            return true;
+        }
+        return false;
+    }
+
     bool isr(const std::string &slot) {
         bool hit = isr_ && std::regex_search(slot, *isr_);
         isr_used_ = isr_used_ || hit;
@@ -178,6 +203,11 @@ public:
             cb.ctx_arg = back;
             return cb;
         }
+        if (user >= 0 && accessor_arg(fn, cb)) { // LVGL v9: lv_event_get_user_data(e), lv_timer_get_user_data(t)
+            cb.convention = ir::CallbackConvention::VoidPtrArg;
+            cb.reg_user_param = user;
+            return cb;
+        }
         ir::RecordId first = f.params.empty() ? ir::RecordId{} : pointee_record(m_, f.params[0].type);
         if (first.valid() && !user_field(first).empty()) {
             cb.convention = ir::CallbackConvention::StructFirstArg;
@@ -226,6 +256,7 @@ private:
     const CallbackOptions &opt_;
     std::optional<std::regex> isr_;
     bool isr_used_ = false;
+    std::map<uint32_t, std::string> accessors_; // record index -> its user-data accessor
 };
 
 // A convention the pass found but no trampoline can carry out becomes C-address-only, with the reason.
@@ -426,6 +457,11 @@ void callbacks(ir::Module &m, const CallbackOptions &opt) {
         if (!release_used[k])
             throw OptionError("--release '" + opt.releases[k].first + "=" + opt.releases[k].second +
                               "': no bound function " + opt.releases[k].first);
+    for (ir::Function &f : m.functions)
+        for (const ir::Param &p : f.params)
+            if (p.callback && !p.callback->accessor.empty())
+                for (ir::Function &g : m.functions)
+                    if (g.info.c_name == p.callback->accessor) g.user_data_accessor = true;
     find.check_isr_used();
     m.complete(ir::Stage::Callbacks);
 }

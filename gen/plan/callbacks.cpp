@@ -42,7 +42,7 @@ public:
     // closure index, struct classes and interrupt context.
     void closure(const std::string &stem, const cb::Closure &c) {
         std::string key = out_.abi_sig + "@" + std::to_string(c.back_arg) + "#" + std::to_string(c.index) +
-                          struct_args_key(args_) + (cb_.isr ? " isr" : "") + (c.destroy_notify ? " releases" : "");
+                          struct_args_key(args_) + (cb_.isr ? " isr" : "") + (c.destroy_notify ? " releases" : "") + " " + c.accessor;
         auto [it, fresh] = b_.shared_trampolines.try_emplace(key, b_.p.trampolines.size());
         if (fresh) {
             Trampoline t = base(b_.syms.family(stem, {"_tramp"}) + "_tramp");
@@ -50,6 +50,7 @@ public:
             t.ctx_arg = c.back_arg;
             t.index = c.index;
             t.releases_closure = c.destroy_notify;
+            t.accessor = c.accessor;
             b_.p.trampolines.push_back(std::move(t));
         }
         out_.trampoline = it->second;
@@ -160,7 +161,7 @@ size_t Builder::param_callback(const ir::Function &f, size_t i) {
         }
         cb::Closure c{static_cast<size_t>(cb.reg_user_param), static_cast<size_t>(cb.ctx_arg), index, cb.release,
                       cb.release_origin, cb.destroy_notify, cb.records_handle,
-                      cb.released_by_call};
+                      cb.released_by_call, cb.accessor};
         out.convention = c;
         r.closure(stem, c);
         break;

@@ -139,7 +139,9 @@ void Builder::functions() {
         }
         std::vector<ClosureGroup> groups = closure_groups(p, out.params);
         std::vector<PostCall> post = post_calls(*this, f, groups);
-        auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params) + post_key(post), p.wrappers.size());
+        auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params) + post_key(post) +
+                                                    (f.user_data_accessor ? "|user data" : ""),
+                                                p.wrappers.size());
         out.wrapper = it->second;
         out.defines_wrapper = fresh;
         if (fresh) {
@@ -151,6 +153,7 @@ void Builder::functions() {
             w.ret = out.ret;
             w.closures = std::move(groups);
             w.post = std::move(post);
+            w.returns_user_data = f.user_data_accessor;
             for (size_t t = first_tramp; t < p.trampolines.size(); ++t) w.trampolines.push_back(t);
             p.wrappers.push_back(std::move(w));
         } else if (first_tramp != p.trampolines.size()) {

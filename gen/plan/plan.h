@@ -64,6 +64,7 @@ struct Closure {
     bool destroy_notify = false;
     bool records_handle = false; // a removal function releases by what the registration returned
     bool released_by_call = false; // a removal or deletion function releases it (the origin names which)
+    std::string accessor; // the user data comes back as accessor(argument back_arg) (lv_event_get_user_data(e))
 };
 // A callback field whose argument ctx_arg points to a struct with a user field (LVGL's drv.flush_cb, ESP-IDF's
 // devcfg.post_cb through trans.user): the callable is in that struct's user-data dict, stored through the owner
@@ -135,6 +136,7 @@ struct Trampoline {
     size_t slot = none;
     bool ctx_is_user_data = false;
     bool releases_closure = false; // Closure: a destroy-notify, called once; releases the closure after its callable
+    std::string accessor;          // Closure: the closure is accessor(argument ctx_arg); the argument itself passes
 };
 
 // A runtime callback slot (mpb_cbslot_t) of a struct convention.
@@ -231,6 +233,7 @@ struct Wrapper {
     Param ret;
     std::vector<ClosureGroup> closures;
     std::vector<PostCall> post;      // after the C call, in order
+    bool returns_user_data = false;  // a user-data accessor: a closure pointer returns the registration's user data
     std::vector<size_t> trampolines; // written just before the wrapper
 };
 
