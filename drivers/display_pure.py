@@ -1,5 +1,6 @@
 # display_pure.py: the display driver core's pure-mode flush path (flush, wait_cb, DMA-completion handler) in
-# Python, compiled to machine code by MicroPython's native emitter; RGB565 to RGB666 widening by the viper emitter.
+# Python, compiled to machine code by MicroPython's native emitter (as bytecode by an interpreter without one: the
+# armhf pass); RGB565 to RGB666 widening by the viper emitter where there is one (rgb666_viper.py).
 import micropython
 from micropython import const
 import espidf as esp
@@ -18,22 +19,12 @@ _ROW_BITS = const(6)  # bits in one row of the window
 _READY = const(7)     # what the completion handler calls with the display (flush-ready)
 
 
-@micropython.viper
-def rgb565_to_rgb666(buf, n: int):
-    """Widens n RGB565 pixels (wire order) at the start of buf into 3-byte RGB666 in place, from the last pixel
-    down (pixel i moves from byte 2i to 3i: never over one still to be read). Each 6-bit field is in the top bits
-    of its byte; a 5-bit field gets its MSB as sixth bit, as controllers widen 16-bit input."""
-    p = ptr8(buf)
-    i = n - 1
-    while i >= 0:
-        hi = p[2 * i]
-        lo = p[2 * i + 1]
-        r = hi >> 3
-        b = lo & 31
-        p[3 * i] = ((r << 1) | (r >> 4)) << 2
-        p[3 * i + 1] = (((hi & 7) << 3) | (lo >> 5)) << 2
-        p[3 * i + 2] = ((b << 1) | (b >> 4)) << 2
-        i -= 1
+try:
+    from rgb666_viper import rgb565_to_rgb666
+except SyntaxError:
+    # An interpreter without the viper emitter (the armhf pass) widens with the C helper of the hybrid flush: a
+    # bytecode loop over every pixel would take seconds a frame.
+    rgb565_to_rgb666 = esp.panel_widen_rgb666
 
 
 def pure_path(spi, dc, height, x_off, y_off, pixel_bits, expand, cmd_view, cmd1, cmd4, ramwr, ramwrc, trans, result,
@@ -176,13 +167,13 @@ def _adapted(flush, st, expand, no_continue):
     """flush for a controller that takes wider pixels (expand widens the strip in its buffer first) or has no memory
     write continue (every strip then sends its first row and RAMWR)."""
     @micropython.native
-    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue,
-                blob=esp.Blob):
+    def adapted(disp_drv, area, color_p, flush=flush, st=st, expand=expand, no_continue=no_continue):
         if no_continue:
             st[_CONT_Y] = -1
         if expand:
-            # The engine hands a struct instance (its buffer is the pixels), LVGL a Blob: viper takes its address.
-            buf = color_p.__address__() if type(color_p) is blob else color_p
-            expand(buf, (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1))
+            # The engine hands a struct instance, LVGL a Blob: both view the strip's memory, which the widening
+            # fills to 3 bytes a pixel.
+            n = (area.x2 - area.x1 + 1) * (area.y2 - area.y1 + 1)
+            expand(color_p.__dereference__(3 * n), n)
         flush(disp_drv, area, color_p)
     return adapted

@@ -98,6 +98,9 @@ void panel_post_cb_isr(spi_transaction_t *trans);
 // or this is a new panel, SPI device or display): its next flush reads user_data again, sends the whole window and
 // collects nothing older.
 void panel_forget_window(void);
+// The flush's RGB565 to RGB666 widening of n pixels in place (3 bytes a pixel after it), for a pure flush in an
+// interpreter without the viper emitter.
+void panel_widen_rgb666(void *pixels, size_t n);
 
 // The seed's names of the same four functions (drivers/ili9341.py of 2019 stored these).
 void ili9341_flush(void *disp_drv, const void *area, void *color_p);

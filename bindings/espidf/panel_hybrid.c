@@ -156,7 +156,8 @@ static void send_cmd_range(const panel_link_t *link, uint8_t cmd, int32_t start,
 // RGB565 in wire order to RGB666 (each 6-bit field in the top bits of a byte; a 5-bit field gets its MSB as sixth
 // bit, as controllers widen 16-bit input), in place from the last pixel down: pixel i moves from byte 2i to 3i,
 // never over one still to be read.
-static void widen_rgb666(uint8_t *p, size_t n) {
+void panel_widen_rgb666(void *pixels, size_t n) {
+    uint8_t *p = pixels;
     while (n-- > 0) {
         const uint8_t hi = p[2 * n], lo = p[2 * n + 1];
         const uint8_t r = hi >> 3, b = lo & 31;
@@ -203,7 +204,7 @@ void panel_flush(void *disp_drv, const void *area_p, void *color_p) {
 
     size_t pixels = (size_t)(area->x2 - area->x1 + 1) * (size_t)(area->y2 - area->y1 + 1);
     if (link->bytes_per_pixel == 3) {
-        widen_rgb666(color_p, pixels);
+        panel_widen_rgb666(color_p, pixels);
     }
     memset(&pixel_trans, 0, sizeof(pixel_trans));
     pixel_trans.length = 8 * pixels * (size_t)link->bytes_per_pixel;

@@ -72,16 +72,7 @@ esp_err_t esp_sim_ili9341_attach(const esp_sim_ili9341_config_t *config, esp_sim
     panel.backlight_active_low = config->backlight_active_low;
     panel.power_io_num = -1;
     panel.seed = config->seed;
-    auto model = esp_sim::make_panel_model(panel);
-    if (!model) {
-        return ESP_ERR_INVALID_ARG;
-    }
-    esp_sim_ili9341 *handle = ili9341_panels().attach(panel.host, panel.cs_io_num, model);
-    if (handle == nullptr) {
-        return ESP_ERR_INVALID_STATE;  // something already listens on this CS
-    }
-    *out = handle;
-    return ESP_OK;
+    return ili9341_panels().attach_out(panel.host, panel.cs_io_num, esp_sim::make_panel_model(panel), out);
 }
 
 esp_err_t esp_sim_ili9341_detach(esp_sim_ili9341_t *panel) {
@@ -114,8 +105,7 @@ esp_err_t esp_sim_ili9341_get_state(esp_sim_ili9341_t *panel, esp_sim_ili9341_st
 }
 
 uint32_t esp_sim_ili9341_violations(esp_sim_ili9341_t *panel, esp_sim_ili9341_violation_t kind) {
-    auto model = ili9341_panels().model_of(panel);
-    return model ? model->violations(esp_sim::enum_value(kind)) : 0;
+    return ili9341_panels().violations(panel, kind);
 }
 
 uint32_t esp_sim_ili9341_violation_total(esp_sim_ili9341_t *panel) {

@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 
+#include "enum_value.hpp"
+#include "esp_err.h"
 #include "spi_engine.hpp"
 
 namespace esp_sim {
@@ -31,6 +33,21 @@ public:
         return h;
     }
 
+    // attach() as the C API answers it: ESP_ERR_INVALID_ARG without a model, ESP_ERR_INVALID_STATE when something
+    // already listens on (host, cs).
+    template <typename Model>
+    esp_err_t attach_out(spi_host_device_t host, int cs, std::shared_ptr<Model> model, Handle **out) {
+        if (!model) {
+            return ESP_ERR_INVALID_ARG;
+        }
+        Handle *h = attach(host, cs, std::move(model));
+        if (h == nullptr) {
+            return ESP_ERR_INVALID_STATE;
+        }
+        *out = h;
+        return ESP_OK;
+    }
+
     bool detach(Handle *h) {
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -47,6 +64,29 @@ public:
     auto model_of(Handle *h) -> decltype(h->model) {
         std::lock_guard<std::mutex> lock(mutex_);
         return live_.count(h) != 0 ? h->model : nullptr;
+    }
+
+    // The model's state copied to *out; ESP_ERR_INVALID_ARG for a handle that is not live or no out.
+    template <typename State>
+    esp_err_t copy_state(Handle *h, State *out) {
+        auto model = model_of(h);
+        if (!model || out == nullptr) {
+            return ESP_ERR_INVALID_ARG;
+        }
+        *out = model->state();
+        return ESP_OK;
+    }
+
+    // The model's count of violations / warnings of one kind (a C enum); 0 for a handle that is not live.
+    template <typename Kind>
+    uint32_t violations(Handle *h, Kind kind) {
+        auto model = model_of(h);
+        return model ? model->violations(enum_value(kind)) : 0;
+    }
+    template <typename Kind>
+    uint32_t warnings(Handle *h, Kind kind) {
+        auto model = model_of(h);
+        return model ? model->warnings(enum_value(kind)) : 0;
     }
 
     // Keeps a string a C caller receives alive until the next call on this handle.

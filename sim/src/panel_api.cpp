@@ -60,16 +60,10 @@ const char *esp_sim_module_controller(esp_sim_module_t module) {
 }
 
 esp_err_t esp_sim_panel_attach(const esp_sim_panel_config_t *config, esp_sim_panel_t **out) {
-    auto model = config != nullptr && out != nullptr ? esp_sim::make_panel_model(*config) : nullptr;
-    if (!model) {
+    if (config == nullptr || out == nullptr) {
         return ESP_ERR_INVALID_ARG;
     }
-    esp_sim_panel *panel = panels().attach(config->host, config->cs_io_num, model);
-    if (panel == nullptr) {
-        return ESP_ERR_INVALID_STATE;  // something already listens on this CS
-    }
-    *out = panel;
-    return ESP_OK;
+    return panels().attach_out(config->host, config->cs_io_num, esp_sim::make_panel_model(*config), out);
 }
 
 esp_err_t esp_sim_panel_detach(esp_sim_panel_t *panel) {
@@ -77,22 +71,15 @@ esp_err_t esp_sim_panel_detach(esp_sim_panel_t *panel) {
 }
 
 esp_err_t esp_sim_panel_get_state(esp_sim_panel_t *panel, esp_sim_panel_state_t *out) {
-    auto model = panels().model_of(panel);
-    if (!model || out == nullptr) {
-        return ESP_ERR_INVALID_ARG;
-    }
-    *out = model->state();
-    return ESP_OK;
+    return panels().copy_state(panel, out);
 }
 
 uint32_t esp_sim_panel_violations(esp_sim_panel_t *panel, esp_sim_violation_t kind) {
-    auto model = panels().model_of(panel);
-    return model ? model->violations(esp_sim::enum_value(kind)) : 0;
+    return panels().violations(panel, kind);
 }
 
 uint32_t esp_sim_panel_warnings(esp_sim_panel_t *panel, esp_sim_warning_t kind) {
-    auto model = panels().model_of(panel);
-    return model ? model->warnings(esp_sim::enum_value(kind)) : 0;
+    return panels().warnings(panel, kind);
 }
 
 const char *esp_sim_violation_name(esp_sim_violation_t kind) {

@@ -37,13 +37,7 @@ esp_err_t esp_sim_xpt2046_attach(const esp_sim_xpt2046_config_t *config, esp_sim
         config->height < 0) {
         return ESP_ERR_INVALID_ARG;
     }
-    auto model = std::make_shared<esp_sim::Xpt2046>(*config);
-    esp_sim_xpt2046 *touch = touches().attach(config->host, config->cs_io_num, model);
-    if (touch == nullptr) {
-        return ESP_ERR_INVALID_STATE;  // something already listens on this CS
-    }
-    *out = touch;
-    return ESP_OK;
+    return touches().attach_out(config->host, config->cs_io_num, std::make_shared<esp_sim::Xpt2046>(*config), out);
 }
 
 esp_err_t esp_sim_xpt2046_detach(esp_sim_xpt2046_t *touch) {
@@ -66,22 +60,15 @@ esp_err_t esp_sim_xpt2046_clear(esp_sim_xpt2046_t *touch) {
 }
 
 esp_err_t esp_sim_xpt2046_get_state(esp_sim_xpt2046_t *touch, esp_sim_xpt2046_state_t *out) {
-    auto model = touches().model_of(touch);
-    if (!model || out == nullptr) {
-        return ESP_ERR_INVALID_ARG;
-    }
-    *out = model->state();
-    return ESP_OK;
+    return touches().copy_state(touch, out);
 }
 
 uint32_t esp_sim_xpt2046_violations(esp_sim_xpt2046_t *touch, esp_sim_violation_t kind) {
-    auto model = touches().model_of(touch);
-    return model ? model->violations(esp_sim::enum_value(kind)) : 0;
+    return touches().violations(touch, kind);
 }
 
 uint32_t esp_sim_xpt2046_warnings(esp_sim_xpt2046_t *touch, esp_sim_warning_t kind) {
-    auto model = touches().model_of(touch);
-    return model ? model->warnings(esp_sim::enum_value(kind)) : 0;
+    return touches().warnings(touch, kind);
 }
 
 const char *esp_sim_xpt2046_last_violation(esp_sim_xpt2046_t *touch) {

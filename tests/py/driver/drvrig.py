@@ -43,7 +43,10 @@ def pattern(w, h, salt):
 
 
 def show(d, src):
-    """Registers src (RGB565, the driver's width x height) as the GUI's canvas."""
+    """Registers src (RGB565, the driver's width x height) as the GUI's canvas. The tests check what is drawn, not
+    how fast: a loaded machine (sanitizers, tests in parallel) can stall the simulation's threads for longer than the
+    engine's 1 s wait, so a real-time run waits up to 30 s for flush-ready before it reports a timeout."""
+    d.disp_drv.wait_timeout_us = 30000000
     res = gui.disp_set_source(d.disp_drv, src, len(src), d.width, d.height, 2 * d.width, gui.SRC.RGB565)
     assert res == gui.RES.OK, gui.res_str(res)
 
