@@ -10,6 +10,7 @@
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_fun.h"
+#include "mpb_instance.h"
 #include "mpb_pending.h"
 #include "mpb_roots.h"
 
@@ -18,6 +19,12 @@ static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_closure, MP_QSTR_closure_data, MP_TYPE_
 #else
 static const mp_obj_type_t mpb_type_closure = { { &mp_type_type }, .name = MP_QSTR_closure_data };
 #endif
+
+bool mpb_is_object_data(mp_obj_t o) {
+    mp_buffer_info_t bi;
+    return o != mp_const_none && !mpb_obj_is_type(o, &mpb_type_blob) && !mpb_obj_is_type(o, &mpb_type_fun) &&
+           !mpb_is_struct(o) && mpb_struct_native(o) == o && (mpb_is_small_int(o) || !mp_get_buffer(o, &bi, MP_BUFFER_READ));
+}
 
 bool mpb_is_py_callback(mp_obj_t o) {
     return o != mp_const_none && !mpb_obj_is_type(o, &mpb_type_fun) && !mpb_obj_is_type(o, &mpb_type_blob)

@@ -27,6 +27,10 @@ typedef struct _mpb_closure_t {
 // A closure released when the C call returns (CALL) lives on the wrapper's stack: MPB_CLOSURE_ON_STACK.
 typedef enum { MPB_RELEASE_KEEP, MPB_RELEASE_REPLACE, MPB_RELEASE_DESTROY } mpb_release_t;
 
+// True when o is a Python object a void * can only carry by reference (a dict, a list, an int, any object that is
+// no pointer: not None, a Blob, a struct instance, a C function or a buffer): a registration with a destroy-notify
+// keeps it in a closure until C drops it.
+bool mpb_is_object_data(mp_obj_t o);
 // True when o goes through a trampoline: callable, but not a C function object, a Blob or None (those are addresses).
 bool mpb_is_py_callback(mp_obj_t o);
 // A new closure for one user-data argument: callables[k] = args[cb_args[k]] (k < n), user = args[user_arg], kept

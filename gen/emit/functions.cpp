@@ -22,6 +22,9 @@ std::string closure_setup(const plan::Plan &p, const plan::Wrapper &w, const pla
     }
     std::string key = "(const char *)self + " + u;
     std::string inst = g.instance_param ? "(const void *)" + exprs[*g.instance_param] : "NULL";
+    // With a destroy-notify, user data that is a Python object (a dict) travels in a closure too, kept until C
+    // drops it, and comes back as the same object.
+    if (g.destroy_param) any += " || mpb_is_object_data(args[" + u + "])";
     std::string s = on_stack ? "    MPB_CLOSURE_ON_STACK(cl" + u + ", " + n + ");\n" : "";
     if (g.records_handle) s += "    void *cl" + u + " = NULL;\n";
     s += "    void *ud" + u + ";\n    if (" + any + ") {\n";

@@ -37,6 +37,14 @@ ir::RecordId pointee_record(const ir::Module &m, ir::TypeId t) {
     return p.kind == ir::TypeKind::Record ? p.record : ir::RecordId{};
 }
 
+// A bound `void *..._get_user_data(...)`: it reads back user data a registration stored.
+bool is_user_data_accessor(const ir::Module &m, const ir::Function &f) {
+    static const std::string suffix = "get_user_data";
+    const std::string &n = f.info.c_name;
+    return f.info.binding.bound() && is_void_pointer(m, f.ret) && n.size() >= suffix.size() &&
+           n.compare(n.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 // Why no trampoline can call a Python callable for callback type fn (nullopt: one can): its values must convert,
 // a struct by value only as an argument (a trampoline cannot return one from a Python result).
 std::optional<std::string> no_trampoline(const ir::Module &m, ir::TypeId fn) {
@@ -58,15 +66,11 @@ class Finder {
 public:
     Finder(const ir::Module &m, const CallbackOptions &opt) : m_(m), opt_(opt) {
         if (!opt.isr.empty()) isr_.emplace(compile_regex(opt.isr, "--isr"));
-        // User-data accessors: `void *<name>get_user_data(T *)`, bound; the first one per struct.
+        // User-data accessors of one struct, `void *<name>get_user_data(T *)`: the first one per struct.
         for (const ir::Function &f : m.functions) {
-            const std::string &n = f.info.c_name;
-            static const std::string suffix = "get_user_data";
-            if (!f.info.binding.bound() || f.params.size() != 1 || !is_void_pointer(m, f.ret) || n.size() < suffix.size() ||
-                n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0)
-                continue;
+            if (!is_user_data_accessor(m, f) || f.params.size() != 1) continue;
             ir::RecordId r = pointee_record(m, f.params[0].type);
-            if (r.valid()) accessors_.try_emplace(r.index, n);
+            if (r.valid()) accessors_.try_emplace(r.index, f.info.c_name);
         }
         for (const auto &[type, field] : opt.user_fields) check_user_field(type, field);
     }
@@ -457,11 +461,9 @@ void callbacks(ir::Module &m, const CallbackOptions &opt) {
         if (!release_used[k])
             throw OptionError("--release '" + opt.releases[k].first + "=" + opt.releases[k].second +
                               "': no bound function " + opt.releases[k].first);
-    for (ir::Function &f : m.functions)
-        for (const ir::Param &p : f.params)
-            if (p.callback && !p.callback->accessor.empty())
-                for (ir::Function &g : m.functions)
-                    if (g.info.c_name == p.callback->accessor) g.user_data_accessor = true;
+    // Accessors give back the registration's own user data: those of callback conventions, and every bound
+    // `void *..._get_user_data(...)` (cairo_surface_get_user_data(surface, key)).
+    for (ir::Function &g : m.functions) g.user_data_accessor = is_user_data_accessor(m, g);
     find.check_isr_used();
     m.complete(ir::Stage::Callbacks);
 }

@@ -409,7 +409,7 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
     mpb_cfun_t cb4 = mpb_is_py_callback(args[4]) ? (mpb_cfun_t)mp_callbacks_bus_set_named_destroy_tramp
         : mpb_get_funptr(args[4], "v(p)", self, 4);
     void *ud3;
-    if (mpb_is_py_callback(args[2]) || mpb_is_py_callback(args[4])) {
+    if (mpb_is_py_callback(args[2]) || mpb_is_py_callback(args[4]) || mpb_is_object_data(args[3])) {
         static const uint8_t cbs3[] = { 2, 4 };
         ud3 = mpb_closure_new(self, args, cbs3, 2, 3, (const char *)self + 3, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_DESTROY);
         cb4 = (mpb_cfun_t)mp_callbacks_bus_set_named_destroy_tramp;

@@ -166,7 +166,9 @@ TEST(Module, CallbacksSharingUserDataShareOneClosure) {
     std::string c = generate("int reg(void *user, int (*compare)(void *, int, int), void (*destroy)(void *));\n").c;
     EXPECT_TRUE(has(c, "mp_obj_t f = c->callables[0];")) << c;
     EXPECT_TRUE(has(c, "mp_obj_t f = c->callables[1];")) << c;
-    EXPECT_TRUE(has(c, "if (mpb_is_py_callback(args[1]) || mpb_is_py_callback(args[2])) {")) << c;
+    // destroy is a destroy-notify: a Python object as user data travels in the closure too.
+    EXPECT_TRUE(has(c, "if (mpb_is_py_callback(args[1]) || mpb_is_py_callback(args[2]) || mpb_is_object_data(args[0])) {"))
+        << c;
     EXPECT_TRUE(has(c, "static const uint8_t cbs0[] = { 1, 2 };")) << c;
     EXPECT_EQ(count(c, "mpb_closure_new("), 1u) << c;
     EXPECT_TRUE(has(c, "(\n        ud0,\n        cb1,\n        cb2)")) << c;

@@ -58,3 +58,18 @@ cairo.surface_destroy(s2)
 collect()
 print('destroyed', destroyed)
 print('all released', live() == base)
+
+print('a Python object as user data comes back as the same object, kept until cairo destroys it')
+s = cairo.image_surface_create(cairo.FORMAT.ARGB32, 4, 4)
+obj = {'any': ['python', 'object']}
+print(cairo.surface_set_user_data(s, k1, obj, None) == OK, 'live', live() - base)
+print(cairo.surface_set_user_data(s, k2, 'with destroy', destroy_as('third')) == OK)
+obj_id = id(obj)
+obj = None
+collect()
+back = cairo.surface_get_user_data(s, k1)
+print('same object', id(back) == obj_id, back, cairo.surface_get_user_data(s, k2))
+back = None
+cairo.surface_destroy(s)
+collect()
+print('destroyed', destroyed[-1], 'all released', live() == base)
