@@ -8,25 +8,35 @@
 namespace mpbind::cli {
 
 std::string JsonWriter::escape(const std::string &s) {
-    std::string o = "\"";
-    for (unsigned char c : s) {
+    std::string o;
+    escape_into(o, s);
+    return o;
+}
+
+// Runs of characters that need no escape are appended at once: reports hold thousands of names.
+void JsonWriter::escape_into(std::string &o, const std::string &s) {
+    o += '"';
+    size_t plain = 0; // start of the run not yet appended
+    for (size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        o.append(s, plain, i - plain);
+        plain = i + 1;
         switch (c) {
         case '"': o += "\\\""; break;
         case '\\': o += "\\\\"; break;
         case '\n': o += "\\n"; break;
         case '\t': o += "\\t"; break;
         case '\r': o += "\\r"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                o += buf;
-            } else {
-                o += static_cast<char>(c);
-            }
+        default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            o += buf;
+        }
         }
     }
-    return o + "\"";
+    o.append(s, plain, std::string::npos);
+    o += '"';
 }
 
 void JsonWriter::newline() {
@@ -50,7 +60,7 @@ JsonWriter &JsonWriter::key(const std::string &k) {
     if (!first_.back()) out_ += ',';
     first_.back() = false;
     newline();
-    out_ += escape(k);
+    escape_into(out_, k);
     out_ += ": ";
     after_key_ = true;
     return *this;
@@ -85,7 +95,7 @@ void JsonWriter::end_array() {
 
 void JsonWriter::value(const std::string &s) {
     before_value();
-    out_ += escape(s);
+    escape_into(out_, s);
 }
 
 void JsonWriter::value(int64_t v) {

@@ -25,6 +25,7 @@ public:
     const std::string &str() const { return out_; }
 
     static std::string escape(const std::string &s);
+    static void escape_into(std::string &out, const std::string &s); // appends escape(s)
 
 private:
     void before_value();

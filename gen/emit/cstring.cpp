@@ -24,6 +24,7 @@ std::string c_string(const std::string &s) {
 
 std::string comment_text(const std::string &s) {
     std::string r;
+    r.reserve(s.size());
     for (char ch : s) {
         if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
         if (ch == '?' && !r.empty() && r.back() == '?') r += ' '; // "??/" would be a trigraph

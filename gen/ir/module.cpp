@@ -1,37 +1,39 @@
 // Arena operations of the IR Module: structural interning of types and adding declarations.
 #include "module.h"
 
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
 namespace mpbind::ir {
 
 namespace {
-void put(std::string &k, uint64_t v) {
-    k += std::to_string(v);
-    k += ',';
+// Key fields are appended as raw bytes of a fixed width: no number formatting (types are interned by the thousand
+// while a header is translated), and keys of different types never coincide.
+template <class T> void put(std::string &k, T v) {
+    char bytes[sizeof v];
+    std::memcpy(bytes, &v, sizeof v);
+    k.append(bytes, sizeof v);
 }
 } // namespace
 
 std::string type_key(const Type &t) {
     std::string k;
-    put(k, static_cast<uint64_t>(t.kind));
-    put(k, (t.is_const ? 1 : 0) | (t.is_volatile ? 2 : 0));
-    put(k, static_cast<uint64_t>(t.prim));
+    k.reserve(48);
+    put(k, static_cast<uint8_t>(t.kind));
+    put(k, static_cast<uint8_t>((t.is_const ? 1 : 0) | (t.is_volatile ? 2 : 0) | (t.py_object ? 4 : 0)));
+    put(k, static_cast<uint8_t>(t.prim));
     put(k, t.inner.index);
-    put(k, t.array_len ? *t.array_len + 1 : 0);
+    put(k, t.array_len ? *t.array_len + 1 : uint64_t{0});
     put(k, t.record.index);
     put(k, t.enum_.index);
     put(k, t.typedef_.index);
     if (t.kind == TypeKind::Function) {
         put(k, t.ret.index);
-        put(k, (t.variadic ? 1 : 0) | (t.no_prototype ? 2 : 0));
-        k += '(';
-        for (TypeId p : t.params) put(k, p.index);
-        k += ')';
+        put(k, static_cast<uint8_t>((t.variadic ? 1 : 0) | (t.no_prototype ? 2 : 0)));
+        for (TypeId p : t.params) put(k, p.index); // the last field: the key's length gives their number
     }
     if (t.kind == TypeKind::Unsupported) k += t.unsupported_what;
-    if (t.py_object) k += "py";
     return k;
 }
 

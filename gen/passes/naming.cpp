@@ -17,6 +17,7 @@ bool is_python_keyword(const std::string &name) {
         "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
         "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
         "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
+    if (name.size() < 2 || name.size() > 8) return false; // every keyword has 2 to 8 letters
     return std::any_of(words.begin(), words.end(), [&](const char *w) { return name == w; });
 }
 

@@ -69,7 +69,7 @@ TEST(Options, UsageErrors) {
     EXPECT_EQ(parse_args({"-M", "m", "--strict=1", "h.h"}).error, "option --strict takes no argument");
 }
 
-TEST(Options, IssueFourOptions) {
+TEST(Options, CallbackGroupingAndMethodOptions) {
     auto r = parse_args({"-M", "m", "--user-field", "spi_transaction_t=user", "--isr", "_cb$", "--group-rule=name",
                          "--flat-enums", "--no-methods", "h.h"});
     ASSERT_EQ(r.error, "");
@@ -101,6 +101,7 @@ TEST(Json, EscapingAndLayout) {
     JsonWriter w;
     w.begin_object();
     w.key("s").value("a\"b\\c\n\x01");
+    w.key("t\tk").value("plain\rrun after");
     w.key("n").value(int64_t{-3});
     w.key("u").value(uint64_t{18446744073709551615ull});
     w.key("f").value(0.1);
@@ -110,7 +111,7 @@ TEST(Json, EscapingAndLayout) {
     w.key("o").begin_object();
     w.end_object();
     w.end_object();
-    EXPECT_EQ(w.str(), "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"n\": -3,\n  \"u\": 18446744073709551615,\n"
+    EXPECT_EQ(w.str(), "{\n  \"s\": \"a\\\"b\\\\c\\n\\u0001\",\n  \"t\\tk\": \"plain\\rrun after\",\n  \"n\": -3,\n  \"u\": 18446744073709551615,\n"
                        "  \"f\": 0.1,\n  \"b\": true,\n  \"a\": [],\n  \"o\": {}\n}\n");
 }
 

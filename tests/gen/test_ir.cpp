@@ -32,6 +32,50 @@ TEST(Ir, InterningGivesOneIdPerStructure) {
     EXPECT_NE(m.intern(p), pa);
 }
 
+// Every field of a type's structure tells it apart, the parameters of a function type included (their number
+// too), and the marks a declaration gives (mp_obj_t, an unsupported type's description).
+TEST(Ir, InterningTellsEveryFieldApart) {
+    Module m;
+    TypeId i = int_type(m);
+    Type f;
+    f.kind = TypeKind::Function;
+    f.ret = i;
+    f.params = {i};
+    TypeId one = m.intern(f);
+    f.params = {i, i};
+    TypeId two = m.intern(f);
+    f.variadic = true;
+    TypeId var = m.intern(f);
+    EXPECT_NE(one, two);
+    EXPECT_NE(two, var);
+    f.params = {};
+    f.variadic = false;
+    EXPECT_NE(m.intern(f), one) << "no parameters is not one";
+    Type a;
+    a.kind = TypeKind::Array;
+    a.inner = i;
+    TypeId incomplete = m.intern(a);
+    a.array_len = 0;
+    TypeId empty = m.intern(a);
+    EXPECT_NE(empty, incomplete) << "T[0] is not T[]";
+    a.array_len = uint64_t{1} << 40; // a length beyond 32 bits
+    EXPECT_NE(m.intern(a), empty);
+    EXPECT_NE(m.intern(a), incomplete);
+    Type p;
+    p.kind = TypeKind::Pointer;
+    p.inner = i;
+    TypeId plain = m.intern(p);
+    p.py_object = true;
+    EXPECT_NE(m.intern(p), plain);
+    Type u;
+    u.kind = TypeKind::Unsupported;
+    u.unsupported_what = "long double";
+    TypeId ld = m.intern(u);
+    u.unsupported_what = "__int128";
+    EXPECT_NE(m.intern(u), ld);
+    EXPECT_EQ(m.intern(u), m.intern(u));
+}
+
 TEST(Ir, CanonicalDefaultsToSelf) {
     Module m;
     TypeId a = int_type(m);
