@@ -31,23 +31,10 @@ bool mpb_is_py_callback(mp_obj_t o) {
            && mp_obj_is_callable(o);
 }
 
-// Every live heap closure, in a dict rooted under qstr `closure_data`: {address / word size: closure}. The key is a
-// small int on every target (no allocation), the count of entries is what mpb_closures_live reports.
+// Every live heap closure, in a dict rooted under qstr `closure_data`: {address / word size: closure}, whose size
+// mpb_closures_live reports.
 static mp_map_t *live_closures(bool create) {
-    mp_obj_t k = MP_OBJ_NEW_QSTR(MP_QSTR_closure_data);
-    mp_obj_t d = mpb_root_get(k);
-    if (d == MP_OBJ_NULL) {
-        if (!create) {
-            return NULL;
-        }
-        d = mp_obj_new_dict(0);
-        mpb_root_set(k, d);
-    }
-    return mp_obj_dict_get_map(d);
-}
-
-static mp_obj_t live_key(const void *c) {
-    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)c / sizeof(mp_obj_t)));
+    return mpb_root_map(MP_OBJ_NEW_QSTR(MP_QSTR_closure_data), create);
 }
 
 size_t mpb_closures_live(void) {
@@ -123,13 +110,13 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
         mp_map_lookup(slot, mpb_new_u64((uintptr_t)instance), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value =
             MP_OBJ_FROM_PTR(c);
     }
-    mp_map_lookup(live_closures(true), live_key(c), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
+    mp_map_lookup(live_closures(true), mpb_address_key(c), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = MP_OBJ_FROM_PTR(c);
     return c;
 }
 
 void mpb_closure_release(mpb_closure_t *c) {
     mp_map_t *live = live_closures(false);
-    if (live == NULL || mp_map_lookup(live, live_key(c), MP_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+    if (live == NULL || mp_map_lookup(live, mpb_address_key(c), MP_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
         return; // released already (or a closure on a wrapper's stack)
     }
     if (c->how == MPB_RELEASE_REPLACE) {

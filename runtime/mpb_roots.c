@@ -35,6 +35,22 @@ mp_obj_t mpb_root_get(mp_obj_t key) {
     return e != NULL ? e->value : MP_OBJ_NULL;
 }
 
+mp_map_t *mpb_root_map(mp_obj_t key, bool create) {
+    mp_obj_t d = mpb_root_get(key);
+    if (d == MP_OBJ_NULL) {
+        if (!create) {
+            return NULL;
+        }
+        d = mp_obj_new_dict(0);
+        mpb_root_set(key, d);
+    }
+    return mp_obj_dict_get_map(d);
+}
+
+mp_obj_t mpb_address_key(const void *p) {
+    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)p / sizeof(mp_obj_t)));
+}
+
 void mpb_keep(const void *key, mp_obj_t obj) {
     mpb_root_set(mpb_new_u64((uintptr_t)key), obj);
 }

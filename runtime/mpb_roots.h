@@ -11,6 +11,10 @@ void mpb_release(const void *key);
 // The same with a Python object as key (a qstr: no allocation to look up, so usable in interrupt context).
 void mpb_root_set(mp_obj_t key, mp_obj_t obj); // obj MP_OBJ_NULL: removes the entry
 mp_obj_t mpb_root_get(mp_obj_t key);           // MP_OBJ_NULL when absent
+// The map of the dict rooted under key (made when `create`, else NULL while there is none): a named set of objects.
+mp_map_t *mpb_root_map(mp_obj_t key, bool create);
+// A word-aligned address as a small int on every target (no allocation): keys of such named sets.
+mp_obj_t mpb_address_key(const void *p);
 // The roots dict's map itself (made when `create`, else NULL while there is none), for lookups in place.
 mp_map_t *mpb_roots_map(bool create);
 // Called when a pointer field at `field` is set from `value`: if the field is in C memory (which the GC does not

@@ -12,6 +12,7 @@
 #include "mpb_instance.h"
 #include "mpb_blob.h"
 #include "mpb_callback.h"
+#include "mpb_handle.h"
 #include "mpb_struct.h"
 #include "mpb_cpointer.h"
 #include "mpb_const.h"

@@ -83,6 +83,7 @@ void callback(JsonWriter &w, const plan::Plan &p, size_t index) {
         w.key("trampoline").value(p.trampolines[cb.trampoline].symbol);
     }
     if (cb.isr) w.key("isr").value(true);
+    if (cb.ends_handles) w.key("ends_handles").value(true);
     w.end_object();
 }
 

@@ -80,6 +80,9 @@ std::string trampoline(const plan::Plan &p, const plan::Trampoline &t) {
     s += t.isr ? "        mpb_isr_failed(nlr.ret_val);\n    }\n    mpb_isr_exit();\n"
                : "        mpb_callback_failed(nlr.ret_val);\n    }\n";
     if (t.releases_closure) s += "    mpb_closure_release(c);\n";
+    if (t.releases_handles)
+        for (size_t i = 0; i < t.args.size(); ++i)
+            if (t.args[i].conv.code == plan::Code::PTR) s += "    mpb_handle_release(a" + std::to_string(i) + ");\n";
     s += has_ret ? "    return ret;\n}\n" : "}\n";
     if (t.find == plan::Trampoline::Find::Slot) {
         const plan::Slot &sl = p.slots[t.slot];

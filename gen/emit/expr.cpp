@@ -52,6 +52,7 @@ std::string trampoline_result(const plan::TrampolineValue &v, const std::string 
     switch (v.conv.code) {
     case Code::FUNPTR: return "mpb_get_funptr(" + obj + ", NULL, NULL, 0)";
     case Code::OBJ: return obj;
+    case Code::PTR: return "mpb_handle_from_result(" + obj + ")"; // a Python object given to C as a void * handle
     default: return call(plan::info(v.conv.code).get, obj + ", NULL, 0");
     }
 }

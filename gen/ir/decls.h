@@ -84,6 +84,9 @@ struct Callback {
     // Fields whose owner has no user field (Pooled, and StructField of such an owner): trampolines per slot, so
     // each instance gets its own C function pointer (--slot-pool N); 0: none.
     size_t pool_size = 0;
+    // The slot's name says it ends what it is handed (`close_cb`, `free_fn`): Python objects a callback gave C as
+    // `void *` results (mpb_handle) are released when this callback gets them back.
+    bool ends_handles = false;
 };
 
 // ---- records ----

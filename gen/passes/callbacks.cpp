@@ -150,6 +150,12 @@ public:
         return false;
     }
 
+    // A slot named for ending something (LVGL's lv_fs_drv_t close_cb and dir_close_cb, a `free` hook).
+    static bool ends_handles(const std::string &slot) {
+        static const std::regex names("close|free|destroy|release|dispose|delete|deinit|unref|finali[sz]", std::regex::icase);
+        return std::regex_search(slot, names);
+    }
+
     bool isr(const std::string &slot) {
         bool hit = isr_ && std::regex_search(slot, *isr_);
         isr_used_ = isr_used_ || hit;
@@ -170,6 +176,7 @@ public:
     ir::Callback field(const ir::Record &owner, const ir::Field &f, ir::TypeId fn) {
         ir::Callback cb;
         cb.fn_type = fn;
+        cb.ends_handles = ends_handles(f.c_name);
         cb.dict_key = c_type_name(owner) + "_" + f.c_name;
         cb.isr = isr(owner.info.py_name + "." + f.c_name);
         if (struct_arg(fn, cb)) {
@@ -197,6 +204,7 @@ public:
         ir::Callback cb;
         cb.fn_type = fn;
         const ir::Param &p = f.params[pi];
+        cb.ends_handles = ends_handles(p.c_name);
         cb.dict_key = f.info.c_name + "_" + (p.c_name.empty() ? "arg" + std::to_string(pi) : p.c_name);
         cb.isr = isr(f.info.c_name + "." + p.c_name);
         int user = registration_user_param(f, pi);
@@ -374,6 +382,7 @@ void decide_releases(ir::Module &m, size_t fi, const CallbackOptions &opt, std::
             how = ir::Release::Destroy;
             origin = "destroy-notify " + destroy->c_name + (rule ? " (--release)" : "");
             destroy->callback->destroy_notify = true;
+            destroy->callback->ends_handles = false; // it is handed the closure, never a handle
         } else if (rule && *rule != "keep") {
             how = *rule == "call" ? ir::Release::Call : ir::Release::Replace;
             origin = *rule == "call" ? "when the call returns (--release)"

@@ -42,7 +42,7 @@ public:
     // closure index, struct classes and interrupt context.
     void closure(const std::string &stem, const cb::Closure &c) {
         std::string key = out_.abi_sig + "@" + std::to_string(c.back_arg) + "#" + std::to_string(c.index) +
-                          struct_args_key(args_) + (cb_.isr ? " isr" : "") + (c.destroy_notify ? " releases" : "") + " " + c.accessor;
+                          struct_args_key(args_) + (cb_.isr ? " isr" : "") + (c.destroy_notify ? " releases" : "") + (cb_.ends_handles ? " ends" : "") + " " + c.accessor;
         auto [it, fresh] = b_.shared_trampolines.try_emplace(key, b_.p.trampolines.size());
         if (fresh) {
             Trampoline t = base(b_.syms.family(stem, {"_tramp"}) + "_tramp");
@@ -79,6 +79,8 @@ private:
         t.ret = ret_;
         t.args = args_;
         t.isr = cb_.isr;
+        // Releasing looks up a dict, which may allocate: not in interrupt context, where the handle stays kept.
+        t.releases_handles = cb_.ends_handles && !cb_.isr;
         return t;
     }
 
@@ -98,6 +100,7 @@ Callback common(Builder &b, std::string where, const ir::Location &loc, const ir
     out.abi_sig = abi_signature(b.m, fn.ret, fn.params);
     out.key = cb.dict_key;
     out.isr = cb.isr;
+    out.ends_handles = cb.ends_handles && !cb.isr;
     out.convention = cb::AddressOnly{cb.skip_reason};
     return out;
 }

@@ -106,6 +106,7 @@ struct Callback {
     std::string abi_sig;    // its ABI signature: a C function given instead must match it
     std::string key;        // "<owner>_<slot>": the qstr under which a struct convention keeps the callable
     bool isr = false;       // --isr: runs in interrupt context
+    bool ends_handles = false; // its trampoline releases the handles (mpb_handle) it is handed as void * arguments
     cb::Convention convention;
     size_t trampoline = none; // index into Plan::trampolines (none for AddressOnly)
     size_t slot_desc = none;  // index into Plan::slots (struct conventions)
@@ -137,6 +138,7 @@ struct Trampoline {
     bool ctx_is_user_data = false;
     bool releases_closure = false; // Closure: a destroy-notify, called once; releases the closure after its callable
     std::string accessor;          // Closure: the closure is accessor(argument ctx_arg); the argument itself passes
+    bool releases_handles = false; // after the call, its void * arguments are released as handles (a close callback)
 };
 
 // A runtime callback slot (mpb_cbslot_t) of a struct convention.
