@@ -52,9 +52,9 @@ def print_generation_and_size(ctx):
     print(f'1. generation (mpbind -M NAME HEADER -- CLANG_ARGS; median of {RUNS} runs; peak RSS of the child)')
     modules = {}
     for name in LIBRARIES:
-        if not all(os.path.exists(h) for h in LIBRARIES[name][0]):
-            print(f'  {name:8s} header not installed, skipped')
-            continue
+        missing = [h for h in LIBRARIES[name][0] if not os.path.exists(h)]
+        if missing:  # scripts/setup.sh installs every library's headers: a missing one is a broken machine
+            raise SystemExit(f'bench_generator: {name}: header {missing[0]} not installed (run scripts/setup.sh)')
         module_c, seconds, kib, counts = generation(ctx, name)
         modules[name] = (module_c, counts)
         with open(module_c) as f:
@@ -85,8 +85,8 @@ def print_reference(ctx):
     native = os.path.join(objs, 'bench', 'modbenchnative.c.o')
     generated = os.path.join(objs, 'mpbind_modules', 'mp_benchgen.c.o')
     if not (os.path.exists(native) and os.path.exists(generated)):
-        print('  reference: benchnative/benchgen objects not found in the build, skipped')
-        return
+        raise SystemExit(f'bench_generator: reference objects {native} and {generated} are part of the build, '
+                         'not found: build the interpreter first')
     n_bytes, _ = symbol_bytes(native, r'native_add(_obj)?')
     with open(os.path.join(ctx.build_dir, 'mpbind_modules', 'mp_benchgen.c')) as f:
         wrapper = re.search(r'MPB_DEFINE_FUN\((\w+), MP_QSTR_add, (\w+),', f.read())
