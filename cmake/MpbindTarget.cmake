@@ -12,7 +12,7 @@ endif()
 
 # Folders a cross build leaves out: the generator and what tests it (it runs on the build machine), and the checks
 # that run the generator or other compilers themselves.
-set(MPBIND_HOST_ONLY_DIRS gen tests/gen tests/cli tests/corpus tests/fuzz tests/targets)
+set(MPBIND_HOST_ONLY_DIRS gen upstream tests/gen tests/cli tests/corpus tests/fuzz tests/targets tests/upstream)
 
 if(NOT CMAKE_CROSSCOMPILING)
   # How tests run the interpreter.

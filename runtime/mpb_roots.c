@@ -59,6 +59,18 @@ void mpb_release(const void *key) {
     mpb_root_set(mpb_new_u64((uintptr_t)key), MP_OBJ_NULL);
 }
 
+void *mpb_gc_block(const void *key, size_t size) {
+    mp_obj_t held = mpb_root_get(mpb_new_u64((uintptr_t)key));
+    if (held != MP_OBJ_NULL) {
+        return MP_OBJ_TO_PTR(held);
+    }
+    // Not an object, only a block: the roots' values are found by key, never used as objects, and the GC marks
+    // a raw block like any other.
+    void *block = m_malloc0(size);
+    mpb_keep(key, MP_OBJ_FROM_PTR(block));
+    return block;
+}
+
 void mpb_keep_for_c(void *field, mp_obj_t value) {
     if (mpb_in_gc_heap(field)) {
         return; // the GC scans the struct itself

@@ -8,6 +8,9 @@
 // Keeps obj reachable by the GC under key (an address C holds) until released.
 void mpb_keep(const void *key, mp_obj_t obj);
 void mpb_release(const void *key);
+// A zeroed block of `size` bytes in the GC heap kept reachable under key (an address C holds) until released:
+// the one kept there already, else a new one. For libraries whose state lives in the GC heap (mpbind --gc-root).
+void *mpb_gc_block(const void *key, size_t size);
 // The same with a Python object as key (a qstr: no allocation to look up, so usable in interrupt context).
 void mpb_root_set(mp_obj_t key, mp_obj_t obj); // obj MP_OBJ_NULL: removes the entry
 mp_obj_t mpb_root_get(mp_obj_t key);           // MP_OBJ_NULL when absent

@@ -241,6 +241,14 @@ std::string json(const plan::Plan &p) {
     for (const Decl &d : p.decls) declaration(w, p, d);
     w.end_array();
     api(w, p);
+    if (p.gc_root.enabled()) {
+        w.key("gc_root").begin_object();
+        w.key("variable").value(p.gc_root.var);
+        w.key("type").value(p.gc_root.type);
+        w.key("init").value(p.gc_root.init);
+        w.key("deinit").value(p.gc_root.deinit);
+        w.end_object();
+    }
     w.end_object();
     return w.str();
 }

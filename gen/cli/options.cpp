@@ -66,6 +66,32 @@ std::string timeout(CliOptions &o, const std::string &v) {
     return "";
 }
 
+bool c_identifier(const std::string &s) {
+    if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+    for (char c : s)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+    return true;
+}
+
+std::string gc_root(CliOptions &o, const std::string &v) {
+    size_t eq = v.find('=');
+    std::string var = v.substr(0, eq), type = eq == std::string::npos ? "" : v.substr(eq + 1);
+    if (!c_identifier(var) || type.empty()) return "--gc-root wants VAR=TYPE (got '" + v + "')";
+    o.passes.gc_root.var = var;
+    o.passes.gc_root.type = type;
+    return "";
+}
+
+std::string gc_hooks(CliOptions &o, const std::string &v) {
+    size_t comma = v.find(',');
+    std::string init = v.substr(0, comma), deinit = comma == std::string::npos ? "" : v.substr(comma + 1);
+    if (!c_identifier(init) || !c_identifier(deinit) || init == deinit)
+        return "--gc-hooks wants INIT,DEINIT, two C function names (got '" + v + "')";
+    o.passes.gc_root.init = init;
+    o.passes.gc_root.deinit = deinit;
+    return "";
+}
+
 const std::vector<Option> &table() {
     static const std::vector<Option> t = {
         {"-M", "NAME", "", "module name (required): the module is `import NAME`",
@@ -106,6 +132,12 @@ const std::vector<Option> &table() {
         {"--slot-pool", "N", "8",
          "trampolines per callback field whose struct has no user field: N instances may hold Python callables at once",
          slot_pool},
+        {"--gc-root", "VAR=TYPE", "",
+         "the library keeps its state in MicroPython's GC heap through `void *VAR`: the module defines VAR, kept "
+         "reachable by the GC, and the --gc-hooks that allocate a zeroed TYPE into it and drop it",
+         gc_root},
+        {"--gc-hooks", "INIT,DEINIT", "",
+         "the names of the --gc-root hooks the module defines, `void INIT(void)` and `void DEINIT(void)`", gc_hooks},
         {"--allow-deprecated", nullptr, "off", "bind deprecated declarations too (else skipped: \"deprecated\")",
          [](CliOptions &o, const std::string &) { o.passes.allow_deprecated = true; return std::string(); }},
         {"--timeout", "SECONDS", "120", "give up (exit 1) when clang has not finished parsing after SECONDS (0: never)",
@@ -218,14 +250,15 @@ ParseResult parse_args(const std::vector<std::string> &args) {
                 same_file(*outputs[i].second, *outputs[k].second))
                 r.error = std::string(outputs[i].first) + " and " + outputs[k].first + " name the same file '" +
                           *outputs[i].second + "'";
+    const ir::GcRoot &gc = r.opt.passes.gc_root;
+    if (gc.var.empty() != gc.init.empty())
+        r.error = gc.var.empty() ? "--gc-hooks needs --gc-root VAR=TYPE" : "--gc-root needs --gc-hooks INIT,DEINIT";
+    else if (!gc.var.empty() && (gc.var == gc.init || gc.var == gc.deinit))
+        r.error = "--gc-root's variable and --gc-hooks' functions need distinct names";
     if (!r.error.empty()) return r;
     if (r.opt.module_name.empty()) r.error = "missing -M NAME (the module name)";
     else if (r.opt.headers.empty()) r.error = "no header given";
-    else {
-        for (char c : r.opt.module_name)
-            if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) r.error = "module name '" + r.opt.module_name + "' is not a C identifier";
-        if (std::isdigit(static_cast<unsigned char>(r.opt.module_name[0]))) r.error = "module name '" + r.opt.module_name + "' is not a C identifier";
-    }
+    else if (!c_identifier(r.opt.module_name)) r.error = "module name '" + r.opt.module_name + "' is not a C identifier";
     return r;
 }
 

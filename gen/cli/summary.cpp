@@ -9,6 +9,18 @@ namespace mpbind::cli {
 
 using plan::Decl;
 
+namespace {
+
+// The first eight names, then how many more.
+std::string first_names(const std::vector<std::string> &names) {
+    std::string s;
+    for (size_t i = 0; i < names.size() && i < 8; ++i) s += (i ? ", " : "") + names[i];
+    if (names.size() > 8) s += ", ... (" + std::to_string(names.size() - 8) + " more)";
+    return s;
+}
+
+} // namespace
+
 std::string summary(const plan::Plan &p) {
     size_t functions = 0, methods = 0, structs = 0, enums = 0, constants = 0, macros = 0, callbacks = 0;
     for (const Decl &d : p.decls) {
@@ -47,16 +59,24 @@ std::string summary(const plan::Plan &p) {
     for (const plan::Skip &k : p.skipped) by_reason[std::regex_replace(k.reason, place, "$1 '...'")].push_back(k.what);
     for (const auto &[reason, whats] : by_reason) {
         s += "  skipped " + std::to_string(whats.size()) + ": " + reason + ": ";
-        for (size_t i = 0; i < whats.size() && i < 8; ++i) s += (i ? ", " : "") + whats[i];
-        if (whats.size() > 8) s += ", ... (" + std::to_string(whats.size() - 8) + " more)";
-        s += "\n";
+        s += first_names(whats) + "\n";
     }
+    // A function declared but defined nowhere in the build breaks the link once bound: --block is how it is left
+    // out, and the summary names what was left out that way.
+    std::vector<std::string> blocked;
+    for (const Decl &d : p.decls)
+        if (d.status == ir::Status::Excluded && d.reason.rfind("blocked by --block", 0) == 0) blocked.push_back(d.c_name);
+    if (!blocked.empty()) {
+        s += "  blocked " + std::to_string(blocked.size()) + " (--block): ";
+        s += first_names(blocked) + "\n";
+    }
+    if (p.gc_root.enabled())
+        s += "  GC root: " + p.gc_root.var + " holds a " + p.gc_root.type + " in the GC heap; the module defines " +
+             p.gc_root.var + ", " + p.gc_root.init + "() and " + p.gc_root.deinit + "()\n";
     if (!kept.empty()) {
         s += "  closures kept " + std::to_string(kept.size()) + " (one per registration, never released: no release "
              "rule known; --release FUNCTION=call|replace|destroy:PARAM names one): ";
-        for (size_t i = 0; i < kept.size() && i < 8; ++i) s += (i ? ", " : "") + kept[i];
-        if (kept.size() > 8) s += ", ... (" + std::to_string(kept.size() - 8) + " more)";
-        s += "\n";
+        s += first_names(kept) + "\n";
     }
     return s;
 }

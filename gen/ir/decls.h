@@ -237,4 +237,17 @@ struct Group {
     std::string owner_name;
 };
 
+// ---- memory the library keeps in MicroPython's GC heap ----
+
+// A library whose state lives in the GC heap reaches it through a global pointer it declares (LVGL's lv_conf.h:
+// `extern void *mp_lv_roots`); the module defines that variable and the two hooks the library calls to allocate
+// and drop the block (`void init(void)`, `void deinit(void)`), the block sized by a type of the headers.
+struct GcRoot {
+    std::string var;    // the global `void *` the module defines
+    std::string type;   // its block holds one of these (C spelling: a typedef name or "struct tag")
+    std::string init;   // allocates the zeroed block unless it is already there
+    std::string deinit; // lets the GC take it back
+    bool enabled() const { return !var.empty(); }
+};
+
 } // namespace mpbind::ir

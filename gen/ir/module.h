@@ -37,6 +37,7 @@ struct Module {
     std::vector<Macro> macros;
     std::vector<Variable> variables;
     std::vector<Group> groups;
+    GcRoot gc_root;           // checked against the headers by the gc_root pass; disabled by default
 
     // Access by id (asserts validity in debug builds).
     Type &type(TypeId id) { return types.at(id.index); }

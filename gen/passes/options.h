@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "ir/decls.h"
+
 namespace mpbind::passes {
 
 // An option that does not fit the headers (a pattern or prefix matching nothing, a type or field that does not
@@ -33,6 +35,7 @@ struct Options {
     size_t slot_pool = 8;               // --slot-pool N
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
     bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
+    ir::GcRoot gc_root;                 // --gc-root VAR=TYPE, --gc-hooks INIT,DEINIT
 };
 
 } // namespace mpbind::passes

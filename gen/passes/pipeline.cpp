@@ -6,6 +6,7 @@
 #include "class_constants.h"
 #include "collisions.h"
 #include "filter.h"
+#include "gc_root.h"
 #include "grouping.h"
 #include "ir/verify.h"
 #include "methods.h"
@@ -16,6 +17,7 @@ namespace mpbind::passes {
 
 std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     filter(m, opt.allow, opt.block);
+    gc_root(m, opt.gc_root);
     availability(m, opt.allow_deprecated);
     support(m);
     naming(m, opt.prefixes);

@@ -138,6 +138,7 @@ Plan build(const ir::Module &m, const Options &opt) {
     b.aliases();
     b.functions();
     globals(b);
+    p.gc_root = m.gc_root;
     p.target_checks = target_checks(m, p);
     b.report();
     return p;

@@ -381,6 +381,7 @@ struct Plan {
     std::vector<Wrapper> wrappers;
     std::vector<Function> functions;
     std::vector<Global> globals;        // the module dict, in order (runtime names last)
+    ir::GcRoot gc_root;                 // the GC-heap variable and hooks the module defines, when enabled
 
     std::vector<Skip> skipped;          // Skipped declarations and parts: --strict fails on these
     std::vector<Skip> address_only;     // callback slots that take C addresses only (not a skip)

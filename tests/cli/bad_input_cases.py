@@ -20,6 +20,9 @@ class Case:
 GOOD = {"good.h": "int f(int a);\n"}
 CALLBACKS = {"cb.h": "typedef struct { int len; void *user; } trans_t;\n"
                      "typedef struct { void (*post_cb)(trans_t *t); } devcfg_t;\n"}
+# A library keeping its state in the GC heap, declared the way LVGL's lv_conf.h does (K&R hooks).
+GC = {"gc.h": "typedef struct { void *blocks[4]; } g_state_t;\nstruct g_opaque;\nextern void *g_roots;\n"
+              "extern int g_count;\nextern void g_init_gc();\nextern void g_deinit_gc();\nint g_reset(int hard);\n"}
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STRICT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 CASES = {
@@ -121,6 +124,36 @@ CASES = {
         files={"k.h": "#define ALL_ONES 0xffffffffffffffffULL\n#define INF_F (1.0 / 0.0)\n"},
         args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "k.h"], code=EXIT_STRICT,
         message=r"k\.h:2: error: macro INF_F skipped: infinite or not-a-number value"),
+    # --gc-root/--gc-hooks: the block's type must be complete, the headers' own declarations must match what the
+    # module defines (`void *VAR`, `void HOOK(void)`), and the two options go together.
+    "gc_root_unknown_type": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_roots=g_stat_t", "--gc-hooks", "g_init_gc,g_deinit_gc",
+                        "-o", "out.c", "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-root g_roots=g_stat_t: 'g_stat_t' is not a complete type of the headers"),
+    "gc_root_incomplete_type": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_roots=struct g_opaque", "--gc-hooks", "g_init_gc,g_deinit_gc",
+                        "-o", "out.c", "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-root g_roots=struct g_opaque: .*not a complete type"),
+    "gc_root_declared_otherwise": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_count=g_state_t", "--gc-hooks", "g_init_gc,g_deinit_gc",
+                        "-o", "out.c", "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-root: the headers declare 'g_count' as 'int' \(.*gc\.h:4\); the module "
+                r"defines it as 'void \*'"),
+    "gc_hook_declared_otherwise": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_roots=g_state_t", "--gc-hooks", "g_init_gc,g_reset",
+                        "-o", "out.c", "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-hooks: the headers declare 'g_reset' with another signature"),
+    "gc_root_without_hooks": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_roots=g_state_t", "-o", "out.c", "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-root needs --gc-hooks INIT,DEINIT"),
+    "gc_hooks_malformed": Case(
+        files=GC, args=["-M", "m", "--gc-root", "g_roots=g_state_t", "--gc-hooks", "g_init_gc", "-o", "out.c",
+                        "gc.h"], code=EXIT_USAGE,
+        message=r"^mpbind: error: --gc-hooks wants INIT,DEINIT, two C function names \(got 'g_init_gc'\)"),
+    # --no-macros leaves macros out: unevaluated, they have no value (they were once bound as 0).
+    "no_macros_binds_no_macro": Case(
+        files={"k.h": "#define K 5\nint f(int a);\n"}, args=["-M", "m", "--no-macros", "-o", "out.c", "k.h"],
+        code=EXIT_OK, message=r"module 'm': bound 1 functions .* 0 macro constants;", written=True, error_lines=0),
     "empty_header": Case(
         files={"empty.h": ""}, args=["-M", "m", "-o", "out.c", "empty.h"], code=EXIT_OK,
         message=r"module 'm': bound 0 functions", written=True, error_lines=0),
