@@ -116,7 +116,7 @@ void *mpb_closure_new(const void *self, const mp_obj_t *args, const uint8_t *cb_
 
 void mpb_closure_release(mpb_closure_t *c) {
     mp_map_t *live = live_closures(false);
-    if (live == NULL || mp_map_lookup(live, mpb_address_key(c), MP_MAP_LOOKUP_REMOVE_IF_FOUND) == NULL) {
+    if (live == NULL || !mpb_map_remove(live, mpb_address_key(c))) {
         return; // released already (or a closure on a wrapper's stack)
     }
     if (c->how == MPB_RELEASE_REPLACE) {
@@ -124,7 +124,7 @@ void mpb_closure_release(mpb_closure_t *c) {
         mp_obj_t inst = mpb_new_u64((uintptr_t)c->instance);
         mp_map_elem_t *e = slot != NULL ? mp_map_lookup(slot, inst, MP_MAP_LOOKUP) : NULL;
         if (e != NULL && e->value == MP_OBJ_FROM_PTR(c)) {
-            mp_map_lookup(slot, inst, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+            mpb_map_remove(slot, inst);
         }
     }
 }
@@ -295,10 +295,10 @@ mpb_cfun_t mpb_cb_store(const mpb_cbslot_t *s, void *owner, mpb_cfun_t old, mp_o
     if (map != NULL) {
         // A C function object is remembered for reading back (only in a dict that exists: none is made for it).
         bool remember = mpb_obj_is_type(v, &mpb_type_fun) && s->owner_user != MPB_USER_NONE;
-        mp_map_elem_t *e = mp_map_lookup(map, key,
-            remember ? MP_MAP_LOOKUP_ADD_IF_NOT_FOUND : MP_MAP_LOOKUP_REMOVE_IF_FOUND);
         if (remember) {
-            e->value = v;
+            mp_map_lookup(map, key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = v;
+        } else {
+            mpb_map_remove(map, key);
         }
     }
     return raw;

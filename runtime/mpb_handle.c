@@ -23,7 +23,7 @@ void *mpb_handle_from_result(mp_obj_t o) {
 void mpb_handle_release(const void *p) {
     mp_map_t *m = handles(false);
     if (m != NULL && p != NULL) {
-        mp_map_lookup(m, mpb_new_u64((uintptr_t)p), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        mpb_map_remove(m, mpb_new_u64((uintptr_t)p));
     }
 }
 

@@ -33,7 +33,7 @@ static void move_field_writes(mp_obj_t o, mp_obj_t native) {
         if (mpb_find_field(MPB_STRUCT_OF(type), MP_OBJ_QSTR_VALUE(key)) != NULL) {
             mp_obj_t dest[2] = { MP_OBJ_SENTINEL, members->table[k].value };
             MPB_TYPE_SLOT(type, attr)(native, MP_OBJ_QSTR_VALUE(key), dest);
-            mp_map_lookup(members, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+            mpb_map_remove(members, key);
         }
     }
 }

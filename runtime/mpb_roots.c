@@ -25,7 +25,7 @@ void mpb_root_set(mp_obj_t key, mp_obj_t obj) {
     if (obj != MP_OBJ_NULL) {
         mp_map_lookup(m, key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = obj;
     } else if (m != NULL) {
-        mp_map_lookup(m, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        mpb_map_remove(m, key);
     }
 }
 

@@ -64,6 +64,18 @@ typedef struct _mpb_struct_type_t {
 
 // The field named `name` of struct class t, or NULL (inline: every attribute access asks it, and a
 // subclass instance reaching C asks it for the names it set).
+// Removes key from m; true when it was there. MicroPython's map leaves a removed entry's value in its slot for the
+// caller to clear ("caller must NULL the value so the GC can clean up", py/map.c): until that slot is reused, the
+// GC would otherwise still reach the object, and everything it holds, through the map.
+static inline bool mpb_map_remove(mp_map_t *m, mp_obj_t key) {
+    mp_map_elem_t *e = mp_map_lookup(m, key, MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    if (e == NULL) {
+        return false;
+    }
+    e->value = MP_OBJ_NULL;
+    return true;
+}
+
 static inline const mpb_field_t *mpb_find_field(const mpb_struct_type_t *t, qstr name) {
     for (size_t k = 0; k < t->n_fields; ++k) {
         if (t->fields[k].name == name) {

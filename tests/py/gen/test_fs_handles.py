@@ -89,3 +89,4 @@ try:
 except TypeError as e:
     print('TypeError')
 print('held', live() - base, 'open', lv.fs_open_count())
+
