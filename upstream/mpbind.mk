@@ -41,15 +41,20 @@ MPBIND_DEPENDS_$(mpbind_name) := $(MPBIND_DEPENDS)
 CFLAGS_USERMOD += $(filter -I% -D% -U%,$(MPBIND_CLANG_ARGS))
 SRC_USERMOD_C += $(MPBIND_C_$(mpbind_name))
 
-# The command line is part of what the module depends on: changing an option regenerates it.
-$(shell mkdir -p $(BUILD)/mpbind/$(mpbind_name))
-mpbind_cmdline := $(MPBIND) -M $(mpbind_name) $(MPBIND_OPTIONS) $(MPBIND_HEADERS) -- $(MPBIND_CLANG_ARGS)
-ifneq ($(file < $(BUILD)/mpbind/$(mpbind_name)/command),$(mpbind_cmdline))
-$(file > $(BUILD)/mpbind/$(mpbind_name)/command,$(mpbind_cmdline))
-endif
-
 # The including Makefile keeps its default goal (a port may define `all:` only after the user modules).
 mpbind_goal := $(.DEFAULT_GOAL)
+
+# The command line is part of what the module depends on: changing an option regenerates it. The command file is
+# rewritten only when its text changes (make re-reads its time after the recipe), so an unchanged command leaves the
+# module alone.
+$(shell mkdir -p $(BUILD)/mpbind/$(mpbind_name))
+MPBIND_CMDLINE_$(mpbind_name) := $(MPBIND) -M $(mpbind_name) $(MPBIND_OPTIONS) $(MPBIND_HEADERS) -- $(MPBIND_CLANG_ARGS)
+$(BUILD)/mpbind/$(mpbind_name)/command: MPBIND_THIS := $(mpbind_name)
+$(BUILD)/mpbind/$(mpbind_name)/command: mpbind-force
+	$(Q)printf '%s\n' '$(subst ','\'',$(MPBIND_CMDLINE_$(MPBIND_THIS)))' > $@.new
+	$(Q)if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+.PHONY: mpbind-force
+
 $(MPBIND_C_$(mpbind_name)): MPBIND_THIS := $(mpbind_name)
 $(MPBIND_C_$(mpbind_name)): $(MPBIND_HEADERS) $(MPBIND_DEPENDS) $(MPBIND) $(BUILD)/mpbind/$(mpbind_name)/command
 	$(ECHO) "MPBIND $(MPBIND_THIS)"
