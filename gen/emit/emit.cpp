@@ -56,6 +56,7 @@ std::string module_c(const plan::Plan &p) {
     emit_constants(p, out);
     emit_classes(p, out);
     emit_functions(p, out);
+    emit_variables(p, out);
     emit_module(p, out);
     return out;
 }

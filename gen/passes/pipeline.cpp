@@ -11,6 +11,7 @@
 #include "methods.h"
 #include "naming.h"
 #include "support.h"
+#include "variables.h"
 
 namespace mpbind::passes {
 
@@ -18,6 +19,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     filter(m, opt.allow, opt.block);
     availability(m, opt.allow_deprecated);
     support(m);
+    variables(m);
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});
