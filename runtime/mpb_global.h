@@ -12,7 +12,7 @@ extern const mp_obj_base_t mpb_global_owner_ro;
 
 // A struct (or union) global variable: an instance viewing the variable, so passing it to C passes its own address.
 #define MPB_DEFINE_GLOBAL_STRUCT(var, cls, addr, read_only) \
-    const mpb_struct_obj_t var = { .base = { &(cls).type }, .data = (void *)(addr), \
+    const mpb_struct_obj_t var = { .base = { MPB_STRUCT_BASE(&(cls)) }, .data = (void *)(addr), \
                                    .owner = (mp_obj_t)((read_only) ? &mpb_global_owner_ro : &mpb_global_owner_rw) }
 
 // True when instance s views a global variable (a ROM object); `read_only`: a const one.
