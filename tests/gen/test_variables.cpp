@@ -25,9 +25,10 @@ constexpr const char *globals_header =
     "extern int table[4];\nextern void (*hook)(int);\nextern long double precise;\n"
     "static int in_header;\nint tentative;\n";
 
-Module passed(const std::string &text) {
+// The pipeline up to the variables pass, with --block patterns.
+Module passed(const std::string &text, const std::vector<std::string> &block = {}) {
     Module m = parsed(text);
-    passes::filter(m, {}, {});
+    passes::filter(m, {}, block);
     passes::availability(m, false);
     passes::support(m);
     passes::variables(m);
@@ -56,22 +57,15 @@ TEST(Variables, UnrepresentableOnesAreSkippedWithTheReason) {
 }
 
 TEST(Variables, TypeNotBoundSkipsTheVariable) {
-    Module m = parsed("struct hidden { int a; };\nextern struct hidden secret;\nextern int shown;\n");
-    passes::filter(m, {}, {"hidden"});
-    passes::availability(m, false);
-    passes::support(m);
-    passes::variables(m);
+    Module m = passed("struct hidden { int a; };\nextern struct hidden secret;\nextern int shown;\n", {"hidden"});
     EXPECT_EQ(variable(m, "secret").info.binding.status, Status::Skipped);
     EXPECT_NE(variable(m, "secret").info.binding.reason.find("struct hidden is not bound"), std::string::npos);
     EXPECT_TRUE(variable(m, "shown").info.binding.bound());
 }
 
 TEST(Variables, DeprecatedStaysSkippedAndBlockedStaysExcluded) {
-    Module m = parsed("__attribute__((deprecated)) extern int old_count;\nextern int kept;\nextern int dropped;\n");
-    passes::filter(m, {}, {"dropped"});
-    passes::availability(m, false);
-    passes::support(m);
-    passes::variables(m);
+    Module m = passed("__attribute__((deprecated)) extern int old_count;\nextern int kept;\nextern int dropped;\n",
+                      {"dropped"});
     EXPECT_EQ(variable(m, "old_count").info.binding.reason, "deprecated");
     EXPECT_EQ(variable(m, "dropped").info.binding.status, Status::Excluded);
     EXPECT_TRUE(variable(m, "kept").info.binding.bound());
