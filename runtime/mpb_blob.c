@@ -1,6 +1,5 @@
 // mpb_blob.c: Blob, the untyped C pointer object (passed between modules, compared, dereferenced into a
 // memoryview), and the conversions of every pointer kind: untyped, char *, struct pointers, function pointers.
-#include <stdio.h>
 #include <string.h>
 #include "py/gc.h"
 #include "mpb_blob.h"
@@ -14,9 +13,9 @@
 static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     (void)kind;
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);
-    char addr[24];
-    snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->ptr);
-    mp_printf(print, "<Blob 0x%s>", addr);
+    mp_printf(print, "<Blob ");
+    mpb_print_address(print, self->ptr);
+    mp_printf(print, ">");
 }
 
 // Blob(x): the address of any pointer-like object (Blob, struct, buffer, C function) or an integer address.

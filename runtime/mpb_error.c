@@ -43,3 +43,13 @@ void mpb_raise_type(mp_obj_t o, const char *expected, const void *where, size_t 
     memcpy(msg + 9 + n, ", got ", 7);
     mpb_raise_at(&mp_type_TypeError, where, i, msg, mp_obj_get_type_str(o));
 }
+
+void mpb_print_address(const mp_print_t *print, const void *p) {
+    uint64_t a = (uintptr_t)p;
+    unsigned hi = (unsigned)(a >> 32), lo = (unsigned)(a & 0xffffffffu);
+    if (hi != 0) {
+        mp_printf(print, "0x%x%08x", hi, lo);
+    } else {
+        mp_printf(print, "0x%x", lo);
+    }
+}

@@ -46,21 +46,21 @@ static mp_obj_t ptr_load(void *raw) {
 
 // A dict stored into a void * field is stored as the object's address (the user_data convention); other values
 // give their address. Either way, a heap object behind a field in C memory is kept alive (mpb_keep_for_c).
-static void ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    void *raw = mpb_obj_is_type(v, &mp_type_dict) ? MP_OBJ_TO_PTR(v) : mpb_get_ptr(v, f, MPB_AT_FIELD);
+static void ptr_store(void *p, mp_obj_t v, const void *w, size_t at) {
+    void *raw = mpb_obj_is_type(v, &mp_type_dict) ? MP_OBJ_TO_PTR(v) : mpb_get_ptr(v, w, at);
     mpb_keep_for_c(p, v);
     memcpy(p, &raw, sizeof(raw));
 }
 
 // A char * field holds the string's own bytes; the string is kept alive as above.
-static void str_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    const char *s = mpb_get_str(v, f, MPB_AT_FIELD);
+static void str_store(void *p, mp_obj_t v, const void *w, size_t at) {
+    const char *s = mpb_get_str(v, w, at);
     mpb_keep_for_c(p, v);
     memcpy(p, &s, sizeof(s));
 }
 
-static void struct_ptr_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    void *raw = mpb_get_struct_ptr(v, f->ref.sub, f, MPB_AT_FIELD);
+static void struct_ptr_store(const mpb_field_t *f, void *p, mp_obj_t v, const void *w, size_t at) {
+    void *raw = mpb_get_struct_ptr(v, f->ref.sub, w, at);
     mpb_keep_for_c(p, v);
     memcpy(p, &raw, sizeof(raw));
 }
@@ -91,8 +91,10 @@ mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner) {
 #define STORE(T, p, v) do { T v_ = (v); memcpy((p), &v_, sizeof(T)); } while (0)
 
 void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
-    const void *w = f;
-    const size_t at = MPB_AT_FIELD;
+    mpb_value_store_at(f, p, v, f, MPB_AT_FIELD);
+}
+
+void mpb_value_store_at(const mpb_field_t *f, void *p, mp_obj_t v, const void *w, size_t at) {
     switch (f->code) {
         case MPB_BOOL: STORE(bool, p, mpb_get_bool(v, w, at)); break;
         case MPB_I8: STORE(int8_t, p, mpb_get_i8(v, w, at)); break;
@@ -105,10 +107,10 @@ void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v) {
         case MPB_U64: STORE(uint64_t, p, mpb_get_u64(v, w, at)); break;
         case MPB_F32: STORE(float, p, mpb_get_float(v, w, at)); break;
         case MPB_F64: STORE(double, p, mpb_get_double(v, w, at)); break;
-        case MPB_STR: str_store(f, p, v); break;
-        case MPB_PTR: ptr_store(f, p, v); break;
+        case MPB_STR: str_store(p, v, w, at); break;
+        case MPB_PTR: ptr_store(p, v, w, at); break;
         case MPB_STRUCT: mpb_struct_assign(f->ref.sub, p, v, w, at); break;
-        case MPB_STRUCT_PTR: struct_ptr_store(f, p, v); break;
+        case MPB_STRUCT_PTR: struct_ptr_store(f, p, v, w, at); break;
         case MPB_FUNPTR: STORE(mpb_cfun_t, p, mpb_get_funptr(v, NULL, w, at)); break;
         case MPB_OBJ:
             mpb_keep_for_c(p, v);

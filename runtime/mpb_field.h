@@ -12,6 +12,8 @@ size_t mpb_elem_size(const mpb_field_t *f);
 // Reads or writes the single value at p typed as f says (ignoring count and bitfield).
 mp_obj_t mpb_value_load(const mpb_field_t *f, void *p, mp_obj_t owner);
 void mpb_value_store(const mpb_field_t *f, void *p, mp_obj_t v);
+// The same with errors naming `where` and i (mpb_error.h) instead of the field: an argument's array elements.
+void mpb_value_store_at(const mpb_field_t *f, void *p, mp_obj_t v, const void *where, size_t i);
 
 // Reads or writes one field of the struct at data; owner keeps data alive for nested views.
 mp_obj_t mpb_field_load(const mpb_field_t *f, void *data, mp_obj_t owner);

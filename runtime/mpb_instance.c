@@ -1,7 +1,6 @@
 // mpb_instance.c: struct instances as objects: recognising them (and the one inside a Python subclass's instance),
 // making them over C memory or a copy, the memory they view, and the slots that need nothing but the instance
 // (print, truth and len, buffer).
-#include <stdio.h>
 #include <string.h>
 #include "py/objtype.h"
 #include "mpb_convert.h"
@@ -70,9 +69,9 @@ void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t
     (void)kind;
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
-    char addr[24];
-    snprintf(addr, sizeof(addr), "%llx", (unsigned long long)(uintptr_t)self->data);
-    mp_printf(print, "<%s %q at 0x%s>", (t->flags & MPB_S_UNION) ? "union" : "struct", (qstr)t->type.name, addr);
+    mp_printf(print, "<%s %q at ", (t->flags & MPB_S_UNION) ? "union" : "struct", (qstr)t->type.name);
+    mpb_print_address(print, self->data);
+    mp_printf(print, ">");
 }
 
 mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {

@@ -17,5 +17,7 @@
 #include "mpb_cpointer.h"
 #include "mpb_const.h"
 #include "mpb_isr.h"
+#include "mpb_global.h"
+#include "mpb_seq.h"
 
 #endif // MPB_RUNTIME_H

@@ -7,6 +7,7 @@
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
+#include "mpb_global.h"
 #include "mpb_instance.h"
 #include "mpb_struct.h"
 
@@ -76,7 +77,9 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     const mpb_field_t *f = mpb_find_field(t, attr);
     if (dest[0] == MP_OBJ_NULL) {
         if (f != NULL) {
-            dest[0] = mpb_field_load(f, mpb_struct_data(self), self_in);
+            // Views into a global variable need no owner, and keep a const one's read-only mark.
+            mp_obj_t owner = mpb_struct_is_global(self, false) ? self->owner : self_in;
+            dest[0] = mpb_field_load(f, mpb_struct_data(self), owner);
             return;
         }
         #if MPB_NEW_API
@@ -96,6 +99,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_AttributeError,
                 MPB_ERROR_TEXT("field '%q' of '%q' is const"), attr, (qstr)t->type.name));
         }
+        mpb_struct_check_writable(self, false);
         mpb_field_store(f, mpb_struct_data(self), dest[1]);
         dest[0] = MP_OBJ_NULL; // stored
     }
@@ -121,6 +125,7 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
     if (value == MP_OBJ_SENTINEL) {
         return mpb_new_struct_ref(t, p, self_in);
     }
+    mpb_struct_check_writable(self, false);
     mpb_struct_assign(t, p, value, NULL, 0);
     return mp_const_none;
 }
@@ -182,6 +187,7 @@ MP_DEFINE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj, struct_setattr);
 // inst.__cast_instance__(ptr): re-points inst at ptr without allocating (usable with the heap locked).
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
     mpb_struct_obj_t *self = method_self(self_in);
+    mpb_struct_check_writable(self, true);
     self->data = mpb_get_ptr(ptr, NULL, 0);
     self->owner = ptr;
     self->count = 0;

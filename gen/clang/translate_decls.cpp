@@ -275,7 +275,6 @@ void Translator::variable(CXCursor c) {
     v.type = type(clang_getCursorType(c));
     v.is_extern = clang_Cursor_getStorageClass(c) == CX_SC_Extern;
     v.is_const = clang_isConstQualifiedType(clang_getCursorType(c));
-    v.info.binding = {ir::Status::Skipped, "global variable (not supported yet)"};
     m_.add(std::move(v));
 }
 

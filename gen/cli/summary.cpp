@@ -22,7 +22,7 @@ std::string first_names(const std::vector<std::string> &names) {
 } // namespace
 
 std::string summary(const plan::Plan &p) {
-    size_t functions = 0, methods = 0, structs = 0, enums = 0, constants = 0, macros = 0, callbacks = 0;
+    size_t functions = 0, methods = 0, structs = 0, enums = 0, constants = 0, macros = 0, variables = 0, callbacks = 0;
     for (const Decl &d : p.decls) {
         if (d.status != ir::Status::Bound) continue;
         switch (d.kind) {
@@ -37,6 +37,7 @@ std::string summary(const plan::Plan &p) {
             for (const plan::ReportConstant &k : d.constants) constants += k.status == ir::Status::Bound ? 1 : 0;
             break;
         case Decl::Kind::Macro: ++macros; break;
+        case Decl::Kind::Variable: ++variables; break;
         default: break;
         }
     }
@@ -49,7 +50,8 @@ std::string summary(const plan::Plan &p) {
     std::string s = "mpbind: module '" + p.module + "': bound " + std::to_string(functions) + " functions (" +
                     std::to_string(methods) + " also methods), " + std::to_string(structs) + " structs/unions, " +
                     std::to_string(enums) + " enums (" + std::to_string(constants) + " constants), " +
-                    std::to_string(macros) + " macro constants; callbacks: " + std::to_string(callbacks) +
+                    std::to_string(macros) + " macro constants, " + std::to_string(variables) +
+                    " global variables; callbacks: " + std::to_string(callbacks) +
                     " with a user-data convention, " + std::to_string(p.address_only.size()) + " C address only; " +
                     std::to_string(p.skipped.size()) + " skipped, " + std::to_string(p.excluded) + " excluded\n";
     // Group by reason with parameter and field names folded: "... parameter 'x'" and "... parameter 'y'" are one

@@ -11,6 +11,7 @@ void emit_trampolines(const plan::Plan &p, const std::vector<size_t> &which, std
 void emit_classes(const plan::Plan &p, std::string &out);
 void emit_functions(const plan::Plan &p, std::string &out);
 void emit_gc_root(const plan::Plan &p, std::string &out);
+void emit_variables(const plan::Plan &p, std::string &out);
 void emit_module(const plan::Plan &p, std::string &out);
 
 // A C string literal for s (octal escapes for anything unusual).

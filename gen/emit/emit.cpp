@@ -57,6 +57,7 @@ std::string module_c(const plan::Plan &p) {
     emit_classes(p, out);
     emit_functions(p, out);
     emit_gc_root(p, out);
+    emit_variables(p, out);
     emit_module(p, out);
     return out;
 }

@@ -13,9 +13,13 @@ std::string call(const char *fn, const std::string &args) { return std::string(f
 
 std::string from_py(const plan::Param &p, const std::string &obj, size_t i) {
     std::string at = ", self, " + std::to_string(i);
+    // Lists and tuples too: the array converters take every argument (the keep-alive key names argument 0). A struct
+    // pointer's class (self->types) says whether it can be an array: one expression for all, so wrappers stay shared.
+    if (p.conv.code == Code::STRUCT_PTR) return "mpb_get_struct_arg(args, " + std::to_string(i) + ", self)";
+    if (p.array.code != Code::VOID)
+        return "mpb_get_array(args, " + std::to_string(i) + ", " + plan::info(p.array.code).macro + ", self)";
     switch (p.conv.code) {
     case Code::STRUCT: return "*(" + p.abi_type + " *)mpb_get_struct_val(" + obj + ", &" + p.cls + at + ")";
-    case Code::STRUCT_PTR: return "mpb_get_struct_ptr(" + obj + ", self->types[" + std::to_string(i) + "]" + at + ")";
     case Code::OBJ: return obj;
     case Code::FUNPTR: return "mpb_get_funptr(" + obj + ", \"" + p.fn_sig + "\"" + at + ")";
     default: return call(plan::info(p.conv.code).get, obj + at);

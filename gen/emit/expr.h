@@ -6,7 +6,8 @@
 
 namespace mpbind::emit {
 
-// Parameter i of a wrapper from Python object `obj` (struct-pointer classes come from self->types).
+// Parameter i of a wrapper from Python object `obj` (struct-pointer classes come from self->types); an array
+// parameter reads its argument from the wrapper's `args`.
 std::string from_py(const plan::Param &p, const std::string &obj, size_t i);
 // C statements returning C value `val` as a Python object (a struct pointer's class is self->types[n_args]).
 std::string to_py_return(const plan::Param &ret, const std::string &val, size_t n_args);

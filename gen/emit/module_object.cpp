@@ -17,7 +17,8 @@ void emit_module(const plan::Plan &p, std::string &out) {
         }
     }
     out += "};\nstatic MP_DEFINE_CONST_DICT(" + table + ", " + table + "_table);\n\n";
-    out += "const mp_obj_module_t mp_module_" + name + " = {\n    .base = { &mp_type_module },\n"
+    if (p.own_module_type()) out += "static MPB_DEFINE_MODULE_VARS_TYPE(" + p.module_type + ", " + table + ");\n\n";
+    out += "const mp_obj_module_t mp_module_" + name + " = {\n    .base = { &" + p.module_type + " },\n"
            "    .globals = (mp_obj_dict_t *)&" + table + ",\n};\n\n";
     // v1.9.2 lists builtin modules in the port's configuration instead.
     out += "#if MPB_NEW_API\nMP_REGISTER_MODULE(MP_QSTR_" + name + ", mp_module_" + name + ");\n#endif\n";

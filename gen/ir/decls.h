@@ -207,7 +207,7 @@ struct Macro {
     bool flat = true;         // module attribute named py_name (always true for macros today)
 };
 
-// ---- global variables (represented; Skipped: "global variable (not supported yet)") ----
+// ---- global variables (the variables pass decides which are module attributes) ----
 
 struct Variable {
     DeclInfo info;

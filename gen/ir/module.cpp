@@ -66,6 +66,7 @@ const char *stage_name(Stage s) {
     case Stage::Filtered: return "filter";
     case Stage::Available: return "availability";
     case Stage::Supported: return "support";
+    case Stage::Variables: return "variables";
     case Stage::Named: return "naming";
     case Stage::Methods: return "methods";
     case Stage::Callbacks: return "callbacks";

@@ -13,7 +13,7 @@ namespace mpbind::ir {
 
 // What has been done to a Module: the front end's translation, then one stage per pass (gen/passes/README.md).
 enum class Stage : uint8_t {
-    Parsed, Filtered, Available, Supported, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants,
+    Parsed, Filtered, Available, Supported, Variables, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants,
 };
 const char *stage_name(Stage s);
 

@@ -42,6 +42,8 @@ void collisions(ir::Module &m) {
         for (ir::Field &fl : r.fields)
             if (fl.binding.bound() && !fl.anonymous) fields.claim(fl.py_name, "field " + fl.c_name, fl.binding);
     }
+    for (ir::Variable &v : m.variables)
+        if (v.info.binding.bound()) ns.claim(v.info.py_name, "variable " + v.info.c_name, v.info.binding);
     for (ir::Typedef &t : m.typedefs)
         if (t.info.binding.bound() && !t.merged) ns.claim(t.info.py_name, "typedef " + t.info.c_name, t.info.binding);
     for (ir::Group &g : m.groups)

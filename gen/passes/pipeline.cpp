@@ -12,6 +12,7 @@
 #include "methods.h"
 #include "naming.h"
 #include "support.h"
+#include "variables.h"
 
 namespace mpbind::passes {
 
@@ -20,6 +21,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     gc_root(m, opt.gc_root);
     availability(m, opt.allow_deprecated);
     support(m);
+    variables(m);
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});

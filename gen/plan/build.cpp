@@ -101,7 +101,7 @@ void Builder::name_objects() {
 
 namespace {
 
-// Module attributes: constant classes, flat constants, classes, aliases, functions, then the runtime's shared
+// Module attributes: constant classes, flat constants, classes, aliases, functions, variables, then the runtime's shared
 // types (unless the library uses their names).
 void globals(Builder &b) {
     Plan &p = b.p;
@@ -112,6 +112,7 @@ void globals(Builder &b) {
         if (c.module_attribute) p.globals.push_back({c.name, c.symbol, none});
     for (const auto &[alias, cls] : p.aliases) p.globals.push_back({alias, p.classes[cls].symbol, none});
     for (const Function &f : p.functions) p.globals.push_back({f.py_name, f.object, none});
+    for (const Variable &v : p.variables) p.globals.push_back({v.name, v.symbol, none});
     std::vector<std::string> seen{"__name__"};
     for (const Global &g : p.globals) {
         if (std::find(seen.begin(), seen.end(), g.name) != seen.end())
@@ -125,7 +126,7 @@ void globals(Builder &b) {
 } // namespace
 
 Plan build(const ir::Module &m, const Options &opt) {
-    m.require("plan", {ir::Stage::Supported, ir::Stage::Named, ir::Stage::Callbacks, ir::Stage::Grouped,
+    m.require("plan", {ir::Stage::Supported, ir::Stage::Variables, ir::Stage::Named, ir::Stage::Callbacks, ir::Stage::Grouped,
                        ir::Stage::Collisions});
     Plan p;
     p.module = opt.module_name;
@@ -137,6 +138,7 @@ Plan build(const ir::Module &m, const Options &opt) {
     b.classes();
     b.aliases();
     b.functions();
+    b.variables();
     globals(b);
     p.gc_root = m.gc_root;
     p.target_checks = target_checks(m, p);

@@ -32,6 +32,7 @@ struct Builder {
     void classes();    // classes.cpp
     void functions();  // functions.cpp: wrappers and function objects
     void aliases();    // classes.cpp: typedef names of classes
+    void variables();  // variables.cpp: global variables
     void report();     // report.cpp: the report model, skips, the API summary
 
     // callbacks.cpp: the callback of a function-pointer field of class `cls` (its record `owner` holds the field),

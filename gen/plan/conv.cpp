@@ -39,6 +39,28 @@ const ir::Type &pointee_function(const ir::Module &m, ir::TypeId t) { return m.c
 
 } // namespace
 
+Conv array_element(const ir::Module &m, ir::TypeId t) {
+    const ir::Type &c = m.canonical(t);
+    if (c.kind != TypeKind::Pointer || m.type(t).py_object) return Conv{};
+    const ir::Type &e = m.canonical(c.inner);
+    switch (e.kind) {
+    case TypeKind::Bool:
+    case TypeKind::Enum: return classify(m, c.inner);
+    case TypeKind::Float: return e.size == 4 || e.size == 8 ? classify(m, c.inner) : Conv{}; // not long double
+    case TypeKind::Int: // char *: a string; no __int128
+        return e.prim == ir::Prim::Char || e.size > 8 ? Conv{} : classify(m, c.inner);
+    case TypeKind::Pointer: {
+        Conv str = classify(m, c.inner);
+        return str.code == Code::STR ? str : Conv{};
+    }
+    case TypeKind::Record: {
+        Conv rec = classify(m, c.inner);
+        return rec.ok ? rec : Conv{};
+    }
+    default: return Conv{};
+    }
+}
+
 Conv classify(const ir::Module &m, ir::TypeId id) {
     if (m.type(id).py_object) return Conv{Code::OBJ, {}, 0, true}; // mp_obj_t: only the declared type says so
     const ir::Type &t = m.canonical(id);

@@ -19,6 +19,11 @@ struct Conv {
 // Classifies type t; struct pointers name their record only when it is bound (else they are untyped pointers).
 Conv classify(const ir::Module &m, ir::TypeId t);
 
+// The elements a pointer parameter `T *` (or `T[]`) takes from a Python list or tuple: a number, enum or bool, a
+// string (`const char **`), or a complete bound struct (copied by value). Code::VOID for any other type: untyped and
+// function pointers, strings themselves (`char *`), pointers to opaque structs or to pointers of other kinds.
+Conv array_element(const ir::Module &m, ir::TypeId t);
+
 // How a value crosses the C calling convention: "i32", "u8", "b", "f", "d", "s" (char *), "p" (data pointer),
 // "P" (struct pointer; its class comes from the function object), "S<n>" (struct n by value), "F<sig>" (function
 // pointer of signature sig), "o" (mp_obj_t), "v". Values of equal ABI code are passed identically, so a wrapper

@@ -42,9 +42,13 @@ std::optional<size_t> instance_param(const std::vector<Param> &params, const Clo
     return std::nullopt;
 }
 
-// What distinguishes wrappers beyond the ABI signature: how each Python-callable parameter is passed.
+// What distinguishes wrappers beyond the ABI signature: the elements of untyped array parameters (struct pointers
+// find theirs in the function object, like their class), and how each Python-callable parameter is passed.
 std::string plumbing_key(const Plan &p, const std::vector<Param> &params) {
     std::string k;
+    for (size_t i = 0; i < params.size(); ++i)
+        if (params[i].array.code != Code::VOID && params[i].conv.code != Code::STRUCT_PTR)
+            k += "|a" + std::to_string(i) + ":" + info(params[i].array.code).abi;
     for (size_t i = 0; i < params.size(); ++i) {
         if (params[i].callback == none || !p.callbacks[params[i].callback].python()) continue;
         const Callback &cb = p.callbacks[params[i].callback];
@@ -121,6 +125,7 @@ void Builder::functions() {
         for (size_t i = 0; i < f.params.size(); ++i) {
             const ir::Param &ip = f.params[i];
             Param param = value(*this, ip.type, ip.py_name, ip.c_name);
+            param.array = array_element(m, ip.type);
             if (ip.callback) param.callback = param_callback(f, i);
             out.param_names += (i ? "," : "") + ip.py_name;
             out.params.push_back(std::move(param));

@@ -203,6 +203,7 @@ struct Param {
     std::string cls;            // StructPtr / Struct: the class symbol
     std::string fn_sig;         // FunPtr: the ABI signature of the function it points to
     size_t callback = none;     // index into Plan::callbacks for function-pointer parameters
+    Conv array;                 // parameters `T *`: the elements a list or tuple gives (Code::VOID: none)
 };
 
 // The callbacks sharing one void * user-data parameter: one closure holds their callables.
@@ -287,6 +288,21 @@ struct Group {
     bool module_attribute = false;  // also a module attribute (else only an attribute of its owner class)
     std::string owner;              // class symbol it is attached to, "" for none
     std::string owner_name;
+};
+
+// ---- global variables ----
+
+// A global variable as a module attribute: a struct (or union) is an instance viewing the variable itself, so
+// passing it to C passes the variable's own address; a scalar (number, enum, pointer, string) is a ROM object the
+// module's attribute slot reads and writes (Plan::module_type).
+struct Variable {
+    std::string name;        // module attribute
+    std::string c_name;
+    std::string symbol;      // its ROM object
+    Conv conv;               // Struct: by reference; otherwise the scalar's code
+    std::string cls;         // Struct, StructPtr: the class symbol
+    bool read_only = false;  // a const variable
+    bool by_reference() const { return conv.code == Code::STRUCT; }
 };
 
 // ---- the module ----
@@ -380,8 +396,13 @@ struct Plan {
     std::vector<Class> classes;
     std::vector<Wrapper> wrappers;
     std::vector<Function> functions;
+    std::vector<Variable> variables;
     std::vector<Global> globals;        // the module dict, in order (runtime names last)
     ir::GcRoot gc_root;                 // the GC-heap variable and hooks the module defines, when enabled
+    // The module object's type: the core's, or (with scalar global variables) mp_module_<name>_type, defined by
+    // the module with the runtime's slots that read and write them.
+    std::string module_type = "mp_type_module";
+    bool own_module_type() const { return module_type != "mp_type_module"; }
 
     std::vector<Skip> skipped;          // Skipped declarations and parts: --strict fails on these
     std::vector<Skip> address_only;     // callback slots that take C addresses only (not a skip)

@@ -4,7 +4,7 @@
 namespace mpbind::plan {
 
 Symbols::Symbols(const std::string &module) : prefix_("mp_" + module + "_") {
-    for (const char *s : {"", "_globals", "_globals_table"}) taken_.insert("mp_module_" + module + s);
+    for (const char *s : {"", "_globals", "_globals_table", "_type"}) taken_.insert("mp_module_" + module + s);
 }
 
 std::string Symbols::family(const std::string &stem, std::initializer_list<const char *> suffixes) {

@@ -294,7 +294,7 @@ static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot = { (mpb_c
 // void obj_add_event_cb(obj_t *o, void (*event_cb)(event_t *), int filter)
 typedef void mp_callbacks_obj_add_event_cb_ft(void *, mpb_cfun_t, int32_t);
 static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_obj_t *args) {
-    void * p0 = mpb_get_struct_ptr(args[0], self->types[0], self, 0);
+    void * p0 = mpb_get_struct_arg(args, 0, self);
     mpb_cfun_t cb1 = mpb_cb_store(&mp_callbacks_obj_add_event_cb_event_cb_slot, (void *)p0, NULL, args[1], self, 1);
     ((mp_callbacks_obj_add_event_cb_ft *)self->addr)(
         p0,
@@ -341,12 +341,12 @@ static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *a
     void *ud2;
     if (mpb_is_py_callback(args[1])) {
         static const uint8_t cbs2[] = { 1 };
-        ud2 = cl2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_KEEP);
+        ud2 = cl2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_arg(args, 0, self), MPB_RELEASE_KEEP);
     } else {
         ud2 = mpb_get_ptr(args[2], self, 2);
     }
     int32_t res = ((mp_callbacks_bus_listen_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         cb1,
         ud2);
     if (cl2 != NULL) {
@@ -361,9 +361,9 @@ static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_bus_listen, mp_callba
 typedef void mp_callbacks_bus_unlisten_ft(void *, int32_t);
 static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_callbacks_bus_unlisten_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_i32(args[1], self, 1));
-    mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), (uintptr_t)mpb_get_i32(args[1], self, 1));
+    mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self), (uintptr_t)mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_unlisten_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, };
@@ -373,8 +373,8 @@ static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_bus_unlisten, mp_ca
 typedef void mp_callbacks_bus_free_ft(void *);
 static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_callbacks_bus_free_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0));
-    mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0));
+        mpb_get_struct_arg(args, 0, self));
+    mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_free_types[] = { &mp_callbacks_bus_t_type, NULL, };
@@ -411,13 +411,13 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
     void *ud3;
     if (mpb_is_py_callback(args[2]) || mpb_is_py_callback(args[4]) || mpb_is_object_data(args[3])) {
         static const uint8_t cbs3[] = { 2, 4 };
-        ud3 = mpb_closure_new(self, args, cbs3, 2, 3, (const char *)self + 3, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_DESTROY);
+        ud3 = mpb_closure_new(self, args, cbs3, 2, 3, (const char *)self + 3, (const void *)mpb_get_struct_arg(args, 0, self), MPB_RELEASE_DESTROY);
         cb4 = (mpb_cfun_t)mp_callbacks_bus_set_named_destroy_tramp;
     } else {
         ud3 = mpb_get_ptr(args[3], self, 3);
     }
     ((mp_callbacks_bus_set_named_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_str(args[1], self, 1),
         cb2,
         ud3,
@@ -435,12 +435,12 @@ static mp_obj_t mp_callbacks_bus_on_idle(const mpb_fun_t *self, const mp_obj_t *
     void *ud2;
     if (mpb_is_py_callback(args[1])) {
         static const uint8_t cbs2[] = { 1 };
-        ud2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_ptr(args[0], self->types[0], self, 0), MPB_RELEASE_KEEP);
+        ud2 = mpb_closure_new(self, args, cbs2, 1, 2, (const char *)self + 2, (const void *)mpb_get_struct_arg(args, 0, self), MPB_RELEASE_KEEP);
     } else {
         ud2 = mpb_get_ptr(args[2], self, 2);
     }
     ((mp_callbacks_bus_on_idle_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         cb1,
         ud2);
     return mp_const_none;

@@ -39,7 +39,7 @@ static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_t_type, MP_QSTR_obj_t, sizeof(struc
 typedef void * mp_methods_lv_obj_create_ft(void *);
 static mp_obj_t mp_methods_lv_obj_create(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_struct_ref(self->types[1], ((mp_methods_lv_obj_create_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0)), MP_OBJ_NULL);
+        mpb_get_struct_arg(args, 0, self)), MP_OBJ_NULL);
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_create_types[] = { &mp_methods_obj_t_type, &mp_methods_obj_t_type, };
 static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj_create, mp_methods_lv_obj_create, lv_obj_create, "P(P)", "parent", mp_methods_lv_obj_create_types, 1);
@@ -48,7 +48,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj_create, mp_metho
 typedef void mp_methods_lv_obj_set_pos_ft(void *, int32_t, int32_t);
 static mp_obj_t mp_methods_lv_obj_set_pos(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_methods_lv_obj_set_pos_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_i32(args[1], self, 1),
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
@@ -60,7 +60,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_obj_set_pos, mp_met
 typedef void mp_methods_lv_obj_del_ft(void *);
 static mp_obj_t mp_methods_lv_obj_del(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_methods_lv_obj_del_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0));
+        mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_del_types[] = { &mp_methods_obj_t_type, NULL, };
@@ -70,7 +70,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_obj_del, mp_methods_lv_
 typedef int32_t mp_methods_lv_obj_x_ft(void *);
 static mp_obj_t mp_methods_lv_obj_x(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i32(((mp_methods_lv_obj_x_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0)));
+        mpb_get_struct_arg(args, 0, self)));
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_x_types[] = { &mp_methods_obj_t_type, NULL, };
 static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, mp_methods_lv_obj_x, lv_obj_x, "i32(P)", "obj", mp_methods_lv_obj_x_types, 1);

@@ -54,7 +54,7 @@ static MPB_DEFINE_FUN(mp_geom_geom_mid_obj, MP_QSTR_mid, mp_geom_geom_mid, geom_
 typedef int32_t mp_geom_geom_point_len_ft(void *);
 static mp_obj_t mp_geom_geom_point_len(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i32(((mp_geom_geom_point_len_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0)));
+        mpb_get_struct_arg(args, 0, self)));
 }
 static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, NULL, };
 static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_point_len, mp_geom_geom_point_len, geom_point_len, "i32(P)", "self", mp_geom_geom_point_len_types, 1);

@@ -135,7 +135,7 @@ static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, mp_scalars_sc_ptr, sc_
 typedef void mp_scalars_sc_fill_ft(void *, uint64_t);
 static mp_obj_t mp_scalars_sc_fill(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_scalars_sc_fill_ft *)self->addr)(
-        mpb_get_ptr(args[0], self, 0),
+        mpb_get_array(args, 0, MPB_U8, self),
         mpb_get_u64(args[1], self, 1));
     return mp_const_none;
 }

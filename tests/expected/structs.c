@@ -127,7 +127,7 @@ static MPB_DEFINE_FUN(mp_structs_open_handle_obj, MP_QSTR_open_handle, mp_struct
 typedef void mp_structs_close_handle_ft(void *);
 static mp_obj_t mp_structs_close_handle(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_structs_close_handle_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0));
+        mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_structs_close_handle_types[] = { &mp_structs_handle_t_type, NULL, };
@@ -147,7 +147,7 @@ static MPB_DEFINE_FUN(mp_structs_add_points_obj, MP_QSTR_add_points, mp_structs_
 typedef void * mp_structs_grow_ft(void *, int32_t);
 static mp_obj_t mp_structs_grow(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_struct_ref(self->types[2], ((mp_structs_grow_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_i32(args[1], self, 1)), MP_OBJ_NULL);
 }
 static const mpb_struct_type_t *const mp_structs_grow_types[] = { &mp_structs_rect_type, NULL, &mp_structs_rect_type, };

@@ -462,7 +462,7 @@ TEST(Clang, DefaultStandardIsStrictC99) {
 
 namespace {
 
-// Global variables are represented with their storage class and constness (still skipped by the passes).
+// Global variables are represented with their storage class and constness (the variables pass decides).
 TEST(Clang, VariablesRecordExternAndConst) {
     auto r = load_text("struct font { int h; };\nextern const struct font font_12;\nextern int counter;\n"
                        "extern const char *const version;\nextern const char *name;\nint tentative;\n");
@@ -476,7 +476,7 @@ TEST(Clang, VariablesRecordExternAndConst) {
     EXPECT_TRUE(find_named(r.module.variables, "version")->is_const);
     EXPECT_FALSE(find_named(r.module.variables, "name")->is_const); // the pointer itself can change
     EXPECT_FALSE(find_named(r.module.variables, "tentative")->is_extern);
-    EXPECT_EQ(font->info.binding.reason, "global variable (not supported yet)");
+    EXPECT_TRUE(font->info.binding.bound());
 }
 
 } // namespace

@@ -223,11 +223,14 @@ TEST(Module, SkippedItemsAreListedWithTheirReasonAndNotEmitted) {
 
 TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
     std::string c = generate("struct pt { int x; int y; };\nstruct pt pt_make(int x, int y);\n"
-                             "double pt_norm(struct pt *p);\nconst char *greet(const char *name);\nvoid *buf(int n);\n")
+                             "double pt_norm(struct pt *p);\nconst char *greet(const char *name);\nvoid *buf(int n);\n"
+                             "struct opq;\nint opq_use(int n, struct opq *o);\n")
                         .c;
     EXPECT_TRUE(has(c, "struct pt r = ((mp_fx_pt_make_ft *)self->addr)(")) << c;
     EXPECT_TRUE(has(c, "return mpb_new_struct_copy(&mp_fx_pt_type, &r);"));
-    EXPECT_TRUE(has(c, "mpb_get_struct_ptr(args[0], self->types[0], self, 0)"));
+    // A struct pointer (of the function object's class) also takes a list or tuple where the class is complete.
+    EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 0, self)"));
+    EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 1, self)"));
     EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_pt_norm_types[] = { &mp_fx_pt_type, NULL, };"));
     EXPECT_TRUE(has(c, "mpb_get_str(args[0], self, 0)"));
     EXPECT_TRUE(has(c, "return mpb_new_str("));

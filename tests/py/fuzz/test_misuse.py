@@ -217,9 +217,11 @@ class Fuzzer:
         if code == 's':
             return r.pick([0, 7, 2 ** 64, 1.5, True, [], {}, Probe(), nested_list(3)])
         if code in ('p', 'P') or code[0] == 'S':
-            out = [0, -1, 2 ** 70, 1.5, True, [], (1,), Probe(), lambda: 0]
+            # Lists and tuples are C arrays where a pointer's elements are typed (`const int *`), so only by value
+            # are they certainly wrong.
+            out = [0, -1, 2 ** 70, 1.5, True, Probe(), lambda: 0]
             if code[0] == 'S':
-                out += [None, {}, {'x': 1}] + self.buffers  # by value: an instance of exactly that class only
+                out += [None, {}, {'x': 1}, [], (1,)] + self.buffers  # by value: an instance of that class only
             return r.pick(out)
         if code[0] == 'F':
             want = abi_class(code[2:-1])
