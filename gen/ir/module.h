@@ -13,7 +13,7 @@ namespace mpbind::ir {
 
 // What has been done to a Module: the front end's translation, then one stage per pass (gen/passes/README.md).
 enum class Stage : uint8_t {
-    Parsed, Filtered, Available, Supported, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants,
+    Parsed, Filtered, Available, Supported, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants, Identity,
 };
 const char *stage_name(Stage s);
 
@@ -37,6 +37,7 @@ struct Module {
     std::vector<Macro> macros;
     std::vector<Variable> variables;
     std::vector<Group> groups;
+    std::vector<ObjectClass> object_classes; // filled by the methods pass
 
     // Access by id (asserts validity in debug builds).
     Type &type(TypeId id) { return types.at(id.index); }

@@ -7,6 +7,7 @@
 #include "collisions.h"
 #include "filter.h"
 #include "grouping.h"
+#include "identity.h"
 #include "ir/verify.h"
 #include "methods.h"
 #include "naming.h"
@@ -19,11 +20,12 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     availability(m, opt.allow_deprecated);
     support(m);
     naming(m, opt.prefixes);
-    if (opt.methods) methods(m, opt.prefixes);
+    if (opt.methods) methods(m, opt.prefixes, opt.flat_methods);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});
     grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
     collisions(m);
     if (opt.methods) class_constants(m);
+    identity(m);
     return ir::verify(m, ir::Phase::Named);
 }
 
