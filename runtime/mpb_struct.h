@@ -31,10 +31,10 @@ MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
 
 // Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
 // C function T(...) calls instead of making a zeroed instance; ident_ (or NULL) the mpb_identity_t of its objects.
-// MPB_DEFINE_STRUCT_SUBTYPE: the same for a class inheriting base (an object class of a base object type): instances
-// are instances of base too, attributes its locals lack are looked up in base's (mpb_struct_attr).
+// MPB_DEFINE_STRUCT_SUBTYPE: the same for a class inheriting parent_ (an object class of a base object type): instances
+// are instances of parent_ too, attributes its locals lack are looked up in its parent's (mpb_struct_attr).
 #if MPB_NEW_API
-#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, base, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
+#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, parent_, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
         .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
                   .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
@@ -44,7 +44,7 @@ MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
                              (const void *)mpb_struct_unary_op, (const void *)mpb_struct_attr, \
                              (const void *)mpb_struct_subscr, (const void *)mpb_struct_get_buffer, \
                              (const void *)&locals, (const void *)mpb_struct_binary_op, \
-                             (const void *)&(base).type } }, \
+                             (const void *)&(parent_).type } }, \
         .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
 #define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
@@ -58,12 +58,12 @@ MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
                              (const void *)&locals, (const void *)mpb_struct_binary_op } }, \
         .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
 #else
-#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, base, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
+#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, parent_, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
         .type = { { &mp_type_type }, .name = qname, .print = mpb_struct_print, .make_new = mpb_struct_make_new, \
                   .unary_op = mpb_struct_unary_op, .binary_op = mpb_struct_binary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
                   .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals, \
-                  .parent = &(base).type }, \
+                  .parent = &(parent_).type }, \
         .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
 #define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
