@@ -38,8 +38,8 @@ struct Stem {
     int32_t object_class = -1;
 };
 
-// Functions `<w>_create` (prefix stripped) returning a pointer to a record of their own, by that record: the
-// constructors of a base object type when one of them is not named after the record.
+// Functions `<w>_create(T *parent, ...)` (prefix stripped) returning T *, by T: the constructors of a base object
+// type when one of them is not named after the record.
 std::map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> constructors(const ir::Module &m,
                                                                                const std::vector<std::string> &prefixes) {
     std::map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> by_record;
@@ -50,6 +50,9 @@ std::map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> constructors(c
         ir::RecordId r = pointee_record(m, f.ret);
         if (!ends_with(s, create_suffix) || !r.valid() || !m.record(r).info.binding.bound() || m.record(r).parent.valid())
             continue;
+        // Objects in a tree: the first parameter is the parent, of the same type (lv_button_create(lv_obj_t *parent));
+        // lv_sdl_window_create(w, h) returning lv_display_t * is a plain function.
+        if (f.params.empty() || pointee_record(m, f.params[0].type) != r) continue;
         by_record[r.index].push_back({s.substr(0, s.size() - create_suffix.size()), fi});
     }
     std::erase_if(by_record, [&](const auto &entry) {

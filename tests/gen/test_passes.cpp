@@ -406,6 +406,8 @@ const char *const widgets =
     "void lv_buttonmatrix_set_map(lv_obj_t *o, const char *map);\nvoid lv_button_count(int n);\n"
     "lv_obj_t *lv_label_create(lv_obj_t *parent);\nvoid lv_label_set_text(lv_obj_t *o, const char *t);\n"
     "lv_timer_t *lv_timer_create(int period);\nvoid lv_timer_set_period(lv_timer_t *t, int p);\n"
+    "typedef struct lv_display_t lv_display_t;\nlv_display_t *lv_display_create(int w, int h);\n"
+    "lv_display_t *lv_sdl_window_create(int w, int h);\n"
     "enum { LV_LABEL_LONG_WRAP, LV_LABEL_LONG_DOT };\nenum { LV_OBJ_FLAG_HIDDEN = 1, LV_OBJ_FLAG_CLICKABLE = 2 };\n";
 
 const ObjectClass *object_class(const Module &m, const std::string &name) {
@@ -442,6 +444,10 @@ TEST(Methods, ConstructorsOfABaseObjectTypeMakeObjectClasses) {
     EXPECT_EQ(timer.info.py_name, "timer_t");
     EXPECT_TRUE(m.function(timer.constructor).flat);
     EXPECT_EQ(timer.methods.size(), 1u);
+    // Constructors that take no parent of their own type make no object class (lv_sdl_window_create(w, h)).
+    EXPECT_EQ(record(m, "struct lv_display_t").info.py_name, "display_t");
+    EXPECT_TRUE(function(m, "lv_sdl_window_create").flat);
+    EXPECT_TRUE(function(m, "lv_display_create").flat);
 }
 
 TEST(Methods, FlatMethodsOptionKeepsTheModuleFunctions) {
