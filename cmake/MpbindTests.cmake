@@ -4,6 +4,14 @@ include_guard(GLOBAL)
 set(MPBIND_PY_TEST_RUNNER "${CMAKE_SOURCE_DIR}/tests/tools/run_py_test.py")
 # Exit code with which a test reports "skipped" (a MicroPython test printing SKIP).
 set(MPBIND_SKIP_RETURN_CODE 77)
+# How long one MicroPython script may run (s): an emulated interpreter (the 32-bit pass under qemu-user) runs several
+# times slower, and more so on a loaded machine, so its scripts get longer. CTest's own limit sits a minute above.
+if(CMAKE_CROSSCOMPILING_EMULATOR)
+  set(MPBIND_PY_TEST_TIMEOUT 900)
+else()
+  set(MPBIND_PY_TEST_TIMEOUT 240)
+endif()
+math(EXPR MPBIND_CTEST_TIMEOUT "${MPBIND_PY_TEST_TIMEOUT} + 60")
 
 # mpbind_add_gtest(NAME name SOURCES s... [LIBRARIES l...] [INCLUDE_DIRS d...] [TEST_FILTER gtest-filter])
 # One GoogleTest executable whose tests CTest discovers one by one (those TEST_FILTER selects, when given).
@@ -43,8 +51,8 @@ function(mpbind_add_py_tests)
     add_test(NAME "${ARG_PREFIX}/${rel}"
       COMMAND "${Python3_EXECUTABLE}" "${MPBIND_PY_TEST_RUNNER}"
               --micropython ${MPBIND_MICROPYTHON} --path "${CMAKE_SOURCE_DIR}/drivers"
-              --script "${script}" --exp "${exp}")
+              --script "${script}" --exp "${exp}" --timeout ${MPBIND_PY_TEST_TIMEOUT})
     set_tests_properties("${ARG_PREFIX}/${rel}" PROPERTIES
-      SKIP_RETURN_CODE ${MPBIND_SKIP_RETURN_CODE} TIMEOUT 300 ENVIRONMENT "${MPBIND_SANITIZER_ENV}")
+      SKIP_RETURN_CODE ${MPBIND_SKIP_RETURN_CODE} TIMEOUT ${MPBIND_CTEST_TIMEOUT} ENVIRONMENT "${MPBIND_SANITIZER_ENV}")
   endforeach()
 endfunction()
