@@ -69,6 +69,11 @@ void identity(ir::Module &m) {
     for (uint32_t i = 0; i < m.records.size(); ++i) {
         ir::Record &r = m.records[i];
         if (!r.info.binding.bound() || r.parent.valid() || taken.records.count(i)) continue;
+        // Only objects the library makes (a constructor): a descriptor the caller fills (LVGL's draw descriptors)
+        // passes its user data on to C code, which must not find a wrapper there.
+        bool made = r.constructor.valid();
+        for (const ir::ObjectClass &c : m.object_classes) made = made || c.record == ir::RecordId{i};
+        if (!made) continue;
         ir::Record::Identity id;
         if (r.user_field && is_void_pointer(m, r.fields[*r.user_field].type) && r.fields[*r.user_field].binding.bound()) {
             id.field = r.user_field;

@@ -513,7 +513,8 @@ TEST(Identity, UserDataAccessorsAndClassDescriptors) {
 
 TEST(Identity, NotWhereACallbackConventionKeepsItsCallables) {
     Module m = named("struct s { void (*cb)(struct s *); void *user_data; };\nstruct t { int v; void *user_data; };\n"
-                     "struct u { void *user_data; };\nvoid on(struct u *u, void (*cb)(struct u *));\n");
+                     "struct u { void *user_data; };\nvoid on(struct u *u, void (*cb)(struct u *));\n"
+                     "struct t *t_create(void);\nstruct d { void *user_data; };\n");
     passes::methods(m, {});
     passes::callbacks(m, {});
     passes::identity(m);
@@ -524,6 +525,7 @@ TEST(Identity, NotWhereACallbackConventionKeepsItsCallables) {
     ASSERT_TRUE(t.identity->field);
     EXPECT_EQ(t.fields[*t.identity->field].c_name, "user_data");
     EXPECT_FALSE(t.identity->get_class.valid());
+    EXPECT_FALSE(record(m, "struct d").identity); // no constructor: a descriptor the caller fills
 }
 
 TEST(Methods, KeywordRule) {
