@@ -36,9 +36,25 @@ static mp_obj_t blob_make_new(const mp_obj_type_t *type, size_t n_args, size_t n
     return MP_OBJ_FROM_PTR(self);
 }
 
+// lhs == rhs for a Blob or struct instance lhs: the same address, when rhs is a Blob or struct instance too.
+static mp_obj_t pointer_equal(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
+    if (op == MP_BINARY_OP_EQUAL && (mpb_obj_is_type(rhs, &mpb_type_blob) || mpb_is_struct(rhs))) {
+        return mp_obj_new_bool(mpb_get_ptr(lhs, NULL, 0) == mpb_get_ptr(rhs, NULL, 0));
+    }
+    return MP_OBJ_NULL;
+}
+
+mp_obj_t mpb_struct_binary_op(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
+    return pointer_equal(op, lhs, rhs);
+}
+
 static mp_obj_t blob_binary_op(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
-    if (op == MP_BINARY_OP_EQUAL && mpb_obj_is_type(rhs, &mpb_type_blob)) {
-        return mp_obj_new_bool(((mpb_blob_t *)MP_OBJ_TO_PTR(lhs))->ptr == ((mpb_blob_t *)MP_OBJ_TO_PTR(rhs))->ptr);
+    return pointer_equal(op, lhs, rhs);
+}
+
+static mp_obj_t blob_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
+    if (op == MP_UNARY_OP_HASH) {
+        return MPB_ADDRESS_HASH(((mpb_blob_t *)MP_OBJ_TO_PTR(self_in))->ptr);
     }
     return MP_OBJ_NULL;
 }
@@ -127,7 +143,7 @@ static MP_DEFINE_CONST_DICT(blob_locals, blob_locals_table);
 
 #if MPB_NEW_API
 MP_DEFINE_CONST_OBJ_TYPE(mpb_type_blob, MP_QSTR_Blob, MP_TYPE_FLAG_NONE,
-    make_new, blob_make_new, print, blob_print, binary_op, blob_binary_op, buffer, blob_get_buffer,
+    make_new, blob_make_new, print, blob_print, unary_op, blob_unary_op, binary_op, blob_binary_op, buffer, blob_get_buffer,
     locals_dict, &blob_locals);
 #else
 const mp_obj_type_t mpb_type_blob = {
@@ -135,6 +151,7 @@ const mp_obj_type_t mpb_type_blob = {
     .name = MP_QSTR_Blob,
     .print = blob_print,
     .make_new = blob_make_new,
+    .unary_op = blob_unary_op,
     .binary_op = blob_binary_op,
     .buffer_p = { .get_buffer = blob_get_buffer },
     .locals_dict = (mp_obj_dict_t *)&blob_locals,
@@ -194,7 +211,7 @@ mp_obj_t mpb_new_ptr(const void *p) {
 
 void *mpb_get_struct_ptr(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
     mp_obj_t s = mpb_is_struct(o) ? o : mpb_struct_native(o);
-    if (mpb_is_struct(s) && mp_obj_get_type(s) != MPB_STRUCT_BASE(type)) {
+    if (mpb_is_struct(s) && !mpb_struct_inherits(mp_obj_get_type(s), type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }
     return mpb_get_ptr(s, where, i);

@@ -6,6 +6,10 @@
 
 extern const mp_obj_type_t mpb_type_blob;
 
+// The binary_op slot of every struct class: equal to a struct instance or a Blob of the same address (Blobs compare
+// themselves with struct instances alike; both hash by the address, MPB_ADDRESS_HASH).
+mp_obj_t mpb_struct_binary_op(mpb_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs);
+
 // char *: str (its bytes), bytes, bytearray, Blob, None (NULL). Returns a C string: None gives NULL.
 const char *mpb_get_str(mp_obj_t o, const void *where, size_t i);
 

@@ -24,4 +24,4 @@ static const mp_rom_map_elem_t c_pointer_locals_table[] = {
 static MP_DEFINE_CONST_DICT(c_pointer_locals, c_pointer_locals_table);
 
 MPB_DEFINE_STRUCT_TYPE(mpb_type_c_pointer, MP_QSTR_C_Pointer, sizeof(mpb_c_pointer_t), MPB_S_UNION,
-    MP_ARRAY_SIZE(c_pointer_fields), c_pointer_fields, c_pointer_locals, NULL);
+    MP_ARRAY_SIZE(c_pointer_fields), c_pointer_fields, c_pointer_locals, NULL, NULL);

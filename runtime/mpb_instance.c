@@ -5,6 +5,7 @@
 #include "py/objtype.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
+#include "mpb_identity.h"
 #include "mpb_instance.h"
 
 // Every struct class has the same slots; print is the one defined in this unit, which the others build on.
@@ -37,6 +38,18 @@ static void move_field_writes(mp_obj_t o, mp_obj_t native) {
     }
 }
 #endif
+
+bool mpb_struct_inherits(const mp_obj_type_t *t, const mpb_struct_type_t *want) {
+    for (; t != NULL; t = MPB_TYPE_SLOT(t, parent)) {
+        if (t == MPB_STRUCT_BASE(want)) {
+            return true;
+        }
+        if (!mpb_is_struct_type(t)) {
+            return false; // a tuple of bases, or object: struct classes have one base at most
+        }
+    }
+    return false;
+}
 
 mp_obj_t mpb_struct_native(mp_obj_t o) {
     if (!mpb_is_obj(o)) {
@@ -79,6 +92,7 @@ mp_obj_t mpb_struct_unary_op(mpb_unary_op_t op, mp_obj_t self_in) {
     switch (op) {
         case MP_UNARY_OP_BOOL: return mp_obj_new_bool(self->data != NULL);
         case MP_UNARY_OP_LEN: return self->count ? MP_OBJ_NEW_SMALL_INT(self->count) : MP_OBJ_NULL;
+        case MP_UNARY_OP_HASH: return MPB_ADDRESS_HASH(self->data);
         default: return MP_OBJ_NULL;
     }
 }
@@ -98,7 +112,7 @@ mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_u
 
 void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *where, size_t i) {
     o = mpb_struct_native(o);
-    if (mp_obj_get_type(o) != MPB_STRUCT_BASE(type)) {
+    if (!mpb_is_struct(o) || !mpb_struct_inherits(mp_obj_get_type(o), type)) {
         mpb_raise_type(o, qstr_str(type->type.name), where, i);
     }
     void *data = ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->data;
@@ -111,6 +125,9 @@ void *mpb_get_struct_val(mp_obj_t o, const mpb_struct_type_t *type, const void *
 mp_obj_t mpb_new_struct_ref(const mpb_struct_type_t *type, void *data, mp_obj_t owner) {
     if (data == NULL) {
         return mp_const_none;
+    }
+    if (type->identity != NULL) { // an object the library owns: the one Python object it has
+        return mpb_object_ref(type, data);
     }
     mpb_struct_obj_t *s = mpb_obj_malloc(mpb_struct_obj_t, MPB_STRUCT_BASE(type));
     s->data = data;

@@ -12,6 +12,8 @@ bool mpb_is_struct_type(const mp_obj_type_t *t);
 // o itself, or for an instance of a Python class derived from a struct class (`class T2(esp.spi_transaction_t)`)
 // the struct instance inside it, which holds the C memory.
 mp_obj_t mpb_struct_native(mp_obj_t o);
+// True when class t is want or inherits it (an object class and its base object type's class).
+bool mpb_struct_inherits(const mp_obj_type_t *t, const mpb_struct_type_t *want);
 // The struct class of instance o.
 static inline const mpb_struct_type_t *mpb_struct_class(mp_obj_t o) {
     return MPB_STRUCT_OF(mp_obj_get_type(o));

@@ -9,6 +9,7 @@
 #include "mpb_convert.h"
 #include "mpb_pending.h"
 #include "mpb_fun.h"
+#include "mpb_identity.h"
 #include "mpb_instance.h"
 #include "mpb_blob.h"
 #include "mpb_callback.h"

@@ -31,11 +31,47 @@ static mpb_struct_obj_t *method_self(mp_obj_t self_in) {
     return MP_OBJ_TO_PTR(s);
 }
 
+// True when parameters from..n-1 of signature sig ("P(P,i32)") are all pointers, which None (NULL) can stand for.
+static bool pointers_from(const char *sig, size_t from) {
+    const char *p = strchr(sig, '(');
+    size_t k = 0;
+    int depth = 0;
+    for (bool start = true; p != NULL && *++p != '\0' && !(depth == 0 && *p == ')');) {
+        if (start && k >= from && strchr("pPsoF", *p) == NULL) {
+            return false;
+        }
+        depth += (*p == '<') - (*p == '>');
+        start = depth == 0 && *p == ',';
+        k += start;
+    }
+    return true;
+}
+
+// T(...) of a class with a C constructor: missing trailing pointer arguments are None (lv.obj() is lv_obj_create(NULL)); the
+// object it returns is an instance of T when the constructor's result type is a class T inherits (lv.button(scr)
+// calls lv_button_create, which returns an lv_obj_t *): a wrapper made for this call, or one the object already had.
+static mp_obj_t construct(const mp_obj_type_t *type, const mpb_fun_t *ctor, size_t n_args, size_t n_kw,
+                          const mp_obj_t *args) {
+    mp_obj_t padded[8];
+    if (n_kw == 0 && n_args < ctor->n_args && ctor->n_args <= MP_ARRAY_SIZE(padded) && pointers_from(ctor->sig, n_args)) {
+        for (size_t k = 0; k < ctor->n_args; ++k) {
+            padded[k] = k < n_args ? args[k] : mp_const_none;
+        }
+        args = padded;
+        n_args = ctor->n_args;
+    }
+    mp_obj_t o = mp_call_function_n_kw(MP_OBJ_FROM_PTR(ctor), n_args, n_kw, args);
+    if (mpb_is_struct(o) && mp_obj_get_type(o) != type && mpb_struct_inherits(type, mpb_struct_class(o))) {
+        ((mp_obj_base_t *)MP_OBJ_TO_PTR(o))->type = type;
+    }
+    return o;
+}
+
 // T() zeroed, T(other) copy, T({...}) dict, T(n) array of n, T(a=1, b=2) keywords; or the class's C constructor.
 mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_struct_type_t *t = MPB_STRUCT_OF(type);
     if (t->ctor != NULL) {
-        return mp_call_function_n_kw(MP_OBJ_FROM_PTR(t->ctor), n_args, n_kw, args);
+        return construct(type, t->ctor, n_args, n_kw, args);
     }
     if (t->flags & MPB_S_OPAQUE) {
         nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
@@ -70,7 +106,19 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
     return MP_OBJ_FROM_PTR(s);
 }
 
-// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict.
+// A name of the class's locals dict or of the classes it inherits (an object class's base), as the core would bind it.
+static void class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr, mp_obj_t *dest) {
+    for (const mp_obj_type_t *t = type; t != NULL; t = MPB_TYPE_SLOT(t, parent)) {
+        const mp_obj_dict_t *locals = MPB_TYPE_SLOT(t, locals_dict);
+        mp_map_elem_t *elem = mp_map_lookup((mp_map_t *)&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
+        if (elem != NULL) {
+            mp_convert_member_lookup(self_in, type, elem->value, dest);
+            return;
+        }
+    }
+}
+
+// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'.
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
@@ -82,15 +130,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = mpb_field_load(f, mpb_struct_data(self), owner);
             return;
         }
-        #if MPB_NEW_API
-        dest[1] = MP_OBJ_SENTINEL; // the core continues with the locals dict
-        #else
-        const mp_obj_dict_t *locals = t->type.locals_dict;
-        mp_map_elem_t *elem = mp_map_lookup((mp_map_t *)&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
-        if (elem != NULL) {
-            mp_convert_member_lookup(self_in, MPB_STRUCT_BASE(t), elem->value, dest);
-        }
-        #endif
+        class_member(self_in, MPB_STRUCT_BASE(t), attr, dest);
     } else if (dest[1] != MP_OBJ_NULL) {
         if (f == NULL) {
             mpb_raise_no_field(t, attr);

@@ -3,6 +3,7 @@
 #define MPB_STRUCT_H
 
 #include "mpb_types.h"
+#include "mpb_blob.h"
 #include "mpb_instance.h"
 
 // The slots every struct class shares (with those of mpb_instance.h); the class differs only in its name, layout
@@ -29,26 +30,47 @@ MP_DECLARE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj);
     { MP_ROM_QSTR(MP_QSTR___setattr__), MP_ROM_PTR(&mpb_struct_setattr_obj) }
 
 // Defines a struct class `var` named qname, of csize bytes, with nfields rows of fieldtab; ctor_ (or NULL) is the
-// C function T(...) calls instead of making a zeroed instance.
+// C function T(...) calls instead of making a zeroed instance; ident_ (or NULL) the mpb_identity_t of its objects.
+// MPB_DEFINE_STRUCT_SUBTYPE: the same for a class inheriting parent_ (an object class of a base object type): instances
+// are instances of parent_ too, attributes its locals lack are looked up in its parent's (mpb_struct_attr).
 #if MPB_NEW_API
-#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
+#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, parent_, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
         .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
                   .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
                   .slot_index_attr = 4, .slot_index_subscr = 5, .slot_index_buffer = 6, \
-                  .slot_index_locals_dict = 7, \
+                  .slot_index_locals_dict = 7, .slot_index_binary_op = 8, .slot_index_parent = 9, \
                   .slots = { (const void *)mpb_struct_make_new, (const void *)mpb_struct_print, \
                              (const void *)mpb_struct_unary_op, (const void *)mpb_struct_attr, \
                              (const void *)mpb_struct_subscr, (const void *)mpb_struct_get_buffer, \
-                             (const void *)&locals } }, \
-        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_ }
+                             (const void *)&locals, (const void *)mpb_struct_binary_op, \
+                             (const void *)&(parent_).type } }, \
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
+    const mpb_struct_type_t var = { \
+        .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_NONE, .name = qname, \
+                  .slot_index_make_new = 1, .slot_index_print = 2, .slot_index_unary_op = 3, \
+                  .slot_index_attr = 4, .slot_index_subscr = 5, .slot_index_buffer = 6, \
+                  .slot_index_locals_dict = 7, .slot_index_binary_op = 8, \
+                  .slots = { (const void *)mpb_struct_make_new, (const void *)mpb_struct_print, \
+                             (const void *)mpb_struct_unary_op, (const void *)mpb_struct_attr, \
+                             (const void *)mpb_struct_subscr, (const void *)mpb_struct_get_buffer, \
+                             (const void *)&locals, (const void *)mpb_struct_binary_op } }, \
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
 #else
-#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_) \
+#define MPB_DEFINE_STRUCT_SUBTYPE(var, qname, parent_, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
     const mpb_struct_type_t var = { \
         .type = { { &mp_type_type }, .name = qname, .print = mpb_struct_print, .make_new = mpb_struct_make_new, \
-                  .unary_op = mpb_struct_unary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
+                  .unary_op = mpb_struct_unary_op, .binary_op = mpb_struct_binary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
+                  .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals, \
+                  .parent = &(parent_).type }, \
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
+#define MPB_DEFINE_STRUCT_TYPE(var, qname, csize, sflags, nfields, fieldtab, locals, ctor_, ident_) \
+    const mpb_struct_type_t var = { \
+        .type = { { &mp_type_type }, .name = qname, .print = mpb_struct_print, .make_new = mpb_struct_make_new, \
+                  .unary_op = mpb_struct_unary_op, .binary_op = mpb_struct_binary_op, .attr = mpb_struct_attr, .subscr = mpb_struct_subscr, \
                   .buffer_p = { .get_buffer = mpb_struct_get_buffer }, .locals_dict = (mp_obj_dict_t *)&locals }, \
-        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_ }
+        .size = csize, .n_fields = nfields, .flags = sflags, .fields = fieldtab, .ctor = ctor_, .identity = ident_ }
 #endif
 
 #endif // MPB_STRUCT_H

@@ -22,6 +22,7 @@ typedef enum _mpb_code_t {
 #define MPB_F_BITFIELD (2) // bit_shift/bit_width are valid; offset is the first byte holding bits
 
 struct _mpb_struct_type_t;
+struct _mpb_identity_t;
 struct _mpb_fun_t;
 struct _mpb_cbslot_t;
 
@@ -56,7 +57,27 @@ typedef struct _mpb_struct_type_t {
     uint8_t flags;
     const mpb_field_t *fields;
     const struct _mpb_fun_t *ctor; // T(...) calls this C function when set (<prefix>_<T>_create)
+    const struct _mpb_identity_t *identity; // objects keep their wrapper in a user-data slot (mpb_identity.h), or NULL
 } mpb_struct_type_t;
+
+// A class of a record type's objects and its class descriptor (what <T>_get_class(obj) returns for its objects).
+typedef struct _mpb_class_entry_t {
+    const void *descriptor; // NULL: none
+    const mpb_struct_type_t *cls;
+} mpb_class_entry_t;
+
+// How the objects of one record type keep their Python wrapper (generated: the accessors of a user-data field, or
+// the library's own user-data functions), and every class their wrappers can have.
+typedef struct _mpb_identity_t {
+    void *(*get)(const void *obj);
+    void (*set)(void *obj, void *wrapper);
+    const void *(*get_class)(const void *obj); // the object's class descriptor; NULL when the library has none
+    const mpb_class_entry_t *classes;
+    size_t n_classes;
+} mpb_identity_t;
+
+// The hash of an address, the same for a struct instance and a Blob of one address (a small int on every target).
+#define MPB_ADDRESS_HASH(p) MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)(p) >> 2))
 
 // The MicroPython type of a struct class, and back.
 #define MPB_STRUCT_BASE(st) ((const mp_obj_type_t *)&(st)->type)

@@ -190,13 +190,24 @@ void declaration(JsonWriter &w, const plan::Plan &p, const Decl &d) {
 void api(JsonWriter &w, const plan::Plan &p) {
     w.key("api").begin_object();
     w.key("functions").begin_array();
-    for (const plan::Function &f : p.functions) w.value(f.py_name);
+    for (const plan::Function &f : p.functions)
+        if (f.module_attribute) w.value(f.py_name);
     w.end_array();
     w.key("classes").begin_array();
     for (const plan::ApiClass &c : p.api_classes) {
         w.begin_object();
         w.key("name").value(c.name);
         w.key("c_type").value(c.c_type);
+        if (!c.base.empty()) w.key("base").value(c.base);
+        if (!c.identity_slot.empty()) {
+            w.key("identity").begin_object();
+            w.key("slot").value(c.identity_slot);
+            if (!c.class_accessor.empty()) w.key("class_accessor").value(c.class_accessor);
+            w.key("descriptors").begin_object();
+            for (const auto &[cls, desc] : c.descriptors) w.key(cls).value(desc);
+            w.end_object();
+            w.end_object();
+        }
         w.key("attributes").begin_array();
         for (const std::string &a : c.attributes) w.value(a);
         w.end_array();

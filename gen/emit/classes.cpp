@@ -29,20 +29,30 @@ void emit_classes(const plan::Plan &p, std::string &out) {
         emit_trampolines(p, c.trampolines, out);
         out += "// " + comment_text(c.comment) + (c.comment == c.name ? "" : ": class " + c.name) + "\n";
         out += layout_checks(c.checks);
-        if (!c.rows.empty()) {
+        if (!c.rows.empty() && c.parent.empty()) { // an object class shares its base's table
             out += "static const mpb_field_t " + c.fields_symbol + "[] = {\n";
             for (const plan::FieldRow &f : c.rows) out += row(p, f);
             out += "};\n";
         }
         const std::string &size = c.size_c;
-        out += "static const mp_rom_map_elem_t " + c.locals_symbol + "_table[] = {\n    MPB_STRUCT_LOCALS_ENTRIES(" + size +
-               "),\n";
-        for (const plan::Local &l : c.locals) out += rom_row(l.name, "MP_ROM_PTR(&" + l.symbol + ")");
-        out += "};\nstatic MP_DEFINE_CONST_DICT(" + c.locals_symbol + ", " + c.locals_symbol + "_table);\n";
+        // An object class without locals of its own names its base's (C has no empty table).
+        std::string locals = c.locals_symbol;
+        if (!c.parent.empty() && c.locals.empty()) {
+            for (const plan::Class &base : p.classes)
+                if (base.symbol == c.parent) locals = base.locals_symbol;
+        } else {
+            out += "static const mp_rom_map_elem_t " + c.locals_symbol + "_table[] = {\n";
+            if (c.parent.empty()) out += "    MPB_STRUCT_LOCALS_ENTRIES(" + size + "),\n"; // else inherited
+            for (const plan::Local &l : c.locals) out += rom_row(l.name, "MP_ROM_PTR(&" + l.symbol + ")");
+            out += "};\nstatic MP_DEFINE_CONST_DICT(" + c.locals_symbol + ", " + c.locals_symbol + "_table);\n";
+        }
         std::string flags = !c.complete ? "MPB_S_OPAQUE" : c.is_union ? "MPB_S_UNION" : "0";
-        out += "static MPB_DEFINE_STRUCT_TYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", " + size + ", " + flags + ", " +
+        out += (c.parent.empty() ? "static MPB_DEFINE_STRUCT_TYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", "
+                                 : "static MPB_DEFINE_STRUCT_SUBTYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", " + c.parent + ", ") +
+               size + ", " + flags + ", " +
                std::to_string(c.rows.size()) + ", " + (c.rows.empty() ? "NULL" : c.fields_symbol) + ", " +
-               c.locals_symbol + ", " + (c.constructor.empty() ? "NULL" : "&" + c.constructor) + ");\n\n";
+               locals + ", " + (c.constructor.empty() ? "NULL" : "&" + c.constructor) + ", " +
+               (c.identity.empty() ? "NULL" : "&" + c.identity) + ");\n\n";
     }
 }
 

@@ -8,6 +8,7 @@ namespace mpbind::emit {
 
 void emit_constants(const plan::Plan &p, std::string &out);
 void emit_trampolines(const plan::Plan &p, const std::vector<size_t> &which, std::string &out);
+void emit_identities(const plan::Plan &p, std::string &out);
 void emit_classes(const plan::Plan &p, std::string &out);
 void emit_functions(const plan::Plan &p, std::string &out);
 void emit_gc_root(const plan::Plan &p, std::string &out);

@@ -54,6 +54,7 @@ std::string module_c(const plan::Plan &p) {
     for (const plan::Class &c : p.classes) out += "static const mpb_struct_type_t " + c.symbol + ";\n";
     out += "\n";
     emit_constants(p, out);
+    emit_identities(p, out);
     emit_classes(p, out);
     emit_functions(p, out);
     emit_gc_root(p, out);

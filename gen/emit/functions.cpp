@@ -132,7 +132,7 @@ void emit_functions(const plan::Plan &p, std::string &out) {
             for (const std::string &t : f.types) out += (t.empty() ? "NULL" : "&" + t) + ", ";
             out += "};\n";
         }
-        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.py_name + ", " + w.symbol + ", " + f.c_name + ", " +
+        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.name + ", " + w.symbol + ", " + f.c_name + ", " +
                c_string(f.abi_sig) + ", " + c_string(f.param_names) + ", " + (f.types_table.empty() ? "NULL" : f.types_table) +
                ", " + std::to_string(f.params.size()) + ");\n\n";
     }

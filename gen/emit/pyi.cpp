@@ -48,7 +48,8 @@ public:
             if (c.module_attribute) s += cls(c);
         for (const auto &[alias, cls] : p_.aliases) s += alias + " = " + p_.classes[cls].name + "\n";
         if (!p_.aliases.empty()) s += "\n";
-        for (const plan::Function &f : p_.functions) s += function(f, f.py_name, Role::Function, "");
+        for (const plan::Function &f : p_.functions)
+            if (f.module_attribute) s += function(f, f.py_name, Role::Function, "");
         for (const plan::Variable &v : p_.variables) s += variable(v);
         return s;
     }
@@ -155,18 +156,23 @@ private:
     }
 
     std::string cls(const plan::Class &c) const {
-        std::string s = "class " + c.name + ":\n" + docstring(c.doc, "    ");
-        s += "    SIZE: ClassVar[int]\n    __SIZE__: ClassVar[int]\n";
-        for (const plan::FieldRow &r : c.rows) s += "    " + r.py_name + ": " + field_type(r) + "\n";
+        std::string s = "class " + c.name + (c.parent.empty() ? "" : "(" + class_name_.at(c.parent) + ")") + ":\n" +
+                        docstring(c.doc, "    ");
+        if (c.parent.empty()) {
+            s += "    SIZE: ClassVar[int]\n    __SIZE__: ClassVar[int]\n";
+            for (const plan::FieldRow &r : c.rows) s += "    " + r.py_name + ": " + field_type(r) + "\n";
+        }
         if (const plan::Function *ctor = function_of(c.constructor))
             s += function(*ctor, "__init__", Role::Constructor, "    ");
         else if (c.complete)
             s += "    def __init__(self, init: Any = ..., **fields: Any) -> None: ...\n";
-        s += "    @classmethod\n    def __cast__(cls, ptr: Any) -> \"" + c.name + "\": ...\n";
-        s += "    def __cast_instance__(self, ptr: Any) -> \"" + c.name + "\": ...\n";
-        s += "    @classmethod\n    def __fields__(cls) -> tuple: ...\n";
-        s += "    def __dereference__(self, n: int = ...) -> memoryview: ...\n";
-        s += "    def __setattr__(self, name: str, value: Any) -> None: ...\n";
+        if (c.parent.empty()) { // an object class inherits them
+            s += "    @classmethod\n    def __cast__(cls, ptr: Any) -> \"" + c.name + "\": ...\n";
+            s += "    def __cast_instance__(self, ptr: Any) -> \"" + c.name + "\": ...\n";
+            s += "    @classmethod\n    def __fields__(cls) -> tuple: ...\n";
+            s += "    def __dereference__(self, n: int = ...) -> memoryview: ...\n";
+            s += "    def __setattr__(self, name: str, value: Any) -> None: ...\n";
+        }
         for (const plan::Local &l : c.locals) {
             if (const plan::Function *f = function_of(l.symbol)) {
                 s += function(*f, l.name, Role::Method, "    ");

@@ -120,6 +120,31 @@ struct Record {
     std::vector<FunctionId> methods;
     FunctionId constructor;
     std::optional<size_t> user_field; // index into fields of the user-data field, if any
+    // Identity (the identity pass): the user-data slot an object keeps its Python wrapper in, so that one C object
+    // is one Python object, and how the most specific class of an object is found.
+    struct Identity {
+        std::optional<size_t> field; // the user-data field (index into fields), or
+        FunctionId get, set;         // the user-data accessors <T>_get_user_data(T *), <T>_set_user_data(T *, void *)
+        FunctionId get_class;        // <T>_get_class(T *) returning a pointer to a class descriptor, if any
+        // Every class of its objects (-1: the record's own class, else an object class) with the C name of its
+        // descriptor global (<prefix>_<w>_class), "" when there is none or no get_class.
+        std::vector<std::pair<int32_t, std::string>> classes;
+    };
+    std::optional<Identity> identity;
+};
+
+// ---- object classes: one per constructor of a base object type ----
+
+// A class of objects of one record type made by one constructor: `<prefix>_<w>_create(...)` returning a pointer to
+// a base object type (a record that constructors of several names return: LVGL's `lv_button_create` returning
+// `lv_obj_t *` gives class `button`). It inherits the record's class; its methods are `<prefix>_<w>_<m>(T *self, ...)`.
+struct ObjectClass {
+    std::string py_name;       // "button"
+    std::string stem;          // the function name stem, prefix stripped ("button")
+    RecordId record;           // the base object type
+    FunctionId constructor;
+    std::vector<FunctionId> methods;
+    Binding binding;
 };
 
 // ---- enums ----
@@ -177,6 +202,9 @@ struct Function {
     RecordId method_of;        // set: also a method of that record's class, first parameter is self
     std::string method_name;   // name inside the class
     bool is_constructor = false;
+    int32_t object_class = -1; // a method or the constructor of Module::object_classes[object_class], not of the
+                               // record's own class (method_of is then that class's base object type)
+    bool flat = true;          // also a module attribute (methods and constructors are not, unless --flat-methods)
     // Closures of other functions' registrations this one releases once it returns (--release REG=remove:THIS or
     // REG=delete:THIS): by the handle the registration returned (its argument handle_param), or every one
     // registered on the object it gets (its argument 0).
@@ -232,8 +260,10 @@ struct Group {
     std::string c_prefix;     // the C prefix it stands for, e.g. "GPIO_MODE_"
     std::vector<GroupMember> members;
     Binding binding;
-    // Also an attribute `owner_name` of record class `owner` (LV_OBJ_FLAG_* -> obj_t.FLAG), if valid.
+    // Also an attribute `owner_name` of record class `owner` (LV_OBJ_FLAG_* -> obj.FLAG), if valid, or of object
+    // class `owner_class` (LV_BUTTONMATRIX_CTRL_* -> buttonmatrix.CTRL) when that is not -1.
     RecordId owner;
+    int32_t owner_class = -1;
     std::string owner_name;
 };
 

@@ -73,6 +73,7 @@ const char *stage_name(Stage s) {
     case Stage::Grouped: return "grouping";
     case Stage::Collisions: return "collisions";
     case Stage::ClassConstants: return "class constants";
+    case Stage::Identity: return "identity";
     }
     return "?";
 }

@@ -14,6 +14,7 @@ namespace mpbind::ir {
 // What has been done to a Module: the front end's translation, then one stage per pass (gen/passes/README.md).
 enum class Stage : uint8_t {
     Parsed, Filtered, Available, Supported, Variables, Named, Methods, Callbacks, Grouped, Collisions, ClassConstants,
+    Identity,
 };
 const char *stage_name(Stage s);
 
@@ -38,6 +39,7 @@ struct Module {
     std::vector<Variable> variables;
     std::vector<Group> groups;
     GcRoot gc_root;           // checked against the headers by the gc_root pass; disabled by default
+    std::vector<ObjectClass> object_classes; // filled by the methods pass
 
     // Access by id (asserts validity in debug builds).
     Type &type(TypeId id) { return types.at(id.index); }

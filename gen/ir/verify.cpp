@@ -65,6 +65,13 @@ struct Checker {
                 if (!in(f, m.functions)) fail(where, "dangling method");
             if (r.constructor.valid() && !in(r.constructor, m.functions)) fail(where, "dangling constructor");
         }
+        for (const ObjectClass &c : m.object_classes) {
+            std::string where = "object class '" + c.py_name + "'";
+            if (!in(c.record, m.records)) fail(where, "dangling record");
+            if (!in(c.constructor, m.functions)) fail(where, "dangling constructor");
+            for (FunctionId f : c.methods)
+                if (!in(f, m.functions)) fail(where, "dangling method");
+        }
         for (const Enum &e : m.enums) {
             std::string where = "enum '" + e.info.c_name + "'";
             if (!e.anonymous) named(e.info, where); // anonymous enums are no Python object, their constants are

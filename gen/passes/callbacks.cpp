@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "options.h"
+#include "pointers.h"
 #include "regex.h"
 #include "support.h"
 
@@ -23,18 +24,6 @@ ir::TypeId function_pointee(const ir::Module &m, ir::TypeId t) {
     if (c.kind != ir::TypeKind::Pointer) return {};
     ir::TypeId inner = m.canonical_id(c.inner);
     return m.type(inner).kind == ir::TypeKind::Function ? inner : ir::TypeId{};
-}
-
-bool is_void_pointer(const ir::Module &m, ir::TypeId t) {
-    const ir::Type &c = m.canonical(t);
-    return c.kind == ir::TypeKind::Pointer && m.canonical(c.inner).kind == ir::TypeKind::Void;
-}
-
-ir::RecordId pointee_record(const ir::Module &m, ir::TypeId t) {
-    const ir::Type &c = m.canonical(t);
-    if (c.kind != ir::TypeKind::Pointer) return {};
-    const ir::Type &p = m.canonical(c.inner);
-    return p.kind == ir::TypeKind::Record ? p.record : ir::RecordId{};
 }
 
 // A bound `void *..._get_user_data(...)`: it reads back user data a registration stored.

@@ -34,7 +34,7 @@ void collisions(ir::Module &m) {
     Namespace ns;
     for (const std::string &n : runtime_names()) ns.reserve(n, "the runtime");
     for (ir::Function &f : m.functions)
-        if (f.info.binding.bound()) ns.claim(f.info.py_name, "function " + f.info.c_name, f.info.binding);
+        if (f.info.binding.bound() && f.flat) ns.claim(f.info.py_name, "function " + f.info.c_name, f.info.binding);
     for (ir::Record &r : m.records) {
         if (!r.info.binding.bound()) continue;
         if (!r.parent.valid()) ns.claim(r.info.py_name, "class of " + r.c_spelling, r.info.binding);
@@ -44,6 +44,19 @@ void collisions(ir::Module &m) {
     }
     for (ir::Variable &v : m.variables)
         if (v.info.binding.bound()) ns.claim(v.info.py_name, "variable " + v.info.c_name, v.info.binding);
+    for (ir::ObjectClass &c : m.object_classes) {
+        ir::Function &ctor = m.function(c.constructor);
+        if (c.binding.bound() && !ns.claim(c.py_name, "class of constructor " + ctor.info.c_name, c.binding)) {
+            // The constructor and methods stay reachable as module functions.
+            std::vector<ir::FunctionId> fs = c.methods;
+            fs.push_back(c.constructor);
+            for (ir::FunctionId id : fs) {
+                ir::Function &f = m.function(id);
+                f.flat = true;
+                ns.claim(f.info.py_name, "function " + f.info.c_name, f.info.binding);
+            }
+        }
+    }
     for (ir::Typedef &t : m.typedefs)
         if (t.info.binding.bound() && !t.merged) ns.claim(t.info.py_name, "typedef " + t.info.c_name, t.info.binding);
     for (ir::Group &g : m.groups)

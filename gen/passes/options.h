@@ -34,6 +34,7 @@ struct Options {
     std::vector<std::pair<std::string, std::string>> releases; // --release FUNCTION=RULE
     size_t slot_pool = 8;               // --slot-pool N
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
+    bool flat_methods = false;          // --flat-methods: methods and object constructors also module functions
     bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
     ir::GcRoot gc_root;                 // --gc-root VAR=TYPE, --gc-hooks INIT,DEINIT
 };

@@ -8,6 +8,7 @@
 #include "filter.h"
 #include "gc_root.h"
 #include "grouping.h"
+#include "identity.h"
 #include "ir/verify.h"
 #include "methods.h"
 #include "naming.h"
@@ -23,11 +24,12 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     support(m);
     variables(m);
     naming(m, opt.prefixes);
-    if (opt.methods) methods(m, opt.prefixes);
+    if (opt.methods) methods(m, opt.prefixes, opt.flat_methods);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});
     grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
     collisions(m);
     if (opt.methods) class_constants(m);
+    identity(m);
     return ir::verify(m, ir::Phase::Named);
 }
 

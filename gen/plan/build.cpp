@@ -55,6 +55,11 @@ std::string Builder::class_symbol(ir::RecordId r) const {
     return class_base[r.index].empty() ? "" : class_base[r.index] + "_type";
 }
 
+std::string Builder::owner_symbol(const ir::Function &f) const {
+    if (f.object_class >= 0) return object_base[f.object_class].empty() ? "" : object_class_symbol(f.object_class);
+    return f.method_of.valid() ? class_symbol(f.method_of) : "";
+}
+
 std::string Builder::type_text(ir::TypeId t) const {
     static const std::regex where("\\((anonymous|unnamed) at [^)]*\\)");
     const std::string &s = m.type(t).spelling;
@@ -93,6 +98,12 @@ void Builder::name_objects() {
         if (r.info.py_name.empty()) throw std::logic_error("plan: bound record without a class name");
         class_base[k] = syms.family(r.info.py_name, {"_type", "_fields", "_locals", "_locals_table"});
     }
+    object_base.assign(m.object_classes.size(), "");
+    for (size_t k = 0; k < m.object_classes.size(); ++k) {
+        const ir::ObjectClass &c = m.object_classes[k];
+        if (c.binding.bound() && !class_base[c.record.index].empty())
+            object_base[k] = syms.family(c.py_name, {"_type", "_locals", "_locals_table"});
+    }
     function_base.assign(m.functions.size(), "");
     for (size_t k = 0; k < m.functions.size(); ++k)
         if (m.functions[k].info.binding.bound())
@@ -111,7 +122,8 @@ void globals(Builder &b) {
     for (const Class &c : p.classes)
         if (c.module_attribute) p.globals.push_back({c.name, c.symbol, none});
     for (const auto &[alias, cls] : p.aliases) p.globals.push_back({alias, p.classes[cls].symbol, none});
-    for (const Function &f : p.functions) p.globals.push_back({f.py_name, f.object, none});
+    for (const Function &f : p.functions)
+        if (f.module_attribute) p.globals.push_back({f.py_name, f.object, none});
     for (const Variable &v : p.variables) p.globals.push_back({v.name, v.symbol, none});
     std::vector<std::string> seen{"__name__"};
     for (const Global &g : p.globals) {
@@ -136,6 +148,7 @@ Plan build(const ir::Module &m, const Options &opt) {
     b.name_objects();
     b.constants();
     b.classes();
+    b.identities();
     b.aliases();
     b.functions();
     b.variables();

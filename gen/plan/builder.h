@@ -1,5 +1,6 @@
 // builder.h: internal to gen/plan: the state the parts of plan::build share (one source file per part).
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct Builder {
     std::vector<size_t> class_of;             // record index -> index into p.classes, or none
     std::vector<std::string> class_base;      // record index -> symbol family base ("" without a class)
     std::vector<std::string> function_base;   // function index -> symbol family base ("" when not bound)
+    std::vector<std::string> object_base;     // object class index -> symbol family base ("" when not bound)
     std::vector<std::string> group_base;      // group index -> symbol family base
     std::map<std::string, size_t> shared_trampolines; // closure trampolines by what makes them differ
     std::map<std::pair<uint32_t, uint32_t>, size_t> enum_values; // (enum, constant) -> index into p.values
@@ -30,6 +32,9 @@ struct Builder {
     void name_objects();
     void constants();  // constants.cpp: values, constant classes, flat constants
     void classes();    // classes.cpp
+    void identities(); // classes.cpp: after classes()
+    void locals(const std::vector<ir::FunctionId> &methods, const std::function<bool(const ir::Group &)> &owned,
+                Class &c);
     void functions();  // functions.cpp: wrappers and function objects
     void aliases();    // classes.cpp: typedef names of classes
     void variables();  // variables.cpp: global variables
@@ -42,6 +47,9 @@ struct Builder {
 
     // Helpers shared by the parts.
     std::string class_symbol(ir::RecordId r) const; // "" when r has no class
+    std::string object_class_symbol(int32_t k) const { return object_base[k] + "_type"; }
+    // The class symbol a function is a method or constructor of, "" for none.
+    std::string owner_symbol(const ir::Function &f) const;
     std::string object_symbol(ir::FunctionId f) const { return function_base[f.index] + "_obj"; }
     std::string group_symbol(ir::GroupId g) const { return group_base[g.index] + "_type"; }
     size_t enum_value(ir::EnumId e, uint32_t k);

@@ -1,4 +1,5 @@
 // classes.cpp: a class per bound struct/union: its field rows (anonymous members flattened), locals, constructor.
+#include <functional>
 #include <stdexcept>
 
 #include "builder.h"
@@ -82,25 +83,80 @@ void Builder::classes() {
         if (r.complete) field_rows(*this, id, r, 0, c);
         if (auto check = bitfield_check(m, id, c.rows)) c.checks.push_back(*check);
         for (size_t t = first_tramp; t < p.trampolines.size(); ++t) c.trampolines.push_back(t);
-        for (ir::FunctionId fid : r.methods) {
-            const ir::Function &f = m.function(fid);
-            if (f.info.binding.bound() && !f.method_name.empty()) c.locals.push_back({f.method_name, object_symbol(fid)});
-        }
-        // Constant classes attached to this class (LV_OBJ_FLAG_* -> obj_t.FLAG); written before the classes.
-        for (size_t g = 0; g < m.groups.size(); ++g) {
-            const ir::Group &grp = m.groups[g];
-            if (!grp.binding.bound() || grp.owner != id || grp.owner_name.empty()) continue;
-            c.locals.push_back({grp.owner_name, group_symbol(ir::GroupId(g))});
-            for (Group &pg : p.groups)
-                if (pg.symbol == group_symbol(ir::GroupId(g))) {
-                    pg.owner = c.symbol;
-                    pg.owner_name = grp.owner_name;
-                }
-        }
+        locals(r.methods, [&](const ir::Group &g) { return g.owner == id && g.owner_class < 0; }, c);
         if (r.constructor.valid() && m.function(r.constructor).info.binding.bound())
             c.constructor = object_symbol(r.constructor);
         class_of[k] = p.classes.size();
         p.classes.push_back(std::move(c));
+    }
+    // Object classes after every record class: each names its base's field table.
+    for (size_t k = 0; k < m.object_classes.size(); ++k) {
+        const ir::ObjectClass &oc = m.object_classes[k];
+        if (object_base[k].empty()) continue;
+        const Class &base = p.classes[class_of[oc.record.index]];
+        Class c;
+        c.record = oc.record;
+        c.symbol = object_class_symbol(static_cast<int32_t>(k));
+        c.fields_symbol = base.fields_symbol;
+        c.locals_symbol = object_base[k] + "_locals";
+        c.name = oc.py_name;
+        c.comment = oc.py_name;
+        c.c_spelling = base.c_spelling;
+        c.module_attribute = true;
+        c.complete = base.complete;
+        c.size = base.size;
+        c.size_c = base.size_c;
+        c.rows = base.rows;
+        c.parent = base.symbol;
+        locals(oc.methods, [&](const ir::Group &g) { return g.owner_class == static_cast<int32_t>(k); }, c);
+        if (m.function(oc.constructor).info.binding.bound()) c.constructor = object_symbol(oc.constructor);
+        p.classes.push_back(std::move(c));
+    }
+}
+
+// The identity of record r's objects, for the classes of the plan (call after every class is made).
+void Builder::identities() {
+    for (size_t k = 0; k < m.records.size(); ++k) {
+        const ir::Record &r = m.records[k];
+        if (!r.identity || class_of[k] == none) continue;
+        const ir::Record::Identity &ri = *r.identity;
+        const Class &own = p.classes[class_of[k]];
+        Identity id;
+        id.symbol = syms.family(own.name + "_identity", {"", "_get", "_set", "_class", "_classes"});
+        id.c_type = r.c_spelling;
+        if (ri.field) id.field = r.fields[*ri.field].c_name;
+        else {
+            id.get = m.function(ri.get).info.c_name;
+            id.set = m.function(ri.set).info.c_name;
+        }
+        if (ri.get_class.valid()) id.get_class = m.function(ri.get_class).info.c_name;
+        for (const auto &[oc, desc] : ri.classes) {
+            std::string sym = oc < 0 ? own.symbol : object_base[oc].empty() ? "" : object_class_symbol(oc);
+            if (!sym.empty()) id.classes.push_back({sym, desc});
+        }
+        for (Class &c : p.classes)
+            if (c.record == ir::RecordId(k)) c.identity = id.symbol;
+        p.identities.push_back(std::move(id));
+    }
+}
+
+// The methods of class c, then the constant classes attached to it (LV_OBJ_FLAG_* -> obj.FLAG), which are written
+// before the classes.
+void Builder::locals(const std::vector<ir::FunctionId> &methods, const std::function<bool(const ir::Group &)> &owned,
+                     Class &c) {
+    for (ir::FunctionId fid : methods) {
+        const ir::Function &f = m.function(fid);
+        if (f.info.binding.bound() && !f.method_name.empty()) c.locals.push_back({f.method_name, object_symbol(fid)});
+    }
+    for (size_t g = 0; g < m.groups.size(); ++g) {
+        const ir::Group &grp = m.groups[g];
+        if (!grp.binding.bound() || !owned(grp) || grp.owner_name.empty()) continue;
+        c.locals.push_back({grp.owner_name, group_symbol(ir::GroupId(g))});
+        for (Group &pg : p.groups)
+            if (pg.symbol == group_symbol(ir::GroupId(g))) {
+                pg.owner = c.symbol;
+                pg.owner_name = grp.owner_name;
+            }
     }
 }
 

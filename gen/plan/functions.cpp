@@ -137,11 +137,17 @@ void Builder::functions() {
         out.types.push_back(pointed_class(out.ret));
         if (std::any_of(out.types.begin(), out.types.end(), [](const std::string &s) { return !s.empty(); }))
             out.types_table = function_base[k] + "_types";
-        if (f.method_of.valid() && class_of[f.method_of.index] != none) {
-            out.method_of = class_symbol(f.method_of);
+        out.method_of = owner_symbol(f);
+        if (!out.method_of.empty()) {
             out.method_name = f.method_name;
             out.is_constructor = f.is_constructor;
         }
+        out.module_attribute = f.flat || out.method_of.empty(); // a method whose class is not bound stays a function
+        // A method's object is named as the method (one qstr for every set_x), a constructor's as its class.
+        out.name = out.module_attribute ? out.py_name
+                   : !out.is_constructor ? out.method_name
+                   : f.object_class >= 0 ? m.object_classes[f.object_class].py_name
+                                         : m.record(f.method_of).info.py_name;
         std::vector<ClosureGroup> groups = closure_groups(p, out.params);
         std::vector<PostCall> post = post_calls(*this, f, groups);
         auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params) + post_key(post) +

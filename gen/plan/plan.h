@@ -166,6 +166,17 @@ struct FieldRow {
     size_t callback = none;          // FunPtr: index into Plan::callbacks
 };
 
+// How the objects of a record type keep their Python wrapper in their user-data slot, and find their most specific
+// class (ir::Record::Identity); shared by the record's class and its object classes.
+struct Identity {
+    std::string symbol;     // the mpb_identity_t; symbol + "_get", "_set", "_class", "_classes": its parts
+    std::string c_type;     // the record as C names it
+    std::string field;      // the user-data field's C name, or
+    std::string get, set;   // the user-data accessors (C functions)
+    std::string get_class;  // the class accessor (C function), "" for none
+    std::vector<std::pair<std::string, std::string>> classes; // class symbol, its descriptor global ("" for none)
+};
+
 struct Local {
     std::string name;   // attribute name (qstr)
     std::string symbol; // object it names
@@ -188,6 +199,10 @@ struct Class {
     std::vector<FieldRow> rows;
     std::vector<Local> locals;     // methods, then attached constant classes
     std::string constructor;       // function object symbol, "" for none
+    // An object class (ir::ObjectClass): the class symbol of its base object type's class, whose layout (size,
+    // field table) it shares and whose locals it inherits; "" for a record's own class.
+    std::string parent;
+    std::string identity;          // its objects' mpb_identity_t, "" for none
     std::vector<size_t> trampolines; // written just before this class (its fields' callbacks)
     std::string doc;
 };
@@ -257,6 +272,8 @@ struct Function {
     std::string method_of;      // class symbol, "" when not a method
     std::string method_name;
     bool is_constructor = false;
+    bool module_attribute = true; // also a module function (methods are not, unless --flat-methods)
+    std::string name;           // the function object's own name (qstr): py_name, else the method or class name
     std::string doc;
 };
 
@@ -375,6 +392,12 @@ struct Decl {
 struct ApiClass {
     std::string name;
     std::string c_type;
+    std::string base;                    // the class it inherits from, "" for none
+    // One Python object per C object: where the wrapper is kept ("field user_data", "lv_obj_get_user_data and
+    // lv_obj_set_user_data"), how the most specific class is found (the class accessor, the descriptors by class).
+    std::string identity_slot;
+    std::string class_accessor;
+    std::vector<std::pair<std::string, std::string>> descriptors; // class name, descriptor global
     std::vector<std::string> attributes; // fields, anonymous members' fields included
     std::string constructor;             // function py name
     std::vector<std::pair<std::string, std::string>> methods;          // method name, function py name
@@ -394,6 +417,7 @@ struct Plan {
     std::vector<Group> groups;
     std::vector<Constant> flat_constants; // enum constants and macros that are module attributes
     std::vector<Class> classes;
+    std::vector<Identity> identities;   // written before the classes
     std::vector<Wrapper> wrappers;
     std::vector<Function> functions;
     std::vector<Variable> variables;

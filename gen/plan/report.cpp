@@ -129,6 +129,16 @@ private:
             ApiClass a;
             a.name = c.name;
             a.c_type = c.c_spelling;
+            for (const Class &base : p_.classes)
+                if (base.symbol == c.parent) a.base = base.name;
+            for (const Identity &id : p_.identities) {
+                if (id.symbol != c.identity) continue;
+                a.identity_slot = id.field.empty() ? id.get + " and " + id.set : "field " + id.field;
+                a.class_accessor = id.get_class;
+                for (const auto &[cls, desc] : id.classes)
+                    for (const Class &k : p_.classes)
+                        if (k.symbol == cls && !desc.empty()) a.descriptors.push_back({k.name, desc});
+            }
             for (const FieldRow &row : c.rows) a.attributes.push_back(row.py_name);
             for (const Function &f : p_.functions) {
                 if (f.method_of != c.symbol) continue;

@@ -76,7 +76,7 @@ static const mp_rom_map_elem_t mp_callbacks_disp_drv_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct disp_drv)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_disp_drv_t_locals, mp_callbacks_disp_drv_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_disp_drv_t_type, MP_QSTR_disp_drv_t, sizeof(struct disp_drv), 0, 3, mp_callbacks_disp_drv_t_fields, mp_callbacks_disp_drv_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_disp_drv_t_type, MP_QSTR_disp_drv_t, sizeof(struct disp_drv), 0, 3, mp_callbacks_disp_drv_t_fields, mp_callbacks_disp_drv_t_locals, NULL, NULL);
 
 // trans_t
 MPB_LAYOUT_CHECK(sizeof(((trans_t *)0)->length) == 4, "trans_t.length (int) is 4 bytes");
@@ -88,7 +88,7 @@ static const mp_rom_map_elem_t mp_callbacks_trans_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(trans_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_trans_t_locals, mp_callbacks_trans_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof(trans_t), 0, 2, mp_callbacks_trans_t_fields, mp_callbacks_trans_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof(trans_t), 0, 2, mp_callbacks_trans_t_fields, mp_callbacks_trans_t_locals, NULL, NULL);
 
 // Calls the Python callable of the field pre_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot;
@@ -199,7 +199,7 @@ static const mp_rom_map_elem_t mp_callbacks_devcfg_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(devcfg_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_devcfg_t_locals, mp_callbacks_devcfg_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_devcfg_t_type, MP_QSTR_devcfg_t, sizeof(devcfg_t), 0, 3, mp_callbacks_devcfg_t_fields, mp_callbacks_devcfg_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_devcfg_t_type, MP_QSTR_devcfg_t, sizeof(devcfg_t), 0, 3, mp_callbacks_devcfg_t_fields, mp_callbacks_devcfg_t_locals, NULL, NULL);
 
 // struct obj: class obj_t
 static const mpb_field_t mp_callbacks_obj_t_fields[] = {
@@ -210,14 +210,14 @@ static const mp_rom_map_elem_t mp_callbacks_obj_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_add_event_cb), MP_ROM_PTR(&mp_callbacks_obj_add_event_cb_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_obj_t_locals, mp_callbacks_obj_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_obj_t_type, MP_QSTR_obj_t, sizeof(struct obj), 0, 1, mp_callbacks_obj_t_fields, mp_callbacks_obj_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_obj_t_type, MP_QSTR_obj_t, sizeof(struct obj), 0, 1, mp_callbacks_obj_t_fields, mp_callbacks_obj_t_locals, NULL, NULL);
 
 // struct event: class event_t
 static const mp_rom_map_elem_t mp_callbacks_event_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(0),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_event_t_locals, mp_callbacks_event_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_event_t_type, MP_QSTR_event_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_event_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_event_t_type, MP_QSTR_event_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_event_t_locals, NULL, NULL);
 
 // struct bus: class bus_t
 static const mp_rom_map_elem_t mp_callbacks_bus_t_locals_table[] = {
@@ -229,7 +229,7 @@ static const mp_rom_map_elem_t mp_callbacks_bus_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_on_idle), MP_ROM_PTR(&mp_callbacks_bus_on_idle_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_bus_t_locals, mp_callbacks_bus_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_bus_t_type, MP_QSTR_bus_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_bus_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_bus_t_type, MP_QSTR_bus_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_bus_t_locals, NULL, NULL);
 
 // Calls the Python callable of the parameter row_cb of run_query
 static int32_t mp_callbacks_run_query_row_cb_tramp(void * a0, int32_t a1, void * a2, void * a3) {
@@ -303,7 +303,7 @@ static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_ob
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_obj_add_event_cb, mp_callbacks_obj_add_event_cb, obj_add_event_cb, "v(P,F<v(P)>,i32)", "o,event_cb,filter", mp_callbacks_obj_add_event_cb_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, mp_callbacks_obj_add_event_cb, obj_add_event_cb, "v(P,F<v(P)>,i32)", "o,event_cb,filter", mp_callbacks_obj_add_event_cb_types, 3);
 
 // void on_tick(void (*tick)(int))
 typedef void mp_callbacks_on_tick_ft(mpb_cfun_t);
@@ -355,7 +355,7 @@ static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *a
     return mpb_new_i32(res);
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_bus_listen, mp_callbacks_bus_listen, bus_listen, "i32(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_listen_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, mp_callbacks_bus_listen, bus_listen, "i32(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_listen_types, 3);
 
 // void bus_unlisten(bus_t *bus, int handle)
 typedef void mp_callbacks_bus_unlisten_ft(void *, int32_t);
@@ -367,7 +367,7 @@ static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t 
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_unlisten_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_bus_unlisten, mp_callbacks_bus_unlisten, bus_unlisten, "v(P,i32)", "bus,handle", mp_callbacks_bus_unlisten_types, 2);
+static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, mp_callbacks_bus_unlisten, bus_unlisten, "v(P,i32)", "bus,handle", mp_callbacks_bus_unlisten_types, 2);
 
 // void bus_free(bus_t *bus)
 typedef void mp_callbacks_bus_free_ft(void *);
@@ -378,7 +378,7 @@ static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *arg
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_free_types[] = { &mp_callbacks_bus_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_bus_free, mp_callbacks_bus_free, bus_free, "v(P)", "bus", mp_callbacks_bus_free_types, 1);
+static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, mp_callbacks_bus_free, bus_free, "v(P)", "bus", mp_callbacks_bus_free_types, 1);
 
 // Calls the Python callable of the parameter destroy of bus_set_named
 static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
@@ -425,7 +425,7 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_set_named_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_bus_set_named, mp_callbacks_bus_set_named, bus_set_named, "v(P,s,F<v(p,i32)>,p,F<v(p)>)", "bus,name,cb,user,destroy", mp_callbacks_bus_set_named_types, 5);
+static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, mp_callbacks_bus_set_named, bus_set_named, "v(P,s,F<v(p,i32)>,p,F<v(p)>)", "bus,name,cb,user,destroy", mp_callbacks_bus_set_named_types, 5);
 
 // void bus_on_idle(bus_t *bus, listener_t cb, void *user)
 typedef void mp_callbacks_bus_on_idle_ft(void *, mpb_cfun_t, void *);
@@ -446,7 +446,7 @@ static mp_obj_t mp_callbacks_bus_on_idle(const mpb_fun_t *self, const mp_obj_t *
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_callbacks_bus_on_idle_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_bus_on_idle, mp_callbacks_bus_on_idle, bus_on_idle, "v(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_on_idle_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_on_idle, mp_callbacks_bus_on_idle, bus_on_idle, "v(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_on_idle_types, 3);
 
 static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_callbacks) },
@@ -457,13 +457,7 @@ static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_event_t), MP_ROM_PTR(&mp_callbacks_event_t_type) },
     { MP_ROM_QSTR(MP_QSTR_bus_t), MP_ROM_PTR(&mp_callbacks_bus_t_type) },
     { MP_ROM_QSTR(MP_QSTR_run_query), MP_ROM_PTR(&mp_callbacks_run_query_obj) },
-    { MP_ROM_QSTR(MP_QSTR_obj_add_event_cb), MP_ROM_PTR(&mp_callbacks_obj_add_event_cb_obj) },
     { MP_ROM_QSTR(MP_QSTR_on_tick), MP_ROM_PTR(&mp_callbacks_on_tick_obj) },
-    { MP_ROM_QSTR(MP_QSTR_bus_listen), MP_ROM_PTR(&mp_callbacks_bus_listen_obj) },
-    { MP_ROM_QSTR(MP_QSTR_bus_unlisten), MP_ROM_PTR(&mp_callbacks_bus_unlisten_obj) },
-    { MP_ROM_QSTR(MP_QSTR_bus_free), MP_ROM_PTR(&mp_callbacks_bus_free_obj) },
-    { MP_ROM_QSTR(MP_QSTR_bus_set_named), MP_ROM_PTR(&mp_callbacks_bus_set_named_obj) },
-    { MP_ROM_QSTR(MP_QSTR_bus_on_idle), MP_ROM_PTR(&mp_callbacks_bus_on_idle_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
 };

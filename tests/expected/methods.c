@@ -5,12 +5,25 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+// Not bound (skipped), with the reason:
+//   variable lv_obj_class (methods.h:28): global variable (not supported yet)
+//   variable lv_button_class (methods.h:29): global variable (not supported yet)
+
 static const mpb_fun_t mp_methods_lv_obj_create_obj;
 static const mpb_fun_t mp_methods_lv_obj_set_pos_obj;
 static const mpb_fun_t mp_methods_lv_obj_del_obj;
 static const mpb_fun_t mp_methods_lv_obj_x_obj;
 static const mpb_fun_t mp_methods_lv_obj_count_obj;
-static const mpb_struct_type_t mp_methods_obj_t_type;
+static const mpb_fun_t mp_methods_lv_button_create_obj;
+static const mpb_fun_t mp_methods_lv_button_set_checked_obj;
+static const mpb_fun_t mp_methods_lv_label_create_obj;
+static const mpb_fun_t mp_methods_lv_obj_get_user_data_obj;
+static const mpb_fun_t mp_methods_lv_obj_set_user_data_obj;
+static const mpb_fun_t mp_methods_lv_obj_get_class_obj;
+static const mpb_struct_type_t mp_methods_obj_type;
+static const mpb_struct_type_t mp_methods_obj_class_t_type;
+static const mpb_struct_type_t mp_methods_button_type;
+static const mpb_struct_type_t mp_methods_label_type;
 
 static const mp_rom_map_elem_t mp_methods_OBJ_FLAG_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_HIDDEN), MP_ROM_INT(1) },
@@ -19,21 +32,69 @@ static const mp_rom_map_elem_t mp_methods_OBJ_FLAG_locals_table[] = {
 static MP_DEFINE_CONST_DICT(mp_methods_OBJ_FLAG_locals, mp_methods_OBJ_FLAG_locals_table);
 static MPB_DEFINE_ENUM_TYPE(mp_methods_OBJ_FLAG_type, MP_QSTR_OBJ_FLAG, mp_methods_OBJ_FLAG_locals);
 
-// struct lv_obj_t: class obj_t
+static const mp_rom_map_elem_t mp_methods_BUTTON_STATE_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_ON), MP_ROM_INT(0) },
+    { MP_ROM_QSTR(MP_QSTR_OFF), MP_ROM_INT(1) },
+};
+static MP_DEFINE_CONST_DICT(mp_methods_BUTTON_STATE_locals, mp_methods_BUTTON_STATE_locals_table);
+static MPB_DEFINE_ENUM_TYPE(mp_methods_BUTTON_STATE_type, MP_QSTR_BUTTON_STATE, mp_methods_BUTTON_STATE_locals);
+
+// struct lv_obj_t: one Python object per C object
+static void *mp_methods_obj_identity_get(const void *o) {
+    return lv_obj_get_user_data((struct lv_obj_t *)o);
+}
+static void mp_methods_obj_identity_set(void *o, void *wrapper) {
+    lv_obj_set_user_data((struct lv_obj_t *)o, wrapper);
+}
+static const void *mp_methods_obj_identity_class(const void *o) {
+    return lv_obj_get_class((struct lv_obj_t *)o);
+}
+static const mpb_class_entry_t mp_methods_obj_identity_classes[] = {
+    { &lv_obj_class, &mp_methods_obj_type },
+    { &lv_button_class, &mp_methods_button_type },
+    { NULL, &mp_methods_label_type },
+};
+static const mpb_identity_t mp_methods_obj_identity = { mp_methods_obj_identity_get, mp_methods_obj_identity_set, mp_methods_obj_identity_class, mp_methods_obj_identity_classes, 3 };
+
+// struct lv_obj_t: class obj
 MPB_LAYOUT_CHECK(sizeof(((struct lv_obj_t *)0)->x) == 4, "struct lv_obj_t.x (int) is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(((struct lv_obj_t *)0)->y) == 4, "struct lv_obj_t.y (int) is 4 bytes");
-static const mpb_field_t mp_methods_obj_t_fields[] = {
+static const mpb_field_t mp_methods_obj_fields[] = {
     { .name = MP_QSTR_x, .code = MPB_I32, .offset = offsetof(struct lv_obj_t, x) },
     { .name = MP_QSTR_y, .code = MPB_I32, .offset = offsetof(struct lv_obj_t, y) },
 };
-static const mp_rom_map_elem_t mp_methods_obj_t_locals_table[] = {
+static const mp_rom_map_elem_t mp_methods_obj_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct lv_obj_t)),
     { MP_ROM_QSTR(MP_QSTR_set_pos), MP_ROM_PTR(&mp_methods_lv_obj_set_pos_obj) },
     { MP_ROM_QSTR(MP_QSTR_delete), MP_ROM_PTR(&mp_methods_lv_obj_del_obj) },
+    { MP_ROM_QSTR(MP_QSTR_get_user_data), MP_ROM_PTR(&mp_methods_lv_obj_get_user_data_obj) },
+    { MP_ROM_QSTR(MP_QSTR_set_user_data), MP_ROM_PTR(&mp_methods_lv_obj_set_user_data_obj) },
+    { MP_ROM_QSTR(MP_QSTR_get_class), MP_ROM_PTR(&mp_methods_lv_obj_get_class_obj) },
     { MP_ROM_QSTR(MP_QSTR_FLAG), MP_ROM_PTR(&mp_methods_OBJ_FLAG_type) },
 };
-static MP_DEFINE_CONST_DICT(mp_methods_obj_t_locals, mp_methods_obj_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_t_type, MP_QSTR_obj_t, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_t_fields, mp_methods_obj_t_locals, &mp_methods_lv_obj_create_obj);
+static MP_DEFINE_CONST_DICT(mp_methods_obj_locals, mp_methods_obj_locals_table);
+static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_type, MP_QSTR_obj, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_obj_create_obj, &mp_methods_obj_identity);
+
+// struct lv_obj_class_t: class obj_class_t
+static const mpb_field_t mp_methods_obj_class_t_fields[] = {
+    { .name = MP_QSTR_base_class, .code = MPB_STRUCT_PTR, .offset = offsetof(struct lv_obj_class_t, base_class), .ref.sub = &mp_methods_obj_class_t_type },
+};
+static const mp_rom_map_elem_t mp_methods_obj_class_t_locals_table[] = {
+    MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct lv_obj_class_t)),
+};
+static MP_DEFINE_CONST_DICT(mp_methods_obj_class_t_locals, mp_methods_obj_class_t_locals_table);
+static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_class_t_type, MP_QSTR_obj_class_t, sizeof(struct lv_obj_class_t), 0, 1, mp_methods_obj_class_t_fields, mp_methods_obj_class_t_locals, NULL, NULL);
+
+// button
+static const mp_rom_map_elem_t mp_methods_button_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_set_checked), MP_ROM_PTR(&mp_methods_lv_button_set_checked_obj) },
+    { MP_ROM_QSTR(MP_QSTR_STATE), MP_ROM_PTR(&mp_methods_BUTTON_STATE_type) },
+};
+static MP_DEFINE_CONST_DICT(mp_methods_button_locals, mp_methods_button_locals_table);
+static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_button_type, MP_QSTR_button, mp_methods_obj_type, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_button_locals, &mp_methods_lv_button_create_obj, &mp_methods_obj_identity);
+
+// label
+static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_label_type, MP_QSTR_label, mp_methods_obj_type, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_label_create_obj, &mp_methods_obj_identity);
 
 // lv_obj_t *lv_obj_create(lv_obj_t *parent)
 typedef void * mp_methods_lv_obj_create_ft(void *);
@@ -41,8 +102,8 @@ static mp_obj_t mp_methods_lv_obj_create(const mpb_fun_t *self, const mp_obj_t *
     return mpb_new_struct_ref(self->types[1], ((mp_methods_lv_obj_create_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)), MP_OBJ_NULL);
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_create_types[] = { &mp_methods_obj_t_type, &mp_methods_obj_t_type, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj_create, mp_methods_lv_obj_create, lv_obj_create, "P(P)", "parent", mp_methods_lv_obj_create_types, 1);
+static const mpb_struct_type_t *const mp_methods_lv_obj_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj, mp_methods_lv_obj_create, lv_obj_create, "P(P)", "parent", mp_methods_lv_obj_create_types, 1);
 
 // void lv_obj_set_pos(lv_obj_t *obj, int x, int y)
 typedef void mp_methods_lv_obj_set_pos_ft(void *, int32_t, int32_t);
@@ -53,8 +114,8 @@ static mp_obj_t mp_methods_lv_obj_set_pos(const mpb_fun_t *self, const mp_obj_t 
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_obj_set_pos, mp_methods_lv_obj_set_pos, lv_obj_set_pos, "v(P,i32,i32)", "obj,x,y", mp_methods_lv_obj_set_pos_types, 3);
+static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, NULL, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, mp_methods_lv_obj_set_pos, lv_obj_set_pos, "v(P,i32,i32)", "obj,x,y", mp_methods_lv_obj_set_pos_types, 3);
 
 // void lv_obj_del(lv_obj_t *obj)
 typedef void mp_methods_lv_obj_del_ft(void *);
@@ -63,8 +124,8 @@ static mp_obj_t mp_methods_lv_obj_del(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_del_types[] = { &mp_methods_obj_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_obj_del, mp_methods_lv_obj_del, lv_obj_del, "v(P)", "obj", mp_methods_lv_obj_del_types, 1);
+static const mpb_struct_type_t *const mp_methods_lv_obj_del_types[] = { &mp_methods_obj_type, NULL, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, mp_methods_lv_obj_del, lv_obj_del, "v(P)", "obj", mp_methods_lv_obj_del_types, 1);
 
 // int lv_obj_x(const lv_obj_t *obj)
 typedef int32_t mp_methods_lv_obj_x_ft(void *);
@@ -72,7 +133,7 @@ static mp_obj_t mp_methods_lv_obj_x(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_i32(((mp_methods_lv_obj_x_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_x_types[] = { &mp_methods_obj_t_type, NULL, };
+static const mpb_struct_type_t *const mp_methods_lv_obj_x_types[] = { &mp_methods_obj_type, NULL, };
 static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, mp_methods_lv_obj_x, lv_obj_x, "i32(P)", "obj", mp_methods_lv_obj_x_types, 1);
 
 // int lv_obj_count(void)
@@ -83,13 +144,60 @@ static mp_obj_t mp_methods_lv_obj_count(const mpb_fun_t *self, const mp_obj_t *a
 }
 static MPB_DEFINE_FUN(mp_methods_lv_obj_count_obj, MP_QSTR_obj_count, mp_methods_lv_obj_count, lv_obj_count, "i32()", "", NULL, 0);
 
+// lv_obj_t *lv_button_create(lv_obj_t *parent)
+/* Reusing mp_methods_lv_obj_create for lv_button_create */
+static const mpb_struct_type_t *const mp_methods_lv_button_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
+static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, mp_methods_lv_obj_create, lv_button_create, "P(P)", "parent", mp_methods_lv_button_create_types, 1);
+
+// void lv_button_set_checked(lv_obj_t *obj, int checked)
+typedef void mp_methods_lv_button_set_checked_ft(void *, int32_t);
+static mp_obj_t mp_methods_lv_button_set_checked(const mpb_fun_t *self, const mp_obj_t *args) {
+    ((mp_methods_lv_button_set_checked_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_i32(args[1], self, 1));
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_methods_lv_button_set_checked_types[] = { &mp_methods_obj_type, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, mp_methods_lv_button_set_checked, lv_button_set_checked, "v(P,i32)", "obj,checked", mp_methods_lv_button_set_checked_types, 2);
+
+// lv_obj_t *lv_label_create(lv_obj_t *parent)
+/* Reusing mp_methods_lv_obj_create for lv_label_create */
+static const mpb_struct_type_t *const mp_methods_lv_label_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
+static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, mp_methods_lv_obj_create, lv_label_create, "P(P)", "parent", mp_methods_lv_label_create_types, 1);
+
+// void *lv_obj_get_user_data(lv_obj_t *obj)
+typedef void * mp_methods_lv_obj_get_user_data_ft(void *);
+static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
+    return mpb_user_data_to_py(((mp_methods_lv_obj_get_user_data_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0)));
+}
+static const mpb_struct_type_t *const mp_methods_lv_obj_get_user_data_types[] = { &mp_methods_obj_type, NULL, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, mp_methods_lv_obj_get_user_data, lv_obj_get_user_data, "p(P)", "obj", mp_methods_lv_obj_get_user_data_types, 1);
+
+// void lv_obj_set_user_data(lv_obj_t *obj, void *user_data)
+typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
+static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
+    ((mp_methods_lv_obj_set_user_data_ft *)self->addr)(
+        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_ptr(args[1], self, 1));
+    return mp_const_none;
+}
+static const mpb_struct_type_t *const mp_methods_lv_obj_set_user_data_types[] = { &mp_methods_obj_type, NULL, NULL, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, mp_methods_lv_obj_set_user_data, lv_obj_set_user_data, "v(P,p)", "obj,user_data", mp_methods_lv_obj_set_user_data_types, 2);
+
+// const lv_obj_class_t *lv_obj_get_class(const lv_obj_t *obj)
+/* Reusing mp_methods_lv_obj_create for lv_obj_get_class */
+static const mpb_struct_type_t *const mp_methods_lv_obj_get_class_types[] = { &mp_methods_obj_type, &mp_methods_obj_class_t_type, };
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, mp_methods_lv_obj_create, lv_obj_get_class, "P(P)", "obj", mp_methods_lv_obj_get_class_types, 1);
+
 static const mp_rom_map_elem_t mp_module_methods_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_methods) },
     { MP_ROM_QSTR(MP_QSTR_OBJ_FLAG), MP_ROM_PTR(&mp_methods_OBJ_FLAG_type) },
-    { MP_ROM_QSTR(MP_QSTR_obj_t), MP_ROM_PTR(&mp_methods_obj_t_type) },
-    { MP_ROM_QSTR(MP_QSTR_obj_create), MP_ROM_PTR(&mp_methods_lv_obj_create_obj) },
-    { MP_ROM_QSTR(MP_QSTR_obj_set_pos), MP_ROM_PTR(&mp_methods_lv_obj_set_pos_obj) },
-    { MP_ROM_QSTR(MP_QSTR_obj_del), MP_ROM_PTR(&mp_methods_lv_obj_del_obj) },
+    { MP_ROM_QSTR(MP_QSTR_BUTTON_STATE), MP_ROM_PTR(&mp_methods_BUTTON_STATE_type) },
+    { MP_ROM_QSTR(MP_QSTR_obj), MP_ROM_PTR(&mp_methods_obj_type) },
+    { MP_ROM_QSTR(MP_QSTR_obj_class_t), MP_ROM_PTR(&mp_methods_obj_class_t_type) },
+    { MP_ROM_QSTR(MP_QSTR_button), MP_ROM_PTR(&mp_methods_button_type) },
+    { MP_ROM_QSTR(MP_QSTR_label), MP_ROM_PTR(&mp_methods_label_type) },
     { MP_ROM_QSTR(MP_QSTR_obj_x), MP_ROM_PTR(&mp_methods_lv_obj_x_obj) },
     { MP_ROM_QSTR(MP_QSTR_obj_count), MP_ROM_PTR(&mp_methods_lv_obj_count_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },

@@ -29,7 +29,7 @@ static const mp_rom_map_elem_t mp_geom_point_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_len), MP_ROM_PTR(&mp_geom_geom_point_len_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_geom_point_t_locals, mp_geom_point_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_geom_point_t_type, MP_QSTR_point_t, sizeof(struct geom_point), 0, 2, mp_geom_point_t_fields, mp_geom_point_t_locals, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_geom_point_t_type, MP_QSTR_point_t, sizeof(struct geom_point), 0, 2, mp_geom_point_t_fields, mp_geom_point_t_locals, NULL, NULL);
 
 // int geom_add(int a, int b)
 typedef int32_t mp_geom_geom_add_ft(int32_t, int32_t);
@@ -57,7 +57,7 @@ static mp_obj_t mp_geom_geom_point_len(const mpb_fun_t *self, const mp_obj_t *ar
         mpb_get_struct_arg(args, 0, self)));
 }
 static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_point_len, mp_geom_geom_point_len, geom_point_len, "i32(P)", "self", mp_geom_geom_point_len_types, 1);
+static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, mp_geom_geom_point_len, geom_point_len, "i32(P)", "self", mp_geom_geom_point_len_types, 1);
 
 static const mp_rom_map_elem_t mp_module_geom_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_geom) },
@@ -65,7 +65,6 @@ static const mp_rom_map_elem_t mp_module_geom_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_point_t), MP_ROM_PTR(&mp_geom_point_t_type) },
     { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&mp_geom_geom_add_obj) },
     { MP_ROM_QSTR(MP_QSTR_mid), MP_ROM_PTR(&mp_geom_geom_mid_obj) },
-    { MP_ROM_QSTR(MP_QSTR_point_len), MP_ROM_PTR(&mp_geom_geom_point_len_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
 };

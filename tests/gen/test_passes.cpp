@@ -8,6 +8,7 @@
 #include "passes/availability.h"
 #include "passes/callbacks.h"
 #include "passes/class_constants.h"
+#include "passes/identity.h"
 #include "passes/methods.h"
 #include "passes/pipeline.h"
 
@@ -394,6 +395,137 @@ TEST(Methods, MethodsAndConstructor) {
     EXPECT_EQ(m.function(obj.methods[0]).method_name, "set_x");
     EXPECT_EQ(m.function(obj.methods[1]).method_name, "delete");
     EXPECT_FALSE(function(m, "lv_obj_free_fn").method_of.valid());
+}
+
+// The shape of LVGL v9: constructors of several names returning one opaque type make object classes inheriting the
+// type's class, which takes its own constructor's name; widget functions are their methods; no flat duplicates.
+const char *const widgets =
+    "typedef struct lv_obj_t lv_obj_t;\ntypedef struct lv_timer_t lv_timer_t;\n"
+    "lv_obj_t *lv_obj_create(lv_obj_t *parent);\nvoid lv_obj_set_x(lv_obj_t *o, int x);\n"
+    "lv_obj_t *lv_button_create(lv_obj_t *parent);\nlv_obj_t *lv_buttonmatrix_create(lv_obj_t *parent);\n"
+    "void lv_buttonmatrix_set_map(lv_obj_t *o, const char *map);\nvoid lv_button_count(int n);\n"
+    "lv_obj_t *lv_label_create(lv_obj_t *parent);\nvoid lv_label_set_text(lv_obj_t *o, const char *t);\n"
+    "lv_timer_t *lv_timer_create(int period);\nvoid lv_timer_set_period(lv_timer_t *t, int p);\n"
+    "typedef struct lv_display_t lv_display_t;\nlv_display_t *lv_display_create(int w, int h);\n"
+    "lv_display_t *lv_sdl_window_create(int w, int h);\n"
+    "enum { LV_LABEL_LONG_WRAP, LV_LABEL_LONG_DOT };\nenum { LV_OBJ_FLAG_HIDDEN = 1, LV_OBJ_FLAG_CLICKABLE = 2 };\n";
+
+const ObjectClass *object_class(const Module &m, const std::string &name) {
+    for (const ObjectClass &c : m.object_classes)
+        if (c.py_name == name) return &c;
+    return nullptr;
+}
+
+TEST(Methods, ConstructorsOfABaseObjectTypeMakeObjectClasses) {
+    Module m = named(widgets, {"lv_"});
+    passes::methods(m, {"lv_"});
+    const Record &obj = record(m, "struct lv_obj_t");
+    EXPECT_EQ(obj.info.py_name, "obj"); // named after its own constructor
+    EXPECT_EQ(m.function(obj.constructor).info.c_name, "lv_obj_create");
+    EXPECT_FALSE(m.function(obj.constructor).flat);
+    ASSERT_EQ(m.object_classes.size(), 3u);
+    const ObjectClass *button = object_class(m, "button"), *bm = object_class(m, "buttonmatrix"),
+                      *label = object_class(m, "label");
+    ASSERT_TRUE(button && bm && label);
+    EXPECT_EQ(m.record(button->record).info.py_name, "obj");
+    EXPECT_EQ(m.function(button->constructor).info.c_name, "lv_button_create");
+    EXPECT_TRUE(button->methods.empty()); // lv_button_count takes no object
+    ASSERT_EQ(bm->methods.size(), 1u);     // the longest stem wins: buttonmatrix, not button
+    EXPECT_EQ(m.function(bm->methods[0]).method_name, "set_map");
+    ASSERT_EQ(label->methods.size(), 1u);
+    const Function &set_text = m.function(label->methods[0]);
+    EXPECT_EQ(set_text.method_name, "set_text");
+    EXPECT_EQ(set_text.object_class, static_cast<int32_t>(label - m.object_classes.data()));
+    EXPECT_FALSE(set_text.flat);
+    EXPECT_TRUE(function(m, "lv_button_count").flat);
+    EXPECT_FALSE(function(m, "lv_obj_set_x").flat);
+    // A record with only its own constructor stays a plain class whose constructor is also a module function.
+    const Record &timer = record(m, "struct lv_timer_t");
+    EXPECT_EQ(timer.info.py_name, "timer_t");
+    EXPECT_TRUE(m.function(timer.constructor).flat);
+    EXPECT_EQ(timer.methods.size(), 1u);
+    // Constructors that take no parent of their own type make no object class (lv_sdl_window_create(w, h)).
+    EXPECT_EQ(record(m, "struct lv_display_t").info.py_name, "display_t");
+    EXPECT_TRUE(function(m, "lv_sdl_window_create").flat);
+    EXPECT_TRUE(function(m, "lv_display_create").flat);
+}
+
+TEST(Methods, FlatMethodsOptionKeepsTheModuleFunctions) {
+    Module m = named(widgets, {"lv_"});
+    passes::methods(m, {"lv_"}, true);
+    EXPECT_TRUE(function(m, "lv_label_set_text").flat);
+    EXPECT_TRUE(function(m, "lv_label_create").flat);
+    EXPECT_TRUE(function(m, "lv_obj_set_x").flat);
+}
+
+TEST(Methods, ConstantClassesAttachToObjectClasses) {
+    Module m = named(widgets, {"lv_"});
+    passes::methods(m, {"lv_"});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {"lv_"});
+    passes::collisions(m);
+    passes::class_constants(m);
+    const Group *flag = group(m, "OBJ_FLAG"), *lng = group(m, "LABEL_LONG");
+    ASSERT_TRUE(flag && lng);
+    EXPECT_EQ(m.record(flag->owner).info.py_name, "obj");
+    EXPECT_EQ(flag->owner_name, "FLAG");
+    ASSERT_GE(lng->owner_class, 0);
+    EXPECT_EQ(m.object_classes[lng->owner_class].py_name, "label");
+    EXPECT_EQ(lng->owner_name, "LONG");
+}
+
+TEST(Methods, ObjectClassCollidingWithAFunctionKeepsItsFunctionsFlat) {
+    Module m = named("typedef struct o_t o_t;\no_t *o_create(void);\no_t *w_create(o_t *p);\n"
+                     "void w_set(o_t *o, int v);\nint w(int);\n");
+    passes::methods(m, {});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    passes::collisions(m);
+    ASSERT_EQ(m.object_classes.size(), 1u);
+    EXPECT_FALSE(m.object_classes[0].binding.bound());
+    EXPECT_NE(m.object_classes[0].binding.reason.find("function w"), std::string::npos);
+    EXPECT_TRUE(function(m, "w_create").flat);
+    EXPECT_TRUE(function(m, "w_set").flat);
+}
+
+// ---- identity ----
+
+TEST(Identity, UserDataAccessorsAndClassDescriptors) {
+    Module m = named(std::string(widgets) +
+                         "typedef struct lv_obj_class_t { int n; } lv_obj_class_t;\n"
+                         "extern const lv_obj_class_t lv_button_class;\nextern const lv_obj_class_t lv_obj_class;\n"
+                         "void *lv_obj_get_user_data(lv_obj_t *o);\nvoid lv_obj_set_user_data(lv_obj_t *o, void *d);\n"
+                         "const lv_obj_class_t *lv_obj_get_class(const lv_obj_t *o);\n"
+                         "void *lv_timer_get_user_data(lv_timer_t *t);\n",
+                     {"lv_"});
+    passes::methods(m, {"lv_"});
+    passes::callbacks(m, {});
+    passes::identity(m);
+    const Record &obj = record(m, "struct lv_obj_t");
+    ASSERT_TRUE(obj.identity);
+    EXPECT_EQ(m.function(obj.identity->get).info.c_name, "lv_obj_get_user_data");
+    EXPECT_EQ(m.function(obj.identity->set).info.c_name, "lv_obj_set_user_data");
+    EXPECT_EQ(m.function(obj.identity->get_class).info.c_name, "lv_obj_get_class");
+    ASSERT_EQ(obj.identity->classes.size(), 4u); // obj, button, buttonmatrix, label
+    EXPECT_EQ(obj.identity->classes[0], (std::pair<int32_t, std::string>{-1, "lv_obj_class"}));
+    for (const auto &[k, desc] : obj.identity->classes)
+        if (k >= 0) EXPECT_EQ(desc, m.object_classes[k].py_name == "button" ? "lv_button_class" : "") << k;
+    EXPECT_FALSE(record(m, "struct lv_timer_t").identity); // a getter without a setter
+}
+
+TEST(Identity, NotWhereACallbackConventionKeepsItsCallables) {
+    Module m = named("struct s { void (*cb)(struct s *); void *user_data; };\nstruct t { int v; void *user_data; };\n"
+                     "struct u { void *user_data; };\nvoid on(struct u *u, void (*cb)(struct u *));\n"
+                     "struct t *t_create(void);\nstruct d { void *user_data; };\n");
+    passes::methods(m, {});
+    passes::callbacks(m, {});
+    passes::identity(m);
+    EXPECT_FALSE(record(m, "struct s").identity); // its user_data holds the callables of cb
+    EXPECT_FALSE(record(m, "struct u").identity); // registration's first argument: its user_data holds them
+    const Record &t = record(m, "struct t");
+    ASSERT_TRUE(t.identity);
+    ASSERT_TRUE(t.identity->field);
+    EXPECT_EQ(t.fields[*t.identity->field].c_name, "user_data");
+    EXPECT_FALSE(t.identity->get_class.valid());
+    EXPECT_FALSE(record(m, "struct d").identity); // no constructor: a descriptor the caller fills
 }
 
 TEST(Methods, KeywordRule) {

@@ -50,6 +50,13 @@ def stub_names(tree):
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
             out[node.name] = declared(node.body)
+    # A class inheriting another (an object class) lists its own members; the module's class lists its own too, or,
+    # when it has none, shares its base's (C has no empty table), which dir() then shows.
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.bases and not (out[node.name] - STUB_ONLY):
+            base = node.bases[0]
+            if isinstance(base, ast.Name) and isinstance(out.get(base.id), set):
+                out[node.name] = set(out[base.id])
     return out
 
 

@@ -322,8 +322,10 @@ TEST(Module, MethodsAndConstructorsLiveInTheClass) {
     std::string c = generate("typedef struct obj obj_t;\nobj_t *obj_create(int n);\nint obj_size(obj_t *self);\n").c;
     EXPECT_TRUE(has(c, "static const mpb_fun_t mp_fx_obj_size_obj;")) << c;
     EXPECT_TRUE(has(c, "    { MP_ROM_QSTR(MP_QSTR_size), MP_ROM_PTR(&mp_fx_obj_size_obj) },\n};")) << c;
-    EXPECT_TRUE(has(c, "mp_fx_obj_t_locals, &mp_fx_obj_create_obj);")) << c;
-    EXPECT_TRUE(has(c, "{ MP_ROM_QSTR(MP_QSTR_obj_size), MP_ROM_PTR(&mp_fx_obj_size_obj) }")) << "the flat one stays";
+    EXPECT_TRUE(has(c, "mp_fx_obj_t_locals, &mp_fx_obj_create_obj, NULL);")) << c;
+    EXPECT_FALSE(has(c, "{ MP_ROM_QSTR(MP_QSTR_obj_size), MP_ROM_PTR(&mp_fx_obj_size_obj) }")) << "no flat duplicate";
+    EXPECT_TRUE(has(c, "{ MP_ROM_QSTR(MP_QSTR_obj_create), MP_ROM_PTR(&mp_fx_obj_create_obj) }")) << "a plain class's constructor stays";
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_obj_size_obj, MP_QSTR_size,")) << "named as the method";
 }
 
 TEST(Module, ConstantsGroupsAndWideValues) {
@@ -372,5 +374,5 @@ TEST(Stub, ParametersNamedSelfBesideTheStubsSelf) {
     std::string pyi = emit::module_pyi(g.plan);
     EXPECT_TRUE(has(pyi, "    def __init__(self, self_: int) -> None: ...\n")) << pyi;
     EXPECT_TRUE(has(pyi, "    def at(self, self_: int) -> int: ...\n")) << pyi;
-    EXPECT_TRUE(has(pyi, "def obj_at(o: Union[obj_t, Blob, None], self: int) -> int: ...\n")) << pyi;
+    EXPECT_TRUE(has(pyi, "def obj_create(self: int) -> Optional[obj_t]: ...\n")) << pyi;
 }

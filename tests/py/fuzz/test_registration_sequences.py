@@ -36,7 +36,7 @@ def new_fn(kind):
             heard.append((tag, user, value))
     else:
         def f(e):
-            heard.append((tag, lv.event_get_user_data(e), lv.event_get_code(e)))
+            heard.append((tag, e.get_user_data(), e.get_code()))
     return tag, f
 
 
@@ -117,7 +117,7 @@ def step(i):
             mismatches.append((i, 'emit', got, expect_bus(b, v)))
         count('emit')
     elif op == 7 and len(objs) < 4:
-        objs.append([lv.obj_create(i), []])
+        objs.append([lv.obj(None), []])
         count('obj new')
     elif op == 8 and objs:
         o = objs[rnd(len(objs))]
@@ -125,19 +125,19 @@ def step(i):
             tag, f = new_fn('lv')
             flt = rnd(3)
             user = {'tag': tag}
-            d = lv.obj_add_event_cb(o[0], f, flt, user)
+            d = o[0].add_event_cb(f, flt, user)
             o[1].append((d, tag, flt, user))
         count('add event')
     elif op == 9 and objs and any(o[1] for o in objs):
         o = [o for o in objs if o[1]][0]
         k = rnd(len(o[1]))
-        lv.obj_remove_event_dsc(o[0], o[1][k][0])
+        o[0].remove_event_dsc(o[1][k][0])
         del o[1][k]
         count('remove event')
     elif op == 10 and objs:
         o = objs[rnd(len(objs))]
         code = 1 + rnd(2)
-        lv.obj_send_event(o[0], code)
+        o[0].send_event(code)
         got = [(t, u['tag'], c) for t, u, c in heard]
         heard.clear()
         exp = [(t, u['tag'], code) for d, t, flt, u in o[1] if flt in (0, code)]
@@ -146,7 +146,7 @@ def step(i):
         count('send')
     elif op == 11 and objs:
         o = objs.pop(rnd(len(objs)))
-        lv.obj_delete(o[0])
+        o[0].delete()
         heard.clear()  # the DELETE event
         count('obj delete')
     if rnd(3) == 0:
@@ -163,7 +163,7 @@ for i in range(STEPS):
 for b in buses:
     cb.bus_delete(b[0])
 for o in objs:
-    lv.obj_delete(o[0])
+    o[0].delete()
 gc.collect()
 print('steps ok', len(mismatches) == 0, 'every kind of step ran', len(counts) == 12)
 print('all released at the end', isrtest.closures_live() == base)

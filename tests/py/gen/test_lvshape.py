@@ -1,4 +1,4 @@
-# LVGL v9's shape (tests/fixtures/lvshape): callbacks whose user data comes back through an accessor
+# LVGL v9's shape (tests/fixtures/lvshape), in lv_binding's idiom (methods): callbacks whose user data comes back through an accessor
 # (lvs_event_get_user_data(e), lvs_timer_get_user_data(t)), recognised from the header alone. Two objects each with
 # its own callback, two callbacks on one object with different filters, removal by descriptor, deletion (the DELETE
 # event still reaches its callbacks), timers with repeat counts and deletion. The accessor gives back the very object
@@ -22,13 +22,13 @@ def collect():
 
 def handler(tag):
     def on_event(e):
-        user = lv.event_get_user_data(e)
-        log.append((tag, lv.obj_get_id(lv.event_get_target(e)), lv.event_get_code(e), user))
+        user = e.get_user_data()
+        log.append((tag, e.get_target().get_id(), e.get_code(), user))
     return on_event
 
 
 def send(obj, code):
-    n = lv.obj_send_event(obj, code)
+    n = obj.send_event(code)
     got = list(log)
     log.clear()
     return n, got
@@ -37,11 +37,11 @@ def send(obj, code):
 CLICKED, PRESSED = lv.EVENT.CLICKED, lv.EVENT.PRESSED
 
 print('two buttons, each its own callback')
-b1, b2 = lv.obj_create(1), lv.obj_create(2)
+b1, b2 = lv.button(None), lv.button(None)
 data1, data2 = {'button': 1}, ['button', 2]
-d1 = lv.obj_add_event_cb(b1, handler('first'), CLICKED, data1)
+d1 = b1.add_event_cb(handler('first'), CLICKED, data1)
 collect()
-d2 = lv.obj_add_event_cb(b2, handler('second'), CLICKED, data2)
+d2 = b2.add_event_cb(handler('second'), CLICKED, data2)
 collect()
 n, got = send(b1, CLICKED)
 print(n, got, got[0][3] is data1)
@@ -49,28 +49,28 @@ n, got = send(b2, CLICKED)
 print(n, got, got[0][3] is data2)
 
 print('two callbacks on one object with different filters')
-d3 = lv.obj_add_event_cb(b1, handler('pressed'), PRESSED, None)
+d3 = b1.add_event_cb(handler('pressed'), PRESSED, None)
 collect()
-d4 = lv.obj_add_event_cb(b1, handler('all'), lv.EVENT.ALL, 'any')
+d4 = b1.add_event_cb(handler('all'), lv.EVENT.ALL, 'any')
 collect()
 print(send(b1, CLICKED))
 print(send(b1, PRESSED))
 print('live', live() - base)
 
 print('removal by descriptor')
-print(lv.obj_remove_event_dsc(b1, d3), 'live', live() - base)
+print(b1.remove_event_dsc(d3), 'live', live() - base)
 collect()
 print(send(b1, PRESSED))
-print(lv.obj_remove_event_dsc(b1, d3), 'live', live() - base)
+print(b1.remove_event_dsc(d3), 'live', live() - base)
 
 print('deletion: DELETE reaches the callbacks, then every closure of the object is released')
-lv.obj_delete(b1)
+b1.delete()
 print(log)
 log.clear()
 collect()
 print('live', live() - base)
 print(send(b2, CLICKED)[0])
-lv.obj_delete(b2)
+b2.delete()
 log.clear()
 print('live', live() - base)
 
@@ -80,7 +80,7 @@ ticks = []
 
 def tick(tag):
     def on_timer(t):
-        ticks.append((tag, lv.timer_get_user_data(t)))
+        ticks.append((tag, t.get_user_data()))
     return on_timer
 
 
@@ -89,7 +89,7 @@ t1 = lv.timer_create(tick('every 10'), 10, state)
 collect()
 t2 = lv.timer_create(tick('every 20'), 20, 'two')
 collect()
-lv.timer_set_repeat_count(t2, 2)
+t2.set_repeat_count(2)
 for _ in range(5):
     lv.timer_handler(10)
     collect()
@@ -101,6 +101,6 @@ t3 = lv.timer_create(tick('reused'), 10, 'three')
 print('reused the dropped timer', lv.Blob(t3) == lv.Blob(t2), 'timers', lv.timer_count(), 'live', live() - base)
 lv.timer_handler(10)
 print(ticks[-2:])
-lv.timer_delete(t1)
-lv.timer_delete(t3)
+t1.delete()
+t3.delete()
 print('timers', lv.timer_count(), 'all released', live() == base)
