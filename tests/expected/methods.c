@@ -5,10 +5,6 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
-// Not bound (skipped), with the reason:
-//   variable lv_obj_class (methods.h:28): global variable (not supported yet)
-//   variable lv_button_class (methods.h:29): global variable (not supported yet)
-
 static const mpb_fun_t mp_methods_lv_obj_create_obj;
 static const mpb_fun_t mp_methods_lv_obj_set_pos_obj;
 static const mpb_fun_t mp_methods_lv_obj_del_obj;
@@ -153,7 +149,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, mp_method
 typedef void mp_methods_lv_button_set_checked_ft(void *, int32_t);
 static mp_obj_t mp_methods_lv_button_set_checked(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_methods_lv_button_set_checked_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
@@ -169,7 +165,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, mp_methods_
 typedef void * mp_methods_lv_obj_get_user_data_ft(void *);
 static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_user_data_to_py(((mp_methods_lv_obj_get_user_data_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0)));
+        mpb_get_struct_arg(args, 0, self)));
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_get_user_data_types[] = { &mp_methods_obj_type, NULL, };
 static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, mp_methods_lv_obj_get_user_data, lv_obj_get_user_data, "p(P)", "obj", mp_methods_lv_obj_get_user_data_types, 1);
@@ -178,7 +174,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data
 typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
 static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_methods_lv_obj_set_user_data_ft *)self->addr)(
-        mpb_get_struct_ptr(args[0], self->types[0], self, 0),
+        mpb_get_struct_arg(args, 0, self),
         mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
@@ -190,6 +186,10 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data
 static const mpb_struct_type_t *const mp_methods_lv_obj_get_class_types[] = { &mp_methods_obj_type, &mp_methods_obj_class_t_type, };
 static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, mp_methods_lv_obj_create, lv_obj_get_class, "P(P)", "obj", mp_methods_lv_obj_get_class_types, 1);
 
+// Global variables: structs by reference, scalars through the module's attribute slot.
+static MPB_DEFINE_GLOBAL_STRUCT(mp_methods_lv_obj_class_var, mp_methods_obj_class_t_type, &lv_obj_class, 1);
+static MPB_DEFINE_GLOBAL_STRUCT(mp_methods_lv_button_class_var, mp_methods_obj_class_t_type, &lv_button_class, 1);
+
 static const mp_rom_map_elem_t mp_module_methods_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_methods) },
     { MP_ROM_QSTR(MP_QSTR_OBJ_FLAG), MP_ROM_PTR(&mp_methods_OBJ_FLAG_type) },
@@ -200,6 +200,8 @@ static const mp_rom_map_elem_t mp_module_methods_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_label), MP_ROM_PTR(&mp_methods_label_type) },
     { MP_ROM_QSTR(MP_QSTR_obj_x), MP_ROM_PTR(&mp_methods_lv_obj_x_obj) },
     { MP_ROM_QSTR(MP_QSTR_obj_count), MP_ROM_PTR(&mp_methods_lv_obj_count_obj) },
+    { MP_ROM_QSTR(MP_QSTR_obj_class), MP_ROM_PTR(&mp_methods_lv_obj_class_var) },
+    { MP_ROM_QSTR(MP_QSTR_button_class), MP_ROM_PTR(&mp_methods_lv_button_class_var) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
 };

@@ -506,8 +506,10 @@ TEST(Identity, UserDataAccessorsAndClassDescriptors) {
     EXPECT_EQ(m.function(obj.identity->get_class).info.c_name, "lv_obj_get_class");
     ASSERT_EQ(obj.identity->classes.size(), 4u); // obj, button, buttonmatrix, label
     EXPECT_EQ(obj.identity->classes[0], (std::pair<int32_t, std::string>{-1, "lv_obj_class"}));
-    for (const auto &[k, desc] : obj.identity->classes)
-        if (k >= 0) EXPECT_EQ(desc, m.object_classes[k].py_name == "button" ? "lv_button_class" : "") << k;
+    for (const auto &[k, desc] : obj.identity->classes) {
+        if (k < 0) continue;
+        EXPECT_EQ(desc, m.object_classes[k].py_name == "button" ? "lv_button_class" : "") << k;
+    }
     EXPECT_FALSE(record(m, "struct lv_timer_t").identity); // a getter without a setter
 }
 

@@ -78,7 +78,9 @@ TEST(Variables, RunsAfterSupportOnly) {
 
 TEST(Variables, NameCollisionWithAFunctionSkipsTheVariable) {
     Module m = parsed("int count(void);\nextern int lg_count;\n");
-    EXPECT_TRUE(passes::run_all(m, passes::Options{.prefixes = {"lg_"}}).empty());
+    passes::Options opt;
+    opt.prefixes = {"lg_"};
+    EXPECT_TRUE(passes::run_all(m, opt).empty());
     EXPECT_EQ(variable(m, "lg_count").info.binding.status, Status::Skipped);
     EXPECT_NE(variable(m, "lg_count").info.binding.reason.find("already used by function count"), std::string::npos);
 }
