@@ -41,12 +41,12 @@ def fs_close_cb(drv, fs_file):
 
 
 drv = lv.fs_drv_t()
-lv.fs_drv_init(drv)
+drv.init()
 drv.letter = ord('S')
 drv.open_cb = fs_open_cb
 drv.read_cb = fs_read_cb
 drv.close_cb = fs_close_cb
-lv.fs_drv_register(drv)
+drv.register()
 
 
 def read_all(fd, size):

@@ -36,7 +36,7 @@ def capturing(tag):
 
 
 def register_on(obj, n):
-    return [lv.obj_add_event_cb(obj, capturing(i), lv.EVENT.CLICKED, None) for i in range(n)]
+    return [obj.add_event_cb(capturing(i), lv.EVENT.CLICKED, None) for i in range(n)]
 
 
 def within(before, after):
@@ -46,21 +46,21 @@ def within(before, after):
 
 base_closures = isrtest.closures_live()
 before = used()
-o = lv.obj_create(1)
+o = lv.obj()
 dscs = register_on(o, 4)
 print('held while registered', used() - before >= 4 * BIG)
 for d in dscs:
-    lv.obj_remove_event_dsc(o, d)
+    o.remove_event_dsc(d)
 dscs = None
 print('removed by descriptor: freed', within(before, used()), isrtest.closures_live() == base_closures)
 
 register_on(o, 4)
-lv.obj_delete(o)
+o.delete()
 o = None
 print('deleted with its object: freed', within(before, used()), isrtest.closures_live() == base_closures)
 
 timers = [lv.timer_create(capturing(i), 10, None) for i in range(3)]
 for t in timers:
-    lv.timer_delete(t)
+    t.delete()
 timers = t = None
 print('timers deleted: freed', within(before, used()), isrtest.closures_live() == base_closures)
