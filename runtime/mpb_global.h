@@ -52,6 +52,6 @@ void mpb_module_vars_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 
 #define MPB_DEFINE_GLOBAL_VAR(var, qname, code_, flags_, addr_, sub_) \
     const mpb_global_var_t var = { { &mpb_type_global_var }, (void *)(addr_), \
-                                   { .name = qname, .code = code_, .flags = flags_, .ref = { .sub = sub_ } } }
+                                   { .name = qname, .code = code_, .flags = (flags_) | MPB_F_GLOBAL, .ref = { .sub = sub_ } } }
 
 #endif // MPB_GLOBAL_H

@@ -20,6 +20,7 @@ typedef enum _mpb_code_t {
 // Field flags.
 #define MPB_F_CONST (1)    // read-only from Python
 #define MPB_F_BITFIELD (2) // bit_shift/bit_width are valid; offset is the first byte holding bits
+#define MPB_F_GLOBAL (4)   // the row describes a global variable, not a struct field (error messages say so)
 
 struct _mpb_struct_type_t;
 struct _mpb_identity_t;

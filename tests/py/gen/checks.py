@@ -9,3 +9,13 @@ def err(f, *args):
         print(type(e).__name__ + ':', e)
     else:
         print('no error')
+
+
+def collect(size=48, count=200):
+    """Collects twice with an allocation burst between, so blocks freed by the first collection are reused and a
+    pointer C still holds into them would be overwritten (a use-after-free shows as wrong data, not luck)."""
+    import gc
+    gc.collect()
+    junk = [bytearray(size) for i in range(count)]
+    junk = None
+    gc.collect()

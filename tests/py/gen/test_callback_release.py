@@ -4,18 +4,11 @@
 # calls (no closure outlives them). isrtest.closures_live() counts closures not yet released: it returns to where it
 # was. A collection and fresh allocations run between every registration and call: a released closure that C still
 # called, or a live one left unrooted, would show as a wrong callable or a crash.
-import gc
+from checks import collect
 import callbacks as cb
 import isrtest
 
 live = isrtest.closures_live
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]  # reuses freed blocks
-    junk = None
-    gc.collect()
 
 
 calls = []

@@ -2,7 +2,7 @@
 # expects the `void *` file handle; C keeps only the pointer (in memory the GC does not scan), hands it back to
 # read_cb and close_cb, where `fs_file.__cast__()` is the same dict. The dict stays alive across collections while
 # the file is open and is released when close_cb has had it: isrtest.handles_live() counts what C holds.
-import gc
+from checks import collect
 import struct
 import lvfs as lv
 import isrtest
@@ -11,13 +11,6 @@ live = isrtest.handles_live
 base = live()
 files = {'a.txt': b'hello, handles', 'b.txt': b'0123456789'}
 closed = []
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(64) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 def fs_open_cb(drv, path, mode):
@@ -59,9 +52,9 @@ print('two files open at once, collections in between')
 fa = lv.fs_open('S:a.txt', 1)
 fb = lv.fs_open('S:b.txt', 1)
 print(fa >= 0, fb >= 0, fa != fb, 'held', live() - base, 'open', lv.fs_open_count())
-collect()
+collect(64)
 print(read_all(fa, 5), read_all(fb, 4))
-collect()
+collect(64)
 print(read_all(fa, 32), read_all(fb, 3))
 
 print('a missing file: open_cb returns None, C gets NULL, nothing is held')
@@ -69,14 +62,14 @@ print(lv.fs_open('S:none.txt', 1), 'held', live() - base)
 
 print('close releases exactly that file')
 print(lv.fs_close(fa), closed, 'held', live() - base)
-collect()
+collect(64)
 print(read_all(fb, 8), 'after a collection')
 print(lv.fs_close(fb), closed, 'held', live() - base, 'open', lv.fs_open_count())
 
 print('open and close many times: nothing accumulates')
 for i in range(50):
     fd = lv.fs_open('S:b.txt', 1)
-    collect() if i % 10 == 0 else None
+    collect(64) if i % 10 == 0 else None
     lv.fs_close(fd)
 print('held', live() - base, 'closes', len(closed))
 

@@ -5,34 +5,26 @@
 # while each object keeps its own. No element is added: the terminator is the caller's, as in C. Other pointer
 # inputs (a struct instance, a buffer, None) still work; a bad element is a TypeError naming the argument.
 # Also the portable repr of Blobs and struct instances (0x and the address in hex on every core).
-import gc
 import lvglobals as lv
-from checks import err
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(64) for i in range(300)]
-    junk = None
-    gc.collect()
+from checks import collect, err
 
 
 a = lv.obj_create(None)
 b = lv.obj_create(None)
 lv.obj_set_map(a, ['1', '2', 'three' + str(len('abcd')), ''])
 lv.obj_set_map(b, ('x', 'y', ''))
-collect()
+collect(64, 300)
 print('map a', lv.obj_get_map_count(a), [lv.obj_get_map_text(a, i) for i in range(4)])
 print('map b', lv.obj_get_map_count(b), [lv.obj_get_map_text(b, i) for i in range(3)])
 m = ['p', 'q', 'r', 's', '']
 lv.obj_set_map(a, m)
 m[0] = 'changed'
 m = None
-collect()
+collect(64, 300)
 print('replaced', lv.obj_get_map_count(a), lv.obj_get_map_text(a, 0), lv.obj_get_map_text(a, 3))
 print('b kept its own', lv.obj_get_map_count(b), lv.obj_get_map_text(b, 1))
 lv.obj_set_map(a, [b'bytes', bytearray(b'ba'), None, ''])
-collect()
+collect(64, 300)
 print('bytes and NULL', lv.obj_get_map_text(a, 0), lv.obj_get_map_text(a, 1), lv.obj_get_map_text(a, 2))
 err(lv.obj_set_map, a, ['ok', 3, ''])
 print('sum', lv.sum([1, 2, 3, -4], 4), lv.sum((10,), 1), lv.sum([], 0))
@@ -41,7 +33,7 @@ err(lv.sum, [1, 'x'], 2)
 err(lv.sum, [2 ** 40], 1)
 
 lv.obj_set_points(a, [lv.point_t(x=5, y=6), {'x': 7, 'y': 8}, lv.point_t(x=9)], 3)
-collect()
+collect(64, 300)
 print('points', [lv.obj_get_point_x(a, i) for i in range(4)])
 arr = lv.point_t(2)
 arr[0].x = 11
@@ -55,7 +47,7 @@ tr = lv.style_transition_dsc_t()
 lv.style_transition_dsc_init(tr, [lv.STYLE.WIDTH, lv.STYLE.HEIGHT, lv.STYLE.BG_COLOR, 0], 300)
 tr2 = lv.style_transition_dsc_t()
 lv.style_transition_dsc_init(tr2, (lv.STYLE.HEIGHT, lv.STYLE.PROP_INV), 100)
-collect()
+collect(64, 300)
 print('props', lv.style_transition_dsc_prop_sum(tr), tr.time, lv.style_transition_dsc_prop_sum(tr2), tr2.time)
 
 blob = lv.Blob(0x12345678)

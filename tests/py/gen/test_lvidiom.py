@@ -4,15 +4,8 @@
 # the handler of the right button; one Python object per C object (the wrapper kept in the object's user data,
 # through lvs_obj_get/set_user_data), across collections, equality and hashing by address, the most specific class
 # (lvs_obj_get_class against the lvs_<w>_class globals), deletion and a new object at the same address.
-import gc
+from checks import collect
 import lvshape as lv
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 print('classes')

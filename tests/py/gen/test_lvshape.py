@@ -4,20 +4,13 @@
 # event still reaches its callbacks), timers with repeat counts and deletion. The accessor gives back the very object
 # registered as user data. A collection runs between every registration and call; isrtest.closures_live() counts
 # the closures not yet released.
-import gc
+from checks import collect
 import lvshape as lv
 import isrtest
 
 live = isrtest.closures_live
 base = live()
 log = []
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 def handler(tag):

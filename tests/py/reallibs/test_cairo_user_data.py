@@ -2,7 +2,9 @@
 # registration shape. Two keys on one surface and a key on a second surface each keep their own closure across
 # collections; replacing a key, removing one (NULL data and destroy) and destroying a surface call each destroy
 # function exactly once, with its own user data; isrtest.closures_live() returns to where it was.
-import gc
+import sys
+sys.path.append('../gen')
+from checks import collect
 import isrtest
 try:
     import cairo
@@ -13,13 +15,6 @@ except ImportError:  # libcairo2-dev not installed: the module is left out of th
 live = isrtest.closures_live
 base = live()
 destroyed = []
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 def destroy_as(tag):

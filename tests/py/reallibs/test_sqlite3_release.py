@@ -2,7 +2,9 @@
 # longer call it. Two collations on one connection (each its own callable, also after collections), one replaced
 # (sqlite3 destroys the old one exactly once), a destroy-notify given as None, two connections, closing (sqlite3
 # destroys the rest once each), hooks replaced and removed; isrtest.closures_live() returns to where it was.
-import gc
+import sys
+sys.path.append('../gen')
+from checks import collect
 import isrtest
 try:
     import sqlite3 as sq
@@ -13,13 +15,6 @@ except ImportError:  # libsqlite3-dev not installed: the module is left out of t
 OK = sq.SQLITE.OK
 live = isrtest.closures_live
 base = live()
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 def open_memory():
