@@ -126,7 +126,8 @@ typedef struct _mpb_fun_shape_t {
     // then the parameter-name lists (names separated by ','), each '\0'-terminated; offsets into it are 16-bit.
     const char *strings;
     // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are
-    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none.
+    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none;
+    // the table ends at its last class (only struct-pointer positions are read).
     const struct _mpb_struct_type_t *const *types;
     uint16_t sig;    // offset of the signature in strings
     uint16_t n_args;

@@ -113,10 +113,14 @@ public:
     explicit SharedShapes(Plan &p) : p_(p) {}
 
     void place(Function &f, const std::string &base) {
+        // A table is read only at struct-pointer positions: it ends at its last class, so tables that differ only in
+        // trailing non-struct positions are one.
+        std::vector<std::string> classes = f.types;
+        while (!classes.empty() && classes.back().empty()) classes.pop_back();
         size_t types = none;
-        if (std::any_of(f.types.begin(), f.types.end(), [](const std::string &s) { return !s.empty(); })) {
-            auto [it, fresh] = types_.try_emplace(f.types, p_.types_tables.size());
-            if (fresh) p_.types_tables.push_back({base + "_types", f.types});
+        if (!classes.empty()) {
+            auto [it, fresh] = types_.try_emplace(classes, p_.types_tables.size());
+            if (fresh) p_.types_tables.push_back({base + "_types", std::move(classes)});
             f.defines_types = fresh;
             types = it->second;
         }

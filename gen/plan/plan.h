@@ -262,7 +262,7 @@ struct Wrapper {
 // The struct classes of a function's pointer arguments and result, written once for every function with the same.
 struct TypesTable {
     std::string symbol;
-    std::vector<std::string> classes; // per parameter and the result: class symbol or ""
+    std::vector<std::string> classes; // per parameter, then the result: class symbol or "", up to the last class
 };
 
 // What the functions of one shape share (MPB_DEFINE_FUN_SHAPE): wrapper, signature, struct classes, argument count.

@@ -321,7 +321,7 @@ static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_ob
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, NULL, NULL, NULL, };
+static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_callbacks_obj_add_event_cb_shape, mp_callbacks_obj_add_event_cb, mp_callbacks_strings, 29, mp_callbacks_obj_add_event_cb_types, 3);
 static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, obj_add_event_cb, mp_callbacks_obj_add_event_cb_shape, 163);
 
@@ -375,7 +375,7 @@ static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *a
     }
     return mpb_new_i32(res);
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
+static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_listen_shape, mp_callbacks_bus_listen, mp_callbacks_strings, 59, mp_callbacks_bus_listen_types, 3);
 static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, bus_listen, mp_callbacks_bus_listen_shape, 186);
 
@@ -388,8 +388,7 @@ static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t 
     mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self), (uintptr_t)mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_unlisten_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_unlisten_shape, mp_callbacks_bus_unlisten, mp_callbacks_strings, 80, mp_callbacks_bus_unlisten_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_unlisten_shape, mp_callbacks_bus_unlisten, mp_callbacks_strings, 80, mp_callbacks_bus_listen_types, 2);
 static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, bus_unlisten, mp_callbacks_bus_unlisten_shape, 198);
 
 // void bus_free(bus_t *bus)
@@ -400,8 +399,7 @@ static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *arg
     mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_free_types[] = { &mp_callbacks_bus_t_type, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_free_shape, mp_callbacks_bus_free, mp_callbacks_strings, 89, mp_callbacks_bus_free_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_free_shape, mp_callbacks_bus_free, mp_callbacks_strings, 89, mp_callbacks_bus_listen_types, 1);
 static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, bus_free, mp_callbacks_bus_free_shape, 209);
 
 // Calls the Python callable of the parameter destroy of bus_set_named
@@ -448,8 +446,7 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
         cb4);
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_set_named_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_set_named_shape, mp_callbacks_bus_set_named, mp_callbacks_strings, 94, mp_callbacks_bus_set_named_types, 5);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_set_named_shape, mp_callbacks_bus_set_named, mp_callbacks_strings, 94, mp_callbacks_bus_listen_types, 5);
 static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, bus_set_named, mp_callbacks_bus_set_named_shape, 213);
 
 // void bus_on_idle(bus_t *bus, listener_t cb, void *user)

@@ -63,7 +63,7 @@ static mp_obj_t mp_globals_gl_set_map(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_array(args, 1, MPB_STR, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_map_types[] = { &mp_globals_obj_t_type, NULL, NULL, };
+static const mpb_struct_type_t *const mp_globals_gl_set_map_types[] = { &mp_globals_obj_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_map_shape, mp_globals_gl_set_map, mp_globals_strings, 0, mp_globals_gl_set_map_types, 2);
 static MPB_DEFINE_FUN(mp_globals_gl_set_map_obj, MP_QSTR_set_map, gl_set_map, mp_globals_gl_set_map_shape, 36);
 
@@ -97,7 +97,7 @@ static mp_obj_t mp_globals_gl_set_fonts(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_u32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_fonts_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, NULL, NULL, };
+static const mpb_struct_type_t *const mp_globals_gl_set_fonts_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_fonts_shape, mp_globals_gl_set_fonts, mp_globals_strings, 18, mp_globals_gl_set_fonts_types, 3);
 static MPB_DEFINE_FUN(mp_globals_gl_set_fonts_obj, MP_QSTR_set_fonts, gl_set_fonts, mp_globals_gl_set_fonts_shape, 63);
 
@@ -109,8 +109,7 @@ static mp_obj_t mp_globals_gl_set_font(const mpb_fun_t *self, const mp_obj_t *ar
         mpb_get_struct_arg(args, 1, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_font_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_font_shape, mp_globals_gl_set_font, mp_globals_strings, 29, mp_globals_gl_set_font_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_font_shape, mp_globals_gl_set_font, mp_globals_strings, 29, mp_globals_gl_set_fonts_types, 2);
 static MPB_DEFINE_FUN(mp_globals_gl_set_font_obj, MP_QSTR_set_font, gl_set_font, mp_globals_gl_set_font_shape, 75);
 
 // Global variables: structs by reference, scalars through the module's attribute slot.

@@ -128,7 +128,7 @@ static mp_obj_t mp_methods_lv_obj_set_pos(const mpb_fun_t *self, const mp_obj_t 
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, NULL, NULL, NULL, };
+static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_pos_shape, mp_methods_lv_obj_set_pos, mp_methods_strings, 5, mp_methods_lv_obj_set_pos_types, 3);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, lv_obj_set_pos, mp_methods_lv_obj_set_pos_shape, 64);
 
@@ -139,8 +139,7 @@ static mp_obj_t mp_methods_lv_obj_del(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_del_types[] = { &mp_methods_obj_type, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_del_shape, mp_methods_lv_obj_del, mp_methods_strings, 18, mp_methods_lv_obj_del_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_del_shape, mp_methods_lv_obj_del, mp_methods_strings, 18, mp_methods_lv_obj_set_pos_types, 1);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, lv_obj_del, mp_methods_lv_obj_del_shape, 72);
 
 // int lv_obj_x(const lv_obj_t *obj)
@@ -149,7 +148,7 @@ static mp_obj_t mp_methods_lv_obj_x(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_i32(((mp_methods_lv_obj_x_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_x_shape, mp_methods_lv_obj_x, mp_methods_strings, 23, mp_methods_lv_obj_del_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_x_shape, mp_methods_lv_obj_x, mp_methods_strings, 23, mp_methods_lv_obj_set_pos_types, 1);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, lv_obj_x, mp_methods_lv_obj_x_shape, 72);
 
 // int lv_obj_count(void)
@@ -173,8 +172,7 @@ static mp_obj_t mp_methods_lv_button_set_checked(const mpb_fun_t *self, const mp
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_button_set_checked_types[] = { &mp_methods_obj_type, NULL, NULL, };
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_button_set_checked_shape, mp_methods_lv_button_set_checked, mp_methods_strings, 36, mp_methods_lv_button_set_checked_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_button_set_checked_shape, mp_methods_lv_button_set_checked, mp_methods_strings, 36, mp_methods_lv_obj_set_pos_types, 2);
 static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, lv_button_set_checked, mp_methods_lv_button_set_checked_shape, 77);
 
 // lv_obj_t *lv_label_create(lv_obj_t *parent)
@@ -187,7 +185,7 @@ static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_
     return mpb_user_data_to_py(((mp_methods_lv_obj_get_user_data_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_user_data_shape, mp_methods_lv_obj_get_user_data, mp_methods_strings, 45, mp_methods_lv_obj_del_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_user_data_shape, mp_methods_lv_obj_get_user_data, mp_methods_strings, 45, mp_methods_lv_obj_set_pos_types, 1);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, lv_obj_get_user_data, mp_methods_lv_obj_get_user_data_shape, 72);
 
 // void lv_obj_set_user_data(lv_obj_t *obj, void *user_data)
@@ -198,7 +196,7 @@ static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_
         mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_user_data_shape, mp_methods_lv_obj_set_user_data, mp_methods_strings, 50, mp_methods_lv_button_set_checked_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_user_data_shape, mp_methods_lv_obj_set_user_data, mp_methods_strings, 50, mp_methods_lv_obj_set_pos_types, 2);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, lv_obj_set_user_data, mp_methods_lv_obj_set_user_data_shape, 89);
 
 // const lv_obj_class_t *lv_obj_get_class(const lv_obj_t *obj)

@@ -66,7 +66,7 @@ static mp_obj_t mp_geom_geom_point_len(const mpb_fun_t *self, const mp_obj_t *ar
     return mpb_new_i32(((mp_geom_geom_point_len_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, NULL, };
+static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_point_len_shape, mp_geom_geom_point_len, mp_geom_strings, 23, mp_geom_geom_point_len_types, 1);
 static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, geom_point_len, mp_geom_geom_point_len_shape, 34);
 

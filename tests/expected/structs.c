@@ -143,7 +143,7 @@ static mp_obj_t mp_structs_close_handle(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_structs_close_handle_types[] = { &mp_structs_handle_t_type, NULL, };
+static const mpb_struct_type_t *const mp_structs_close_handle_types[] = { &mp_structs_handle_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_structs_close_handle_shape, mp_structs_close_handle, mp_structs_strings, 5, mp_structs_close_handle_types, 1);
 static MPB_DEFINE_FUN(mp_structs_close_handle_obj, MP_QSTR_close_handle, close_handle, mp_structs_close_handle_shape, 34);
 
@@ -171,7 +171,7 @@ static MPB_DEFINE_FUN(mp_structs_grow_obj, MP_QSTR_grow, grow, mp_structs_grow_s
 
 // void use_widget(widget_t *w)
 /* Reusing mp_structs_close_handle for use_widget */
-static const mpb_struct_type_t *const mp_structs_use_widget_types[] = { &mp_structs_widget_t_type, NULL, };
+static const mpb_struct_type_t *const mp_structs_use_widget_types[] = { &mp_structs_widget_t_type, };
 static MPB_DEFINE_FUN_SHAPE(mp_structs_use_widget_shape, mp_structs_close_handle, mp_structs_strings, 5, mp_structs_use_widget_types, 1);
 static MPB_DEFINE_FUN(mp_structs_use_widget_obj, MP_QSTR_use_widget, use_widget, mp_structs_use_widget_shape, 45);
 
