@@ -262,8 +262,9 @@ mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t
     if (mpb_obj_is_type(o, &mpb_type_fun)) {
         const mpb_fun_t *f = MP_OBJ_TO_PTR(o);
         // Equal strings first (the common case, cheap); the pointer-class comparison only when they differ.
-        if (sig != NULL && f->sig != NULL && strcmp(sig, f->sig) != 0 && !sig_compatible(sig, f->sig)) {
-            mpb_raise_at(&mp_type_TypeError, where, i, "C function of another signature: ", f->sig);
+        const char *fsig = mpb_fun_sig(f);
+        if (sig != NULL && strcmp(sig, fsig) != 0 && !sig_compatible(sig, fsig)) {
+            mpb_raise_at(&mp_type_TypeError, where, i, "C function of another signature: ", fsig);
         }
         return f->addr;
     }

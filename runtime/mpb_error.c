@@ -4,7 +4,7 @@
 
 // Finds parameter i in a ',' separated list of names.
 static const char *param_name(const char *params, size_t i, int *len) {
-    const char *p = params ? params : "";
+    const char *p = params;
     for (; i > 0 && *p; ++p) {
         if (*p == ',') {
             --i;
@@ -25,10 +25,15 @@ void mpb_raise_at(const mp_obj_type_t *exc, const void *where, size_t i, const c
             : MPB_ERROR_TEXT("field '%q': %s%s"), (qstr)f->name, msg, detail);
     } else {
         const mpb_fun_t *fun = where;
-        int len;
-        const char *name = param_name(fun->params, i, &len);
-        e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%q() argument '%.*s': %s%s"),
-            (qstr)fun->name, len, name, msg, detail);
+        if (fun->params == MPB_NO_PARAMS) {
+            e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%q() argument %d: %s%s"), (qstr)fun->name,
+                (int)i + 1, msg, detail);
+        } else {
+            int len;
+            const char *name = param_name(fun->shape->strings + fun->params, i, &len);
+            e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%q() argument '%.*s': %s%s"),
+                (qstr)fun->name, len, name, msg, detail);
+        }
     }
     nlr_raise(e);
 }

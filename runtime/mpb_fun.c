@@ -9,21 +9,22 @@ void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
             MPB_ERROR_TEXT("%q() takes no keyword arguments"), (qstr)f->name));
     }
     nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
-        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->n_args, (int)n_args));
+        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->shape->n_args, (int)n_args));
 }
 
-// The hot path of every call: one comparison, the shared wrapper, two flag tests. Any C function may call a Python
+// The hot path of every call: the shape's argument count, the shared wrapper, two flag tests. Any C function may call a Python
 // callback (through a struct field set earlier); one that raised left its exception pending, raised here once C
 // has returned, so the exception never unwinds through C frames. Only the call during which it became pending raises
 // it: C's later callbacks still run (a GUI's flush must still signal flush-ready), and their own C calls must not
 // raise an exception that belongs to the outer call.
 static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
-    if (MP_UNLIKELY(n_args != self->n_args || n_kw != 0)) {
+    const mpb_fun_shape_t *shape = self->shape;
+    if (MP_UNLIKELY(n_args != shape->n_args || n_kw != 0)) {
         mpb_raise_arg_count(self, n_args, n_kw);
     }
     bool was_pending = mpb_callback_pending; // an earlier sibling callback's exception belongs to an outer call
-    mp_obj_t r = self->wrapper(self, args);
+    mp_obj_t r = shape->wrapper(self, args);
     if (!was_pending) {
         mpb_raise_pending();
     }
@@ -45,7 +46,7 @@ static void fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         dest[0] = MP_OBJ_NEW_QSTR(self->name);
     } else if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___sig__) {
         // The ABI signature ("i32(p,i32)"), so tools (tests/py/fuzz) can find what each parameter takes.
-        dest[0] = mpb_new_str(self->sig);
+        dest[0] = mpb_new_str(mpb_fun_sig(self));
     }
 }
 

@@ -113,7 +113,7 @@ void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_f
 }
 
 void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
-    const mpb_struct_type_t *cls = f->types[i];
+    const mpb_struct_type_t *cls = f->shape->types[i];
     if ((cls->flags & MPB_S_OPAQUE) || !is_sequence(args[i])) {
         return mpb_get_struct_ptr(args[i], cls, f, i);
     }

@@ -53,12 +53,13 @@ static bool pointers_from(const char *sig, size_t from) {
 static mp_obj_t construct(const mp_obj_type_t *type, const mpb_fun_t *ctor, size_t n_args, size_t n_kw,
                           const mp_obj_t *args) {
     mp_obj_t padded[8];
-    if (n_kw == 0 && n_args < ctor->n_args && ctor->n_args <= MP_ARRAY_SIZE(padded) && pointers_from(ctor->sig, n_args)) {
-        for (size_t k = 0; k < ctor->n_args; ++k) {
+    size_t n = ctor->shape->n_args;
+    if (n_kw == 0 && n_args < n && n <= MP_ARRAY_SIZE(padded) && pointers_from(mpb_fun_sig(ctor), n_args)) {
+        for (size_t k = 0; k < n; ++k) {
             padded[k] = k < n_args ? args[k] : mp_const_none;
         }
         args = padded;
-        n_args = ctor->n_args;
+        n_args = n;
     }
     mp_obj_t o = mp_call_function_n_kw(MP_OBJ_FROM_PTR(ctor), n_args, n_kw, args);
     if (mpb_is_struct(o) && mp_obj_get_type(o) != type && mpb_struct_inherits(type, mpb_struct_class(o))) {

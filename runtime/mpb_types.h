@@ -115,22 +115,36 @@ typedef struct _mpb_struct_obj_t {
     size_t count;   // elements for T(n) arrays; 0 when unknown (a pointer from C), which disables bounds checks
 } mpb_struct_obj_t;
 
-// A C function bound to Python. Functions with the same C signature share one wrapper.
+// A C function bound to Python. Functions of one shape (the same wrapper and struct classes) share one const
+// descriptor, so each function object holds only what is its own: its address, name and parameter names. Functions with
+// the same C signature share one wrapper.
 typedef struct _mpb_fun_t mpb_fun_t;
 typedef mp_obj_t (*mpb_wrapper_t)(const mpb_fun_t *self, const mp_obj_t *args);
 typedef void (*mpb_cfun_t)(void); // the generic function pointer type: C99 allows casting back
+typedef struct _mpb_fun_shape_t {
+    mpb_wrapper_t wrapper;
+    // The module's strings: the C signatures as ABI codes ("i32(P,i32)": equal strings, one shared wrapper) first,
+    // then the parameter-name lists (names separated by ','), each '\0'-terminated; offsets into it are 16-bit.
+    const char *strings;
+    // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are
+    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none;
+    // the table ends at its last class (only struct-pointer positions are read).
+    const struct _mpb_struct_type_t *const *types;
+    uint16_t sig;    // offset of the signature in strings
+    uint16_t n_args;
+} mpb_fun_shape_t;
+#define MPB_NO_PARAMS 0xffff // a function object's params when its names did not fit in the 16-bit offsets
 struct _mpb_fun_t {
     mp_obj_base_t base;
-    mpb_wrapper_t wrapper;
-    mpb_cfun_t addr;    // the C function's address ("hybrid": stored raw into C function pointers)
-    const char *sig;    // the C signature as ABI codes, e.g. "i32(P,i32)": equal strings, one shared wrapper
-    const char *params; // parameter names separated by ',' (for error messages)
-    // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are
-    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none.
-    const struct _mpb_struct_type_t *const *types;
-    uint16_t name;      // qstr
-    uint16_t n_args;
+    mpb_cfun_t addr;               // the C function's address ("hybrid": stored raw into C function pointers)
+    const mpb_fun_shape_t *shape;
+    uint16_t name;                 // qstr
+    uint16_t params;               // offset of its parameter names in shape->strings (for error messages)
 };
+
+static inline const char *mpb_fun_sig(const mpb_fun_t *f) {
+    return f->shape->strings + f->shape->sig;
+}
 
 // An untyped C pointer.
 typedef struct _mpb_blob_t {

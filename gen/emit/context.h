@@ -10,6 +10,7 @@ void emit_constants(const plan::Plan &p, std::string &out);
 void emit_trampolines(const plan::Plan &p, const std::vector<size_t> &which, std::string &out);
 void emit_identities(const plan::Plan &p, std::string &out);
 void emit_classes(const plan::Plan &p, std::string &out);
+void emit_strings(const plan::Plan &p, std::string &out);
 void emit_functions(const plan::Plan &p, std::string &out);
 void emit_gc_root(const plan::Plan &p, std::string &out);
 void emit_variables(const plan::Plan &p, std::string &out);

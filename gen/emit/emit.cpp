@@ -53,6 +53,7 @@ std::string module_c(const plan::Plan &p) {
     for (const plan::Function &f : p.functions) out += "static const mpb_fun_t " + f.object + ";\n";
     for (const plan::Class &c : p.classes) out += "static const mpb_struct_type_t " + c.symbol + ";\n";
     out += "\n";
+    emit_strings(p, out);
     emit_constants(p, out);
     emit_identities(p, out);
     emit_classes(p, out);

@@ -1,5 +1,6 @@
-// functions.cpp: per bound function its C prototype, the wrapper it shares (written by its first user) and its
-// function object (MPB_DEFINE_FUN), as MicroPython's own modules pair each function with its object.
+// functions.cpp: per bound function its C prototype, the wrapper, types table and shape it shares (each written by its
+// first user) and its function object (MPB_DEFINE_FUN), as MicroPython's own modules pair each function with its
+// object; and the module's string pool the shapes and objects point into.
 #include "context.h"
 #include "expr.h"
 
@@ -119,7 +120,31 @@ std::string wrapper(const plan::Plan &p, const plan::Wrapper &w) {
     return s + "}\n";
 }
 
+std::string types_table(const plan::TypesTable &t) {
+    std::string s = "static const mpb_struct_type_t *const " + t.symbol + "[] = { ";
+    for (const std::string &c : t.classes) s += (c.empty() ? "NULL" : "&" + c) + ", ";
+    return s + "};\n";
+}
+
+std::string shape(const plan::Plan &p, const plan::Shape &sh) {
+    return "static MPB_DEFINE_FUN_SHAPE(" + sh.symbol + ", " + p.wrappers[sh.wrapper].symbol + ", " + p.strings_symbol + ", " +
+           std::to_string(sh.sig_offset) + ", " + (sh.types == plan::none ? "NULL" : p.types_tables[sh.types].symbol) + ", " +
+           std::to_string(sh.n_args) + ");\n";
+}
+
 } // namespace
+
+// The module's string pool, one string a line: signatures, then parameter-name lists (offsets in the comments).
+void emit_strings(const plan::Plan &p, std::string &out) {
+    if (p.functions.empty()) return;
+    out += "static const char " + p.strings_symbol + "[] =\n";
+    for (size_t at = 0; at < p.strings.size();) {
+        size_t end = p.strings.find('\0', at);
+        out += "    " + c_string(p.strings.substr(at, end - at + 1)) + " // " + std::to_string(at) + "\n";
+        at = end + 1;
+    }
+    out += ";\n\n";
+}
 
 void emit_functions(const plan::Plan &p, std::string &out) {
     for (const plan::Function &f : p.functions) {
@@ -127,14 +152,10 @@ void emit_functions(const plan::Plan &p, std::string &out) {
         if (f.defines_wrapper) emit_trampolines(p, w.trampolines, out);
         out += "// " + comment_text(f.prototype) + "\n";
         out += f.defines_wrapper ? wrapper(p, w) : "/* Reusing " + w.symbol + " for " + f.c_name + " */\n";
-        if (!f.types_table.empty()) {
-            out += "static const mpb_struct_type_t *const " + f.types_table + "[] = { ";
-            for (const std::string &t : f.types) out += (t.empty() ? "NULL" : "&" + t) + ", ";
-            out += "};\n";
-        }
-        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.name + ", " + w.symbol + ", " + f.c_name + ", " +
-               c_string(f.abi_sig) + ", " + c_string(f.param_names) + ", " + (f.types_table.empty() ? "NULL" : f.types_table) +
-               ", " + std::to_string(f.params.size()) + ");\n\n";
+        if (f.defines_types) out += types_table(p.types_tables[p.shapes[f.shape].types]);
+        if (f.defines_shape) out += shape(p, p.shapes[f.shape]);
+        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.name + ", " + f.c_name + ", " + p.shapes[f.shape].symbol +
+               ", " + (f.params_offset == plan::no_params ? "MPB_NO_PARAMS" : std::to_string(f.params_offset)) + ");\n\n";
     }
 }
 

@@ -36,6 +36,7 @@ struct Options {
     bool methods = true;                // <prefix>_<T>_<name>(T *self, ...) -> method of T
     bool flat_methods = false;          // --flat-methods: methods and object constructors also module functions
     bool allow_deprecated = false;      // --allow-deprecated: bind deprecated declarations too
+    bool used_structs_only = false;     // --used-structs-only: no structs that nothing bound uses
     ir::GcRoot gc_root;                 // --gc-root VAR=TYPE, --gc-hooks INIT,DEINIT
 };
 

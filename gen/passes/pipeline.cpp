@@ -13,6 +13,7 @@
 #include "methods.h"
 #include "naming.h"
 #include "support.h"
+#include "used_structs.h"
 #include "variables.h"
 
 namespace mpbind::passes {
@@ -23,6 +24,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     availability(m, opt.allow_deprecated);
     support(m);
     variables(m);
+    if (opt.used_structs_only) used_structs(m);
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes, opt.flat_methods);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});

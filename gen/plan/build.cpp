@@ -107,7 +107,8 @@ void Builder::name_objects() {
     function_base.assign(m.functions.size(), "");
     for (size_t k = 0; k < m.functions.size(); ++k)
         if (m.functions[k].info.binding.bound())
-            function_base[k] = syms.family(m.functions[k].info.c_name, {"", "_ft", "_obj", "_types"});
+            function_base[k] = syms.family(m.functions[k].info.c_name, {"", "_ft", "_obj", "_types", "_shape"});
+    p.strings_symbol = syms.family("strings", {""});
 }
 
 namespace {

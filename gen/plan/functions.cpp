@@ -106,10 +106,65 @@ std::string post_key(const std::vector<PostCall> &post) {
     return k;
 }
 
+// Gives each function its shape, sharing shapes, types tables and strings between functions that have the same. The
+// string pool holds the signatures first (their offsets stay small), then the parameter-name lists.
+class SharedShapes {
+public:
+    explicit SharedShapes(Plan &p) : p_(p) {}
+
+    void place(Function &f, const std::string &base) {
+        // A table is read only at struct-pointer positions: it ends at its last class, so tables that differ only in
+        // trailing non-struct positions are one.
+        std::vector<std::string> classes = f.types;
+        while (!classes.empty() && classes.back().empty()) classes.pop_back();
+        size_t types = none;
+        if (!classes.empty()) {
+            auto [it, fresh] = types_.try_emplace(classes, p_.types_tables.size());
+            if (fresh) p_.types_tables.push_back({base + "_types", std::move(classes)});
+            f.defines_types = fresh;
+            types = it->second;
+        }
+        auto [it, fresh] = shapes_.try_emplace({f.wrapper, types}, p_.shapes.size());
+        if (fresh) {
+            size_t sig = intern(sigs_, sig_offsets_, f.abi_sig);
+            if (sig > 0xffff)
+                throw std::runtime_error("plan: the module's C signatures take more than the runtime's 16-bit offsets "
+                                         "reach (" + f.c_name + "); split the module");
+            p_.shapes.push_back({base + "_shape", f.wrapper, types, sig, f.params.size()});
+        }
+        f.shape = it->second;
+        f.defines_shape = fresh;
+        f.params_offset = intern(names_, name_offsets_, f.param_names);
+    }
+
+    // The pool: names follow the signatures; a list whose offset would not fit gets no_params.
+    void finish() {
+        for (Function &f : p_.functions) {
+            size_t at = sigs_.size() + f.params_offset;
+            f.params_offset = at <= max_string_offset ? at : no_params;
+        }
+        p_.strings = sigs_ + names_;
+    }
+
+private:
+    static size_t intern(std::string &pool, std::map<std::string, size_t> &offsets, const std::string &s) {
+        auto [it, fresh] = offsets.try_emplace(s, pool.size());
+        if (fresh) pool += s + '\0';
+        return it->second;
+    }
+
+    Plan &p_;
+    std::map<std::vector<std::string>, size_t> types_;
+    std::map<std::pair<size_t, size_t>, size_t> shapes_;
+    std::string sigs_, names_;
+    std::map<std::string, size_t> sig_offsets_, name_offsets_;
+};
+
 } // namespace
 
 void Builder::functions() {
     std::map<std::string, size_t> wrappers; // ABI signature and plumbing -> index into p.wrappers
+    SharedShapes shapes(p);
     for (size_t k = 0; k < m.functions.size(); ++k) {
         const ir::Function &f = m.functions[k];
         if (!f.info.binding.bound()) continue;
@@ -135,8 +190,6 @@ void Builder::functions() {
         out.abi_sig = abi_signature(m, f.ret, types);
         for (const Param &q : out.params) out.types.push_back(pointed_class(q));
         out.types.push_back(pointed_class(out.ret));
-        if (std::any_of(out.types.begin(), out.types.end(), [](const std::string &s) { return !s.empty(); }))
-            out.types_table = function_base[k] + "_types";
         out.method_of = owner_symbol(f);
         if (!out.method_of.empty()) {
             out.method_name = f.method_name;
@@ -170,8 +223,10 @@ void Builder::functions() {
         } else if (first_tramp != p.trampolines.size()) {
             throw std::logic_error("plan: " + f.info.c_name + " reuses a wrapper but needs new trampolines");
         }
+        shapes.place(out, function_base[k]);
         p.functions.push_back(std::move(out));
     }
+    shapes.finish();
 }
 
 } // namespace mpbind::plan

@@ -13,6 +13,10 @@
 namespace mpbind::plan {
 
 inline constexpr size_t none = SIZE_MAX;
+// The runtime's 16-bit offsets into a module's string pool (mpb_fun_shape_t): the largest one, and the parameter
+// names' offset that says "none" (MPB_NO_PARAMS: error messages then number the argument).
+inline constexpr size_t max_string_offset = 0xfffe;
+inline constexpr size_t no_params = 0xffff;
 
 // ---- where things lie in C memory ----
 
@@ -255,6 +259,21 @@ struct Wrapper {
     std::vector<size_t> trampolines; // written just before the wrapper
 };
 
+// The struct classes of a function's pointer arguments and result, written once for every function with the same.
+struct TypesTable {
+    std::string symbol;
+    std::vector<std::string> classes; // per parameter, then the result: class symbol or "", up to the last class
+};
+
+// What the functions of one shape share (MPB_DEFINE_FUN_SHAPE): wrapper, signature, struct classes, argument count.
+struct Shape {
+    std::string symbol;
+    size_t wrapper = 0;      // index into Plan::wrappers
+    size_t types = none;     // index into Plan::types_tables, none for NULL
+    size_t sig_offset = 0;   // of the ABI signature in Plan::strings
+    size_t n_args = 0;
+};
+
 struct Function {
     ir::FunctionId id;
     std::string c_name;
@@ -267,8 +286,11 @@ struct Function {
     std::string param_names;    // "a,b"
     std::vector<Param> params;
     Param ret;
-    std::string types_table;    // symbol of the struct classes of its pointer arguments and result, "" for NULL
     std::vector<std::string> types; // per parameter and the result: class symbol or ""
+    size_t shape = 0;           // index into Plan::shapes
+    bool defines_types = false; // the first function of its types table: the table is written before its object
+    bool defines_shape = false; // likewise for its shape
+    size_t params_offset = 0;   // of param_names in Plan::strings, no_params when beyond 16-bit offsets
     std::string method_of;      // class symbol, "" when not a method
     std::string method_name;
     bool is_constructor = false;
@@ -420,6 +442,10 @@ struct Plan {
     std::vector<Identity> identities;   // written before the classes
     std::vector<Wrapper> wrappers;
     std::vector<Function> functions;
+    std::vector<TypesTable> types_tables;
+    std::vector<Shape> shapes;
+    std::string strings_symbol;         // the module's string pool: signatures, then parameter-name lists
+    std::string strings;                // its contents, each string '\0'-terminated
     std::vector<Variable> variables;
     std::vector<Global> globals;        // the module dict, in order (runtime names last)
     ir::GcRoot gc_root;                 // the GC-heap variable and hooks the module defines, when enabled

@@ -24,6 +24,24 @@ static const mpb_struct_type_t mp_callbacks_obj_t_type;
 static const mpb_struct_type_t mp_callbacks_event_t_type;
 static const mpb_struct_type_t mp_callbacks_bus_t_type;
 
+static const char mp_callbacks_strings[] =
+    "i32(p,s,F<i32(p,i32,p,p)>,p)\000" // 0
+    "v(P,F<v(P)>,i32)\000" // 29
+    "v(F<v(i32)>)\000" // 46
+    "i32(P,F<v(p,i32)>,p)\000" // 59
+    "v(P,i32)\000" // 80
+    "v(P)\000" // 89
+    "v(P,s,F<v(p,i32)>,p,F<v(p)>)\000" // 94
+    "v(P,F<v(p,i32)>,p)\000" // 123
+    "db,sql,row_cb,cookie\000" // 142
+    "o,event_cb,filter\000" // 163
+    "tick\000" // 181
+    "bus,cb,user\000" // 186
+    "bus,handle\000" // 198
+    "bus\000" // 209
+    "bus,name,cb,user,destroy\000" // 213
+;
+
 // Calls the Python callable of the field flush_cb of struct disp_drv
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot;
 static void mp_callbacks_disp_drv_t_flush_cb_tramp(void * a0, void * a1, void * a2) {
@@ -268,7 +286,8 @@ static mp_obj_t mp_callbacks_run_query(const mpb_fun_t *self, const mp_obj_t *ar
         cb2,
         ud3));
 }
-static MPB_DEFINE_FUN(mp_callbacks_run_query_obj, MP_QSTR_run_query, mp_callbacks_run_query, run_query, "i32(p,s,F<i32(p,i32,p,p)>,p)", "db,sql,row_cb,cookie", NULL, 4);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_run_query_shape, mp_callbacks_run_query, mp_callbacks_strings, 0, NULL, 4);
+static MPB_DEFINE_FUN(mp_callbacks_run_query_obj, MP_QSTR_run_query, run_query, mp_callbacks_run_query_shape, 142);
 
 // Calls the Python callable of the parameter event_cb of obj_add_event_cb
 static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot;
@@ -302,8 +321,9 @@ static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_ob
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, mp_callbacks_obj_add_event_cb, obj_add_event_cb, "v(P,F<v(P)>,i32)", "o,event_cb,filter", mp_callbacks_obj_add_event_cb_types, 3);
+static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_obj_add_event_cb_shape, mp_callbacks_obj_add_event_cb, mp_callbacks_strings, 29, mp_callbacks_obj_add_event_cb_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, obj_add_event_cb, mp_callbacks_obj_add_event_cb_shape, 163);
 
 // void on_tick(void (*tick)(int))
 typedef void mp_callbacks_on_tick_ft(mpb_cfun_t);
@@ -312,7 +332,8 @@ static mp_obj_t mp_callbacks_on_tick(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_funptr(args[0], "v(i32)", self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_callbacks_on_tick_obj, MP_QSTR_on_tick, mp_callbacks_on_tick, on_tick, "v(F<v(i32)>)", "tick", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_on_tick_shape, mp_callbacks_on_tick, mp_callbacks_strings, 46, NULL, 1);
+static MPB_DEFINE_FUN(mp_callbacks_on_tick_obj, MP_QSTR_on_tick, on_tick, mp_callbacks_on_tick_shape, 181);
 
 // Calls the Python callable of the parameter cb of bus_listen
 // (reused for the parameter cb of bus_set_named)
@@ -354,8 +375,9 @@ static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *a
     }
     return mpb_new_i32(res);
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, mp_callbacks_bus_listen, bus_listen, "i32(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_listen_types, 3);
+static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_listen_shape, mp_callbacks_bus_listen, mp_callbacks_strings, 59, mp_callbacks_bus_listen_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, bus_listen, mp_callbacks_bus_listen_shape, 186);
 
 // void bus_unlisten(bus_t *bus, int handle)
 typedef void mp_callbacks_bus_unlisten_ft(void *, int32_t);
@@ -366,8 +388,8 @@ static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t 
     mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self), (uintptr_t)mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_unlisten_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, mp_callbacks_bus_unlisten, bus_unlisten, "v(P,i32)", "bus,handle", mp_callbacks_bus_unlisten_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_unlisten_shape, mp_callbacks_bus_unlisten, mp_callbacks_strings, 80, mp_callbacks_bus_listen_types, 2);
+static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, bus_unlisten, mp_callbacks_bus_unlisten_shape, 198);
 
 // void bus_free(bus_t *bus)
 typedef void mp_callbacks_bus_free_ft(void *);
@@ -377,8 +399,8 @@ static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *arg
     mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_free_types[] = { &mp_callbacks_bus_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, mp_callbacks_bus_free, bus_free, "v(P)", "bus", mp_callbacks_bus_free_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_free_shape, mp_callbacks_bus_free, mp_callbacks_strings, 89, mp_callbacks_bus_listen_types, 1);
+static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, bus_free, mp_callbacks_bus_free_shape, 209);
 
 // Calls the Python callable of the parameter destroy of bus_set_named
 static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
@@ -424,8 +446,8 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
         cb4);
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_set_named_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, mp_callbacks_bus_set_named, bus_set_named, "v(P,s,F<v(p,i32)>,p,F<v(p)>)", "bus,name,cb,user,destroy", mp_callbacks_bus_set_named_types, 5);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_set_named_shape, mp_callbacks_bus_set_named, mp_callbacks_strings, 94, mp_callbacks_bus_listen_types, 5);
+static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, bus_set_named, mp_callbacks_bus_set_named_shape, 213);
 
 // void bus_on_idle(bus_t *bus, listener_t cb, void *user)
 typedef void mp_callbacks_bus_on_idle_ft(void *, mpb_cfun_t, void *);
@@ -445,8 +467,8 @@ static mp_obj_t mp_callbacks_bus_on_idle(const mpb_fun_t *self, const mp_obj_t *
         ud2);
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_on_idle_types[] = { &mp_callbacks_bus_t_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_on_idle, mp_callbacks_bus_on_idle, bus_on_idle, "v(P,F<v(p,i32)>,p)", "bus,cb,user", mp_callbacks_bus_on_idle_types, 3);
+static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_on_idle_shape, mp_callbacks_bus_on_idle, mp_callbacks_strings, 123, mp_callbacks_bus_listen_types, 3);
+static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_on_idle, bus_on_idle, mp_callbacks_bus_on_idle_shape, 186);
 
 static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_callbacks) },

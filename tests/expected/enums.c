@@ -9,6 +9,11 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
 static const mpb_fun_t mp_enums_gpio_set_direction_obj;
 
+static const char mp_enums_strings[] =
+    "i32(u32,u32)\000" // 0
+    "num,mode\000" // 13
+;
+
 #if !MPB_HAS_ROM_INT64 && MPB_HAS_ROM_BIGINT
 MPB_DEFINE_INT_CONST(mp_enums_BIG_ONE_value, 0, 2147483648ULL);
 #endif
@@ -66,7 +71,8 @@ static mp_obj_t mp_enums_gpio_set_direction(const mpb_fun_t *self, const mp_obj_
         mpb_get_u32(args[0], self, 0),
         mpb_get_u32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_enums_gpio_set_direction_obj, MP_QSTR_set_direction, mp_enums_gpio_set_direction, gpio_set_direction, "i32(u32,u32)", "num,mode", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_enums_gpio_set_direction_shape, mp_enums_gpio_set_direction, mp_enums_strings, 0, NULL, 2);
+static MPB_DEFINE_FUN(mp_enums_gpio_set_direction_obj, MP_QSTR_set_direction, gpio_set_direction, mp_enums_gpio_set_direction_shape, 13);
 
 static const mp_rom_map_elem_t mp_module_enums_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_enums) },

@@ -8,6 +8,13 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 static const mpb_fun_t mp_filters_spi_init_obj;
 static const mpb_fun_t mp_filters_gpio_set_obj;
 
+static const char mp_filters_strings[] =
+    "v(i32)\000" // 0
+    "v(i32,i32)\000" // 7
+    "host\000" // 18
+    "pin,level\000" // 23
+;
+
 static const mp_rom_map_elem_t mp_filters_SPI_MODE_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR__0), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR__1), MP_ROM_INT(1) },
@@ -22,7 +29,8 @@ static mp_obj_t mp_filters_spi_init(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_filters_spi_init_obj, MP_QSTR_spi_init, mp_filters_spi_init, spi_init, "v(i32)", "host", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_filters_spi_init_shape, mp_filters_spi_init, mp_filters_strings, 0, NULL, 1);
+static MPB_DEFINE_FUN(mp_filters_spi_init_obj, MP_QSTR_spi_init, spi_init, mp_filters_spi_init_shape, 18);
 
 // void gpio_set(int pin, int level)
 typedef void mp_filters_gpio_set_ft(int32_t, int32_t);
@@ -32,7 +40,8 @@ static mp_obj_t mp_filters_gpio_set(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_filters_gpio_set_obj, MP_QSTR_gpio_set, mp_filters_gpio_set, gpio_set, "v(i32,i32)", "pin,level", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_filters_gpio_set_shape, mp_filters_gpio_set, mp_filters_strings, 7, NULL, 2);
+static MPB_DEFINE_FUN(mp_filters_gpio_set_obj, MP_QSTR_gpio_set, gpio_set, mp_filters_gpio_set_shape, 23);
 
 static const mp_rom_map_elem_t mp_module_filters_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_filters) },

@@ -18,6 +18,18 @@ static const mpb_fun_t mp_globals_gl_set_font_obj;
 static const mpb_struct_type_t mp_globals_font_t_type;
 static const mpb_struct_type_t mp_globals_obj_t_type;
 
+static const char mp_globals_strings[] =
+    "v(P,p)\000" // 0
+    "i32(p,u32)\000" // 7
+    "v(P,P,u32)\000" // 18
+    "v(P,P)\000" // 29
+    "obj,map\000" // 36
+    "obj,props\000" // 44
+    "values,n\000" // 54
+    "obj,fonts,n\000" // 63
+    "obj,font\000" // 75
+;
+
 static const mp_rom_map_elem_t mp_globals_PROP_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_NONE), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_WIDTH), MP_ROM_INT(1) },
@@ -51,8 +63,9 @@ static mp_obj_t mp_globals_gl_set_map(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_array(args, 1, MPB_STR, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_map_types[] = { &mp_globals_obj_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_globals_gl_set_map_obj, MP_QSTR_set_map, mp_globals_gl_set_map, gl_set_map, "v(P,p)", "obj,map", mp_globals_gl_set_map_types, 2);
+static const mpb_struct_type_t *const mp_globals_gl_set_map_types[] = { &mp_globals_obj_t_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_map_shape, mp_globals_gl_set_map, mp_globals_strings, 0, mp_globals_gl_set_map_types, 2);
+static MPB_DEFINE_FUN(mp_globals_gl_set_map_obj, MP_QSTR_set_map, gl_set_map, mp_globals_gl_set_map_shape, 36);
 
 // void gl_set_props(gl_obj_t *obj, gl_prop_t *props)
 typedef void mp_globals_gl_set_props_ft(void *, void *);
@@ -62,8 +75,8 @@ static mp_obj_t mp_globals_gl_set_props(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_array(args, 1, MPB_U32, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_props_types[] = { &mp_globals_obj_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_globals_gl_set_props_obj, MP_QSTR_set_props, mp_globals_gl_set_props, gl_set_props, "v(P,p)", "obj,props", mp_globals_gl_set_props_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_props_shape, mp_globals_gl_set_props, mp_globals_strings, 0, mp_globals_gl_set_map_types, 2);
+static MPB_DEFINE_FUN(mp_globals_gl_set_props_obj, MP_QSTR_set_props, gl_set_props, mp_globals_gl_set_props_shape, 44);
 
 // int32_t gl_sum(const int32_t *values, uint32_t n)
 typedef int32_t mp_globals_gl_sum_ft(void *, uint32_t);
@@ -72,7 +85,8 @@ static mp_obj_t mp_globals_gl_sum(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_array(args, 0, MPB_I32, self),
         mpb_get_u32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_globals_gl_sum_obj, MP_QSTR_sum, mp_globals_gl_sum, gl_sum, "i32(p,u32)", "values,n", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_sum_shape, mp_globals_gl_sum, mp_globals_strings, 7, NULL, 2);
+static MPB_DEFINE_FUN(mp_globals_gl_sum_obj, MP_QSTR_sum, gl_sum, mp_globals_gl_sum_shape, 54);
 
 // void gl_set_fonts(gl_obj_t *obj, const gl_font_t *fonts, uint32_t n)
 typedef void mp_globals_gl_set_fonts_ft(void *, void *, uint32_t);
@@ -83,8 +97,9 @@ static mp_obj_t mp_globals_gl_set_fonts(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_u32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_fonts_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_globals_gl_set_fonts_obj, MP_QSTR_set_fonts, mp_globals_gl_set_fonts, gl_set_fonts, "v(P,P,u32)", "obj,fonts,n", mp_globals_gl_set_fonts_types, 3);
+static const mpb_struct_type_t *const mp_globals_gl_set_fonts_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_fonts_shape, mp_globals_gl_set_fonts, mp_globals_strings, 18, mp_globals_gl_set_fonts_types, 3);
+static MPB_DEFINE_FUN(mp_globals_gl_set_fonts_obj, MP_QSTR_set_fonts, gl_set_fonts, mp_globals_gl_set_fonts_shape, 63);
 
 // void gl_set_font(gl_obj_t *obj, const gl_font_t *font)
 typedef void mp_globals_gl_set_font_ft(void *, void *);
@@ -94,8 +109,8 @@ static mp_obj_t mp_globals_gl_set_font(const mpb_fun_t *self, const mp_obj_t *ar
         mpb_get_struct_arg(args, 1, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_font_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_globals_gl_set_font_obj, MP_QSTR_set_font, mp_globals_gl_set_font, gl_set_font, "v(P,P)", "obj,font", mp_globals_gl_set_font_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_font_shape, mp_globals_gl_set_font, mp_globals_strings, 29, mp_globals_gl_set_fonts_types, 2);
+static MPB_DEFINE_FUN(mp_globals_gl_set_font_obj, MP_QSTR_set_font, gl_set_font, mp_globals_gl_set_font_shape, 75);
 
 // Global variables: structs by reference, scalars through the module's attribute slot.
 static MPB_DEFINE_GLOBAL_STRUCT(mp_globals_gl_font_14_var, mp_globals_font_t_type, &gl_font_14, 1);

@@ -10,6 +10,15 @@ static const mpb_fun_t mp_incl_make_point_obj;
 static const mpb_fun_t mp_incl_take_private_obj;
 static const mpb_struct_type_t mp_incl_dep_point_type;
 
+static const char mp_incl_strings[] =
+    "v(i32)\000" // 0
+    "S0(i32,i32)\000" // 7
+    "v(p)\000" // 19
+    "n\000" // 24
+    "x,y\000" // 26
+    "p\000" // 30
+;
+
 // struct dep_point: class dep_point
 MPB_LAYOUT_CHECK(sizeof(((struct dep_point *)0)->x) == 4, "struct dep_point.x (int) is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(((struct dep_point *)0)->y) == 4, "struct dep_point.y (int) is 4 bytes");
@@ -30,7 +39,8 @@ static mp_obj_t mp_incl_extra_fn(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_incl_extra_fn_obj, MP_QSTR_extra_fn, mp_incl_extra_fn, extra_fn, "v(i32)", "n", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_incl_extra_fn_shape, mp_incl_extra_fn, mp_incl_strings, 0, NULL, 1);
+static MPB_DEFINE_FUN(mp_incl_extra_fn_obj, MP_QSTR_extra_fn, extra_fn, mp_incl_extra_fn_shape, 24);
 
 // struct dep_point make_point(int x, int y)
 typedef struct dep_point mp_incl_make_point_ft(int32_t, int32_t);
@@ -40,7 +50,8 @@ static mp_obj_t mp_incl_make_point(const mpb_fun_t *self, const mp_obj_t *args) 
         mpb_get_i32(args[1], self, 1));
     return mpb_new_struct_copy(&mp_incl_dep_point_type, &r);
 }
-static MPB_DEFINE_FUN(mp_incl_make_point_obj, MP_QSTR_make_point, mp_incl_make_point, make_point, "S0(i32,i32)", "x,y", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_incl_make_point_shape, mp_incl_make_point, mp_incl_strings, 7, NULL, 2);
+static MPB_DEFINE_FUN(mp_incl_make_point_obj, MP_QSTR_make_point, make_point, mp_incl_make_point_shape, 26);
 
 // void take_private(struct dep_private *p)
 typedef void mp_incl_take_private_ft(void *);
@@ -49,7 +60,8 @@ static mp_obj_t mp_incl_take_private(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_incl_take_private_obj, MP_QSTR_take_private, mp_incl_take_private, take_private, "v(p)", "p", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_incl_take_private_shape, mp_incl_take_private, mp_incl_strings, 19, NULL, 1);
+static MPB_DEFINE_FUN(mp_incl_take_private_obj, MP_QSTR_take_private, take_private, mp_incl_take_private_shape, 30);
 
 static const mp_rom_map_elem_t mp_module_incl_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_incl) },

@@ -6,6 +6,11 @@
 
 static const mpb_fun_t mp_macros_esp_restart_obj;
 
+static const char mp_macros_strings[] =
+    "v()\000" // 0
+    "\000" // 4
+;
+
 #if MPB_HAS_ROM_FLOAT
 MPB_DEFINE_FLOAT_CONST(mp_macros_RATIO_value, 0.75);
 #endif
@@ -40,7 +45,8 @@ static mp_obj_t mp_macros_esp_restart(const mpb_fun_t *self, const mp_obj_t *arg
     ((mp_macros_esp_restart_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_macros_esp_restart_obj, MP_QSTR_restart, mp_macros_esp_restart, esp_restart, "v()", "", NULL, 0);
+static MPB_DEFINE_FUN_SHAPE(mp_macros_esp_restart_shape, mp_macros_esp_restart, mp_macros_strings, 0, NULL, 0);
+static MPB_DEFINE_FUN(mp_macros_esp_restart_obj, MP_QSTR_restart, esp_restart, mp_macros_esp_restart_shape, 4);
 
 static const mp_rom_map_elem_t mp_module_macros_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_macros) },

@@ -21,6 +21,23 @@ static const mpb_struct_type_t mp_methods_obj_class_t_type;
 static const mpb_struct_type_t mp_methods_button_type;
 static const mpb_struct_type_t mp_methods_label_type;
 
+static const char mp_methods_strings[] =
+    "P(P)\000" // 0
+    "v(P,i32,i32)\000" // 5
+    "v(P)\000" // 18
+    "i32(P)\000" // 23
+    "i32()\000" // 30
+    "v(P,i32)\000" // 36
+    "p(P)\000" // 45
+    "v(P,p)\000" // 50
+    "parent\000" // 57
+    "obj,x,y\000" // 64
+    "obj\000" // 72
+    "\000" // 76
+    "obj,checked\000" // 77
+    "obj,user_data\000" // 89
+;
+
 static const mp_rom_map_elem_t mp_methods_OBJ_FLAG_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_HIDDEN), MP_ROM_INT(1) },
     { MP_ROM_QSTR(MP_QSTR_CLICKABLE), MP_ROM_INT(2) },
@@ -95,11 +112,12 @@ static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_label_type, MP_QSTR_label, mp_method
 // lv_obj_t *lv_obj_create(lv_obj_t *parent)
 typedef void * mp_methods_lv_obj_create_ft(void *);
 static mp_obj_t mp_methods_lv_obj_create(const mpb_fun_t *self, const mp_obj_t *args) {
-    return mpb_new_struct_ref(self->types[1], ((mp_methods_lv_obj_create_ft *)self->addr)(
+    return mpb_new_struct_ref(self->shape->types[1], ((mp_methods_lv_obj_create_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)), MP_OBJ_NULL);
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj, mp_methods_lv_obj_create, lv_obj_create, "P(P)", "parent", mp_methods_lv_obj_create_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_create_shape, mp_methods_lv_obj_create, mp_methods_strings, 0, mp_methods_lv_obj_create_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj, lv_obj_create, mp_methods_lv_obj_create_shape, 57);
 
 // void lv_obj_set_pos(lv_obj_t *obj, int x, int y)
 typedef void mp_methods_lv_obj_set_pos_ft(void *, int32_t, int32_t);
@@ -110,8 +128,9 @@ static mp_obj_t mp_methods_lv_obj_set_pos(const mpb_fun_t *self, const mp_obj_t 
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, NULL, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, mp_methods_lv_obj_set_pos, lv_obj_set_pos, "v(P,i32,i32)", "obj,x,y", mp_methods_lv_obj_set_pos_types, 3);
+static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_pos_shape, mp_methods_lv_obj_set_pos, mp_methods_strings, 5, mp_methods_lv_obj_set_pos_types, 3);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, lv_obj_set_pos, mp_methods_lv_obj_set_pos_shape, 64);
 
 // void lv_obj_del(lv_obj_t *obj)
 typedef void mp_methods_lv_obj_del_ft(void *);
@@ -120,8 +139,8 @@ static mp_obj_t mp_methods_lv_obj_del(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_del_types[] = { &mp_methods_obj_type, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, mp_methods_lv_obj_del, lv_obj_del, "v(P)", "obj", mp_methods_lv_obj_del_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_del_shape, mp_methods_lv_obj_del, mp_methods_strings, 18, mp_methods_lv_obj_set_pos_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, lv_obj_del, mp_methods_lv_obj_del_shape, 72);
 
 // int lv_obj_x(const lv_obj_t *obj)
 typedef int32_t mp_methods_lv_obj_x_ft(void *);
@@ -129,8 +148,8 @@ static mp_obj_t mp_methods_lv_obj_x(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_i32(((mp_methods_lv_obj_x_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_x_types[] = { &mp_methods_obj_type, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, mp_methods_lv_obj_x, lv_obj_x, "i32(P)", "obj", mp_methods_lv_obj_x_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_x_shape, mp_methods_lv_obj_x, mp_methods_strings, 23, mp_methods_lv_obj_set_pos_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, lv_obj_x, mp_methods_lv_obj_x_shape, 72);
 
 // int lv_obj_count(void)
 typedef int32_t mp_methods_lv_obj_count_ft(void);
@@ -138,12 +157,12 @@ static mp_obj_t mp_methods_lv_obj_count(const mpb_fun_t *self, const mp_obj_t *a
     (void)args;
     return mpb_new_i32(((mp_methods_lv_obj_count_ft *)self->addr)());
 }
-static MPB_DEFINE_FUN(mp_methods_lv_obj_count_obj, MP_QSTR_obj_count, mp_methods_lv_obj_count, lv_obj_count, "i32()", "", NULL, 0);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_count_shape, mp_methods_lv_obj_count, mp_methods_strings, 30, NULL, 0);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_count_obj, MP_QSTR_obj_count, lv_obj_count, mp_methods_lv_obj_count_shape, 76);
 
 // lv_obj_t *lv_button_create(lv_obj_t *parent)
 /* Reusing mp_methods_lv_obj_create for lv_button_create */
-static const mpb_struct_type_t *const mp_methods_lv_button_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
-static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, mp_methods_lv_obj_create, lv_button_create, "P(P)", "parent", mp_methods_lv_button_create_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, lv_button_create, mp_methods_lv_obj_create_shape, 57);
 
 // void lv_button_set_checked(lv_obj_t *obj, int checked)
 typedef void mp_methods_lv_button_set_checked_ft(void *, int32_t);
@@ -153,13 +172,12 @@ static mp_obj_t mp_methods_lv_button_set_checked(const mpb_fun_t *self, const mp
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_button_set_checked_types[] = { &mp_methods_obj_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, mp_methods_lv_button_set_checked, lv_button_set_checked, "v(P,i32)", "obj,checked", mp_methods_lv_button_set_checked_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_button_set_checked_shape, mp_methods_lv_button_set_checked, mp_methods_strings, 36, mp_methods_lv_obj_set_pos_types, 2);
+static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, lv_button_set_checked, mp_methods_lv_button_set_checked_shape, 77);
 
 // lv_obj_t *lv_label_create(lv_obj_t *parent)
 /* Reusing mp_methods_lv_obj_create for lv_label_create */
-static const mpb_struct_type_t *const mp_methods_lv_label_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
-static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, mp_methods_lv_obj_create, lv_label_create, "P(P)", "parent", mp_methods_lv_label_create_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, lv_label_create, mp_methods_lv_obj_create_shape, 57);
 
 // void *lv_obj_get_user_data(lv_obj_t *obj)
 typedef void * mp_methods_lv_obj_get_user_data_ft(void *);
@@ -167,8 +185,8 @@ static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_
     return mpb_user_data_to_py(((mp_methods_lv_obj_get_user_data_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_get_user_data_types[] = { &mp_methods_obj_type, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, mp_methods_lv_obj_get_user_data, lv_obj_get_user_data, "p(P)", "obj", mp_methods_lv_obj_get_user_data_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_user_data_shape, mp_methods_lv_obj_get_user_data, mp_methods_strings, 45, mp_methods_lv_obj_set_pos_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, lv_obj_get_user_data, mp_methods_lv_obj_get_user_data_shape, 72);
 
 // void lv_obj_set_user_data(lv_obj_t *obj, void *user_data)
 typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
@@ -178,13 +196,14 @@ static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_
         mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_set_user_data_types[] = { &mp_methods_obj_type, NULL, NULL, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, mp_methods_lv_obj_set_user_data, lv_obj_set_user_data, "v(P,p)", "obj,user_data", mp_methods_lv_obj_set_user_data_types, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_user_data_shape, mp_methods_lv_obj_set_user_data, mp_methods_strings, 50, mp_methods_lv_obj_set_pos_types, 2);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, lv_obj_set_user_data, mp_methods_lv_obj_set_user_data_shape, 89);
 
 // const lv_obj_class_t *lv_obj_get_class(const lv_obj_t *obj)
 /* Reusing mp_methods_lv_obj_create for lv_obj_get_class */
 static const mpb_struct_type_t *const mp_methods_lv_obj_get_class_types[] = { &mp_methods_obj_type, &mp_methods_obj_class_t_type, };
-static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, mp_methods_lv_obj_create, lv_obj_get_class, "P(P)", "obj", mp_methods_lv_obj_get_class_types, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_class_shape, mp_methods_lv_obj_create, mp_methods_strings, 0, mp_methods_lv_obj_get_class_types, 1);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, lv_obj_get_class, mp_methods_lv_obj_get_class_shape, 72);
 
 // Global variables: structs by reference, scalars through the module's attribute slot.
 static MPB_DEFINE_GLOBAL_STRUCT(mp_methods_lv_obj_class_var, mp_methods_obj_class_t_type, &lv_obj_class, 1);

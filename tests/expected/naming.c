@@ -16,6 +16,15 @@ static const mpb_fun_t mp_naming_nm_open_obj;
 static const mpb_fun_t mp_naming_stat_obj;
 static const mpb_struct_type_t mp_naming_opts_type;
 
+static const char mp_naming_strings[] =
+    "v(i32,i32,i32)\000" // 0
+    "v()\000" // 15
+    "i32(s,p)\000" // 19
+    "lambda_,arg1,yield_\000" // 28
+    "\000" // 48
+    "path,st\000" // 49
+;
+
 // struct nm_opts: class opts
 MPB_LAYOUT_CHECK(sizeof(((struct nm_opts *)0)->class) == 4, "struct nm_opts.class (int) is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(((struct nm_opts *)0)->from) == 4, "struct nm_opts.from (int) is 4 bytes");
@@ -38,7 +47,8 @@ static mp_obj_t mp_naming_nm_import(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_naming_nm_import_obj, MP_QSTR_import_, mp_naming_nm_import, nm_import, "v(i32,i32,i32)", "lambda_,arg1,yield_", NULL, 3);
+static MPB_DEFINE_FUN_SHAPE(mp_naming_nm_import_shape, mp_naming_nm_import, mp_naming_strings, 0, NULL, 3);
+static MPB_DEFINE_FUN(mp_naming_nm_import_obj, MP_QSTR_import_, nm_import, mp_naming_nm_import_shape, 28);
 
 // void nm_open(void)
 typedef void mp_naming_nm_open_ft(void);
@@ -47,7 +57,8 @@ static mp_obj_t mp_naming_nm_open(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_naming_nm_open_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_naming_nm_open_obj, MP_QSTR_open, mp_naming_nm_open, nm_open, "v()", "", NULL, 0);
+static MPB_DEFINE_FUN_SHAPE(mp_naming_nm_open_shape, mp_naming_nm_open, mp_naming_strings, 15, NULL, 0);
+static MPB_DEFINE_FUN(mp_naming_nm_open_obj, MP_QSTR_open, nm_open, mp_naming_nm_open_shape, 48);
 
 // int stat(const char *path, struct stat *st)
 typedef int32_t mp_naming_stat_ft(const char *, void *);
@@ -56,7 +67,8 @@ static mp_obj_t mp_naming_stat(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_str(args[0], self, 0),
         mpb_get_ptr(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_naming_stat_obj, MP_QSTR_stat, mp_naming_stat, stat, "i32(s,p)", "path,st", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_naming_stat_shape, mp_naming_stat, mp_naming_strings, 19, NULL, 2);
+static MPB_DEFINE_FUN(mp_naming_stat_obj, MP_QSTR_stat, stat, mp_naming_stat_shape, 49);
 
 static const mp_rom_map_elem_t mp_module_naming_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_naming) },

@@ -10,6 +10,14 @@ static const mpb_fun_t mp_geom_geom_mid_obj;
 static const mpb_fun_t mp_geom_geom_point_len_obj;
 static const mpb_struct_type_t mp_geom_point_t_type;
 
+static const char mp_geom_strings[] =
+    "i32(i32,i32)\000" // 0
+    "S0(S0,S0)\000" // 13
+    "i32(P)\000" // 23
+    "a,b\000" // 30
+    "self\000" // 34
+;
+
 static const mp_rom_map_elem_t mp_geom_MODE_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_FAST), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_EXACT), MP_ROM_INT(1) },
@@ -38,7 +46,8 @@ static mp_obj_t mp_geom_geom_add(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0),
         mpb_get_i32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_geom_geom_add_obj, MP_QSTR_add, mp_geom_geom_add, geom_add, "i32(i32,i32)", "a,b", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_add_shape, mp_geom_geom_add, mp_geom_strings, 0, NULL, 2);
+static MPB_DEFINE_FUN(mp_geom_geom_add_obj, MP_QSTR_add, geom_add, mp_geom_geom_add_shape, 30);
 
 // geom_point_t geom_mid(geom_point_t a, geom_point_t b)
 typedef struct geom_point mp_geom_geom_mid_ft(struct geom_point, struct geom_point);
@@ -48,7 +57,8 @@ static mp_obj_t mp_geom_geom_mid(const mpb_fun_t *self, const mp_obj_t *args) {
         *(struct geom_point *)mpb_get_struct_val(args[1], &mp_geom_point_t_type, self, 1));
     return mpb_new_struct_copy(&mp_geom_point_t_type, &r);
 }
-static MPB_DEFINE_FUN(mp_geom_geom_mid_obj, MP_QSTR_mid, mp_geom_geom_mid, geom_mid, "S0(S0,S0)", "a,b", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_mid_shape, mp_geom_geom_mid, mp_geom_strings, 13, NULL, 2);
+static MPB_DEFINE_FUN(mp_geom_geom_mid_obj, MP_QSTR_mid, geom_mid, mp_geom_geom_mid_shape, 30);
 
 // int geom_point_len(geom_point_t *self)
 typedef int32_t mp_geom_geom_point_len_ft(void *);
@@ -56,8 +66,9 @@ static mp_obj_t mp_geom_geom_point_len(const mpb_fun_t *self, const mp_obj_t *ar
     return mpb_new_i32(((mp_geom_geom_point_len_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, NULL, };
-static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, mp_geom_geom_point_len, geom_point_len, "i32(P)", "self", mp_geom_geom_point_len_types, 1);
+static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, };
+static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_point_len_shape, mp_geom_geom_point_len, mp_geom_strings, 23, mp_geom_geom_point_len_types, 1);
+static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, geom_point_len, mp_geom_geom_point_len_shape, 34);
 
 static const mp_rom_map_elem_t mp_module_geom_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_geom) },

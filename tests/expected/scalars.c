@@ -37,6 +37,37 @@ static const mpb_fun_t mp_scalars_sc_sq_obj;
 static const mpb_fun_t mp_scalars_sc_nothing_obj;
 static const mpb_fun_t mp_scalars_sc_ldp_obj;
 
+static const char mp_scalars_strings[] =
+    "i32(i32,i32)\000" // 0
+    "i8(i8)\000" // 13
+    "u16(u16)\000" // 20
+    "i64(i64)\000" // 29
+    "u64(u64)\000" // 38
+    "b(b)\000" // 47
+    "f(f)\000" // 52
+    "d(d)\000" // 57
+    "s(s)\000" // 62
+    "p(p,p)\000" // 67
+    "v(p,u64)\000" // 74
+    "i32(i32)\000" // 83
+    "v()\000" // 92
+    "v(p)\000" // 96
+    "a,b\000" // 101
+    "v\000" // 105
+    "n\000" // 107
+    "b\000" // 109
+    "c\000" // 111
+    "f\000" // 113
+    "d\000" // 115
+    "name\000" // 117
+    "s\000" // 122
+    "p,pp\000" // 124
+    "buf,n\000" // 129
+    "x\000" // 135
+    "\000" // 137
+    "p\000" // 138
+;
+
 // int sc_add(int a, int b)
 typedef int32_t mp_scalars_sc_add_ft(int32_t, int32_t);
 static mp_obj_t mp_scalars_sc_add(const mpb_fun_t *self, const mp_obj_t *args) {
@@ -44,7 +75,8 @@ static mp_obj_t mp_scalars_sc_add(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0),
         mpb_get_i32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_add_obj, MP_QSTR_add, mp_scalars_sc_add, sc_add, "i32(i32,i32)", "a,b", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_add_shape, mp_scalars_sc_add, mp_scalars_strings, 0, NULL, 2);
+static MPB_DEFINE_FUN(mp_scalars_sc_add_obj, MP_QSTR_add, sc_add, mp_scalars_sc_add_shape, 101);
 
 // int8_t sc_i8(int8_t v)
 typedef int8_t mp_scalars_sc_i8_ft(int8_t);
@@ -52,7 +84,8 @@ static mp_obj_t mp_scalars_sc_i8(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_small(((mp_scalars_sc_i8_ft *)self->addr)(
         mpb_get_i8(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_i8_obj, MP_QSTR_i8, mp_scalars_sc_i8, sc_i8, "i8(i8)", "v", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_i8_shape, mp_scalars_sc_i8, mp_scalars_strings, 13, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_i8_obj, MP_QSTR_i8, sc_i8, mp_scalars_sc_i8_shape, 105);
 
 // uint16_t sc_u16(uint16_t v)
 typedef uint16_t mp_scalars_sc_u16_ft(uint16_t);
@@ -60,7 +93,8 @@ static mp_obj_t mp_scalars_sc_u16(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_small(((mp_scalars_sc_u16_ft *)self->addr)(
         mpb_get_u16(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_u16_obj, MP_QSTR_u16, mp_scalars_sc_u16, sc_u16, "u16(u16)", "v", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_u16_shape, mp_scalars_sc_u16, mp_scalars_strings, 20, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_u16_obj, MP_QSTR_u16, sc_u16, mp_scalars_sc_u16_shape, 105);
 
 // int64_t sc_i64(int64_t v)
 typedef int64_t mp_scalars_sc_i64_ft(int64_t);
@@ -68,7 +102,8 @@ static mp_obj_t mp_scalars_sc_i64(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i64(((mp_scalars_sc_i64_ft *)self->addr)(
         mpb_get_i64(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_i64_obj, MP_QSTR_i64, mp_scalars_sc_i64, sc_i64, "i64(i64)", "v", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_i64_shape, mp_scalars_sc_i64, mp_scalars_strings, 29, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_i64_obj, MP_QSTR_i64, sc_i64, mp_scalars_sc_i64_shape, 105);
 
 // uint64_t sc_u64(uint64_t v)
 typedef uint64_t mp_scalars_sc_u64_ft(uint64_t);
@@ -76,11 +111,12 @@ static mp_obj_t mp_scalars_sc_u64(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_u64(((mp_scalars_sc_u64_ft *)self->addr)(
         mpb_get_u64(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_u64_obj, MP_QSTR_u64, mp_scalars_sc_u64, sc_u64, "u64(u64)", "v", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_u64_shape, mp_scalars_sc_u64, mp_scalars_strings, 38, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_u64_obj, MP_QSTR_u64, sc_u64, mp_scalars_sc_u64_shape, 105);
 
 // size_t sc_size(size_t n)
 /* Reusing mp_scalars_sc_u64 for sc_size */
-static MPB_DEFINE_FUN(mp_scalars_sc_size_obj, MP_QSTR_size, mp_scalars_sc_u64, sc_size, "u64(u64)", "n", NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_size_obj, MP_QSTR_size, sc_size, mp_scalars_sc_u64_shape, 107);
 
 // _Bool sc_not(_Bool b)
 typedef _Bool mp_scalars_sc_not_ft(_Bool);
@@ -88,11 +124,12 @@ static mp_obj_t mp_scalars_sc_not(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_bool(((mp_scalars_sc_not_ft *)self->addr)(
         mpb_get_bool(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_not_obj, MP_QSTR_not_, mp_scalars_sc_not, sc_not, "b(b)", "b", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_not_shape, mp_scalars_sc_not, mp_scalars_strings, 47, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_not_obj, MP_QSTR_not_, sc_not, mp_scalars_sc_not_shape, 109);
 
 // char sc_char(char c)
 /* Reusing mp_scalars_sc_i8 for sc_char */
-static MPB_DEFINE_FUN(mp_scalars_sc_char_obj, MP_QSTR_char, mp_scalars_sc_i8, sc_char, "i8(i8)", "c", NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_char_obj, MP_QSTR_char, sc_char, mp_scalars_sc_i8_shape, 111);
 
 // float sc_half(float f)
 typedef float mp_scalars_sc_half_ft(float);
@@ -100,7 +137,8 @@ static mp_obj_t mp_scalars_sc_half(const mpb_fun_t *self, const mp_obj_t *args) 
     return mpb_new_double(((mp_scalars_sc_half_ft *)self->addr)(
         mpb_get_float(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_half_obj, MP_QSTR_half, mp_scalars_sc_half, sc_half, "f(f)", "f", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_half_shape, mp_scalars_sc_half, mp_scalars_strings, 52, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_half_obj, MP_QSTR_half, sc_half, mp_scalars_sc_half_shape, 113);
 
 // double sc_twice(double d)
 typedef double mp_scalars_sc_twice_ft(double);
@@ -108,7 +146,8 @@ static mp_obj_t mp_scalars_sc_twice(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_double(((mp_scalars_sc_twice_ft *)self->addr)(
         mpb_get_double(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_twice_obj, MP_QSTR_twice, mp_scalars_sc_twice, sc_twice, "d(d)", "d", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_twice_shape, mp_scalars_sc_twice, mp_scalars_strings, 57, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_twice_obj, MP_QSTR_twice, sc_twice, mp_scalars_sc_twice_shape, 115);
 
 // const char *sc_greet(const char *name)
 typedef const char * mp_scalars_sc_greet_ft(const char *);
@@ -116,11 +155,12 @@ static mp_obj_t mp_scalars_sc_greet(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_str(((mp_scalars_sc_greet_ft *)self->addr)(
         mpb_get_str(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_greet_obj, MP_QSTR_greet, mp_scalars_sc_greet, sc_greet, "s(s)", "name", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_greet_shape, mp_scalars_sc_greet, mp_scalars_strings, 62, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_greet_obj, MP_QSTR_greet, sc_greet, mp_scalars_sc_greet_shape, 117);
 
 // char *sc_dup(char *s)
 /* Reusing mp_scalars_sc_greet for sc_dup */
-static MPB_DEFINE_FUN(mp_scalars_sc_dup_obj, MP_QSTR_dup, mp_scalars_sc_greet, sc_dup, "s(s)", "s", NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_dup_obj, MP_QSTR_dup, sc_dup, mp_scalars_sc_greet_shape, 122);
 
 // void *sc_ptr(void *p, int **pp)
 typedef void * mp_scalars_sc_ptr_ft(void *, void *);
@@ -129,7 +169,8 @@ static mp_obj_t mp_scalars_sc_ptr(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_ptr(args[0], self, 0),
         mpb_get_ptr(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, mp_scalars_sc_ptr, sc_ptr, "p(p,p)", "p,pp", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_ptr_shape, mp_scalars_sc_ptr, mp_scalars_strings, 67, NULL, 2);
+static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, sc_ptr, mp_scalars_sc_ptr_shape, 124);
 
 // void sc_fill(unsigned char *buf, size_t n)
 typedef void mp_scalars_sc_fill_ft(void *, uint64_t);
@@ -139,7 +180,8 @@ static mp_obj_t mp_scalars_sc_fill(const mpb_fun_t *self, const mp_obj_t *args) 
         mpb_get_u64(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_fill_obj, MP_QSTR_fill, mp_scalars_sc_fill, sc_fill, "v(p,u64)", "buf,n", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_fill_shape, mp_scalars_sc_fill, mp_scalars_strings, 74, NULL, 2);
+static MPB_DEFINE_FUN(mp_scalars_sc_fill_obj, MP_QSTR_fill, sc_fill, mp_scalars_sc_fill_shape, 129);
 
 // int sc_sq(int x)
 typedef int32_t mp_scalars_sc_sq_ft(int32_t);
@@ -147,7 +189,8 @@ static mp_obj_t mp_scalars_sc_sq(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i32(((mp_scalars_sc_sq_ft *)self->addr)(
         mpb_get_i32(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_sq_obj, MP_QSTR_sq, mp_scalars_sc_sq, sc_sq, "i32(i32)", "x", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_sq_shape, mp_scalars_sc_sq, mp_scalars_strings, 83, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_sq_obj, MP_QSTR_sq, sc_sq, mp_scalars_sc_sq_shape, 135);
 
 // void sc_nothing(void)
 typedef void mp_scalars_sc_nothing_ft(void);
@@ -156,7 +199,8 @@ static mp_obj_t mp_scalars_sc_nothing(const mpb_fun_t *self, const mp_obj_t *arg
     ((mp_scalars_sc_nothing_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_nothing_obj, MP_QSTR_nothing, mp_scalars_sc_nothing, sc_nothing, "v()", "", NULL, 0);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_nothing_shape, mp_scalars_sc_nothing, mp_scalars_strings, 92, NULL, 0);
+static MPB_DEFINE_FUN(mp_scalars_sc_nothing_obj, MP_QSTR_nothing, sc_nothing, mp_scalars_sc_nothing_shape, 137);
 
 // void sc_ldp(long double *p)
 typedef void mp_scalars_sc_ldp_ft(void *);
@@ -165,7 +209,8 @@ static mp_obj_t mp_scalars_sc_ldp(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_scalars_sc_ldp_obj, MP_QSTR_ldp, mp_scalars_sc_ldp, sc_ldp, "v(p)", "p", NULL, 1);
+static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_ldp_shape, mp_scalars_sc_ldp, mp_scalars_strings, 96, NULL, 1);
+static MPB_DEFINE_FUN(mp_scalars_sc_ldp_obj, MP_QSTR_ldp, sc_ldp, mp_scalars_sc_ldp_shape, 138);
 
 static const mp_rom_map_elem_t mp_module_scalars_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_scalars) },

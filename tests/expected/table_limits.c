@@ -18,6 +18,15 @@ static const mpb_struct_type_t mp_table_limits_pt_t_type;
 static const mpb_struct_type_t mp_table_limits_big_type;
 static const mpb_struct_type_t mp_table_limits_bits_type;
 
+static const char mp_table_limits_strings[] =
+    "v(F<v(p,S0)>,p)\000" // 0
+    "i32(p,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,i32)\000" // 16
+    "v(F<S0(p)>,p)\000" // 97
+    "cb,user\000" // 111
+    "user,a,b,c,d,e,value\000" // 119
+    "maker,user\000" // 140
+;
+
 #if MPB_HAS_ROM_BIGINT
 MPB_DEFINE_INT_CONST(mp_table_limits_ALL_ONES_value, 0, 18446744073709551615ULL);
 #endif
@@ -99,7 +108,8 @@ static mp_obj_t mp_table_limits_each(const mpb_fun_t *self, const mp_obj_t *args
         ud1);
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_table_limits_each_obj, MP_QSTR_each, mp_table_limits_each, each, "v(F<v(p,S0)>,p)", "cb,user", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_table_limits_each_shape, mp_table_limits_each, mp_table_limits_strings, 0, NULL, 2);
+static MPB_DEFINE_FUN(mp_table_limits_each_obj, MP_QSTR_each, each, mp_table_limits_each_shape, 111);
 
 // Calls the Python callable of the parameter a of pipeline
 static int32_t mp_table_limits_pipeline_a_tramp(void * a0, int32_t a1) {
@@ -220,7 +230,8 @@ static mp_obj_t mp_table_limits_pipeline(const mpb_fun_t *self, const mp_obj_t *
         cb5,
         mpb_get_i32(args[6], self, 6)));
 }
-static MPB_DEFINE_FUN(mp_table_limits_pipeline_obj, MP_QSTR_pipeline, mp_table_limits_pipeline, pipeline, "i32(p,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,i32)", "user,a,b,c,d,e,value", NULL, 7);
+static MPB_DEFINE_FUN_SHAPE(mp_table_limits_pipeline_shape, mp_table_limits_pipeline, mp_table_limits_strings, 16, NULL, 7);
+static MPB_DEFINE_FUN(mp_table_limits_pipeline_obj, MP_QSTR_pipeline, pipeline, mp_table_limits_pipeline_shape, 119);
 
 // void make(pt_t (*maker)(void *), void *user)
 typedef void mp_table_limits_make_ft(mpb_cfun_t, void *);
@@ -230,7 +241,8 @@ static mp_obj_t mp_table_limits_make(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN(mp_table_limits_make_obj, MP_QSTR_make, mp_table_limits_make, make, "v(F<S0(p)>,p)", "maker,user", NULL, 2);
+static MPB_DEFINE_FUN_SHAPE(mp_table_limits_make_shape, mp_table_limits_make, mp_table_limits_strings, 97, NULL, 2);
+static MPB_DEFINE_FUN(mp_table_limits_make_obj, MP_QSTR_make, make, mp_table_limits_make_shape, 140);
 
 static const mp_rom_map_elem_t mp_module_table_limits_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_table_limits) },

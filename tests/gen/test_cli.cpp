@@ -189,6 +189,19 @@ TEST(Run, DeprecatedNeedsAllowDeprecated) {
     EXPECT_EQ(slurp(json).find("deprecated"), std::string::npos); // bound: no skip reason
 }
 
+// Structs nothing bound uses are excluded with --used-structs-only: the summary counts the others, the report says why.
+TEST(Run, UsedStructsOnlyExcludesUnusedStructs) {
+    test::TempHeader h("struct used { int a; };\nstruct unused { int b; };\nint get(struct used *u);\n", "u.h");
+    std::string json = h.dir() + "/o.json";
+    auto r = run_cli({"-M", "m", "--json", json, h.path()});
+    EXPECT_NE(r.err.find("2 structs/unions"), std::string::npos) << r.err;
+    r = run_cli({"-M", "m", "--used-structs-only", "--json", json, h.path()});
+    EXPECT_EQ(r.code, exit_ok);
+    EXPECT_NE(r.err.find("1 structs/unions"), std::string::npos) << r.err;
+    EXPECT_NE(slurp(json).find("used by no bound function, global variable or used struct (--used-structs-only)"),
+              std::string::npos);
+}
+
 // A header clang never finishes parsing ends with exit 1 and a message, not a hang.
 TEST(RunDeathTest, ParseTimeoutEndsTheRun) {
     test::TempHeader h("int x = (::);\n", "hang.h");

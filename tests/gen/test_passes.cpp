@@ -53,6 +53,37 @@ TEST(Availability, PipelineRunsIt) {
     EXPECT_EQ(function(m, "old_api").info.binding.reason, "deprecated");
 }
 
+// ---- used structs: --used-structs-only ----
+
+constexpr const char *used_structs_header =
+    "struct inner { int v; };\nstruct outer { struct inner *in; };\ntypedef struct widget { int x; } widget_t;\n"
+    "struct cb_arg { int a; };\nstruct global_s { int g; };\nstruct skipped_only { int s; };\n"
+    "typedef struct outer outer_t;\nouter_t *get_outer(void);\nvoid on(void (*cb)(struct cb_arg *));\n"
+    "extern struct global_s the_global;\nvoid log_it(struct skipped_only *s, ...);\n";
+
+TEST(UsedStructs, OnlyStructsReachedFromBoundDeclarationsStay) {
+    Module m = parsed(used_structs_header);
+    passes::Options opt;
+    opt.used_structs_only = true;
+    EXPECT_TRUE(passes::run_all(m, opt).empty());
+    EXPECT_TRUE(record(m, "struct outer").info.binding.bound()) << "a result, through a typedef";
+    EXPECT_TRUE(record(m, "struct inner").info.binding.bound()) << "a field of a used struct";
+    EXPECT_TRUE(record(m, "struct cb_arg").info.binding.bound()) << "a callback's parameter";
+    EXPECT_TRUE(record(m, "struct global_s").info.binding.bound()) << "a global variable";
+    EXPECT_EQ(record(m, "struct widget").info.binding.status, Status::Excluded);
+    EXPECT_EQ(record(m, "struct widget").info.binding.reason,
+              "used by no bound function, global variable or used struct (--used-structs-only)");
+    EXPECT_EQ(function(m, "log_it").info.binding.status, Status::Skipped);
+    EXPECT_EQ(record(m, "struct skipped_only").info.binding.status, Status::Excluded) << "used by a skipped function only";
+}
+
+TEST(UsedStructs, OffByDefault) {
+    Module m = parsed(used_structs_header);
+    EXPECT_TRUE(passes::run_all(m, passes::Options{}).empty());
+    EXPECT_TRUE(record(m, "struct widget").info.binding.bound());
+    EXPECT_TRUE(record(m, "struct skipped_only").info.binding.bound());
+}
+
 // ---- filter ----
 
 TEST(Filter, BlockAndAllowUseFullMatch) {

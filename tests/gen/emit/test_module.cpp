@@ -19,12 +19,59 @@ TEST(Module, SameSignatureSharesOneWrapperNamedAfterItsFirstFunction) {
     EXPECT_EQ(count(c, "static mp_obj_t mp_fx_"), 2u) << c;
     EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 3u);
     EXPECT_TRUE(has(c, "// int sub(int x, int y)\n/* Reusing mp_fx_add for sub */\n"
-                       "static MPB_DEFINE_FUN(mp_fx_sub_obj, MP_QSTR_sub, mp_fx_add, sub, \"i32(i32,i32)\", \"x,y\", NULL, 2);"))
+                       "static MPB_DEFINE_FUN(mp_fx_sub_obj, MP_QSTR_sub, sub, mp_fx_add_shape, 26);"))
         << c;
     EXPECT_TRUE(has(c, "// int add(int a, int b)\ntypedef int32_t mp_fx_add_ft(int32_t, int32_t);\n"
                        "static mp_obj_t mp_fx_add(const mpb_fun_t *self, const mp_obj_t *args) {"))
         << c;
     EXPECT_TRUE(has(c, "{ MP_ROM_QSTR(MP_QSTR_neg), MP_ROM_PTR(&mp_fx_neg_obj) }"));
+}
+
+TEST(Module, FunctionsOfOneShapeShareOneDescriptorTypesTableAndStrings) {
+    std::string c = generate("typedef struct pt { int x; } pt_t;\ntypedef struct sz { int w; } sz_t;\n"
+                             "int len(pt_t *p, int k);\nint area(pt_t *q, int k);\nint width(sz_t *s, int k);\n"
+                             "int twice(pt_t *p, int k);\nint plain(int p, int k);\nvoid show(pt_t *p);\n")
+                        .c;
+    // One wrapper for all four "i32(P,i32)"; the struct classes make two shapes (pt_t, sz_t), plain a third, show
+    // (another wrapper) a fourth.
+    EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 6u) << c;
+    EXPECT_EQ(count(c, "MPB_DEFINE_FUN_SHAPE("), 4u) << c;
+    // A table ends at its last class: len's and show's are one.
+    EXPECT_EQ(count(c, "static const mpb_struct_type_t *const "), 2u) << c;
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_len_types[] = { &mp_fx_pt_t_type, };")) << c;
+    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_show_shape, mp_fx_show, mp_fx_strings, 24, mp_fx_len_types, 1);"))
+        << c;
+    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_len_shape, mp_fx_len, mp_fx_strings, 0, mp_fx_len_types, 2);"))
+        << c;
+    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_width_shape, mp_fx_len, mp_fx_strings, 0, mp_fx_width_types, 2);"))
+        << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_area_obj, MP_QSTR_area, area, mp_fx_len_shape, ")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_len_shape, ")) << c;
+    // The pool: each signature and each parameter-name list once, signatures first; len and twice share "p,k".
+    EXPECT_TRUE(has(c, "static const char mp_fx_strings[] =\n    \"i32(P,i32)\\000\" // 0\n"
+                       "    \"i32(i32,i32)\\000\" // 11\n    \"v(P)\\000\" // 24\n    \"p,k\\000\" // 29\n"
+                       "    \"q,k\\000\" // 33\n    \"s,k\\000\" // 37\n    \"p\\000\" // 41\n;\n"))
+        << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_len_obj, MP_QSTR_len, len, mp_fx_len_shape, 29);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_len_shape, 29);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_plain_obj, MP_QSTR_plain, plain, mp_fx_plain_shape, 29);")) << c;
+}
+
+// Parameter names live at 16-bit offsets of the pool: lists beyond them are left out (MPB_NO_PARAMS: the runtime's
+// errors then number the argument), the module still compiles and every function stays bound.
+TEST(Module, ParameterNamesBeyondSixteenBitOffsetsAreLeftOut) {
+    std::string h;
+    for (int k = 0; k < 700; ++k) {
+        std::string name = "parameter_" + std::to_string(k) + "_" + std::string(100, 'n');
+        h += "int f" + std::to_string(k) + "(int " + name + ");\n";
+    }
+    std::string c = generate(h).c;
+    EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 700u);
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f0_obj, MP_QSTR_f0, f0, mp_fx_f0_shape, 9);")) << "after \"i32(i32)\\0\"";
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f699_obj, MP_QSTR_f699, f699, mp_fx_f0_shape, MPB_NO_PARAMS);"));
+    size_t named = count(c, "mp_fx_f0_shape, ") - 1 - count(c, "mp_fx_f0_shape, MPB_NO_PARAMS);");
+    EXPECT_GT(named, 500u);
+    EXPECT_LT(named, 700u);
 }
 
 TEST(Module, IntArgumentsUseTheInlineFastPath) {
@@ -47,9 +94,9 @@ TEST(Module, WrappersAreSharedAcrossEqualAbis) {
                              "int z_get(struct z *self);\nchar *name(const char *s);\nconst char *name2(char *s);\n")
                         .c;
     EXPECT_EQ(count(c, "static mp_obj_t mp_fx_"), 2u) << c;
-    EXPECT_TRUE(has(c, "\"i32(P)\""));
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_a_get_types[] = { &mp_fx_a_type, NULL, };")) << c;
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_z_get_types[] = { &mp_fx_z_type, NULL, };")) << c;
+    EXPECT_TRUE(has(c, "\"i32(P)\\000\" // 0\n"));
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_a_get_types[] = { &mp_fx_a_type, };")) << c;
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_z_get_types[] = { &mp_fx_z_type, };")) << c;
 }
 
 TEST(Module, FunctionPointerWithoutUserDataTakesCAddressesAndSaysWhy) {
@@ -231,7 +278,7 @@ TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
     // A struct pointer (of the function object's class) also takes a list or tuple where the class is complete.
     EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 0, self)"));
     EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 1, self)"));
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_pt_norm_types[] = { &mp_fx_pt_type, NULL, };"));
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_pt_norm_types[] = { &mp_fx_pt_type, };"));
     EXPECT_TRUE(has(c, "mpb_get_str(args[0], self, 0)"));
     EXPECT_TRUE(has(c, "return mpb_new_str("));
     EXPECT_TRUE(has(c, "return mpb_new_ptr("));
