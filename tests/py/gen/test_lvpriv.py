@@ -19,6 +19,9 @@ print('constants of the object API')
 print(lv.obj.CLASS_GROUP_DEF.TRUE, lv.obj.CLASS_GROUP_DEF.FALSE, lv.slider.CLASS_GROUP_DEF.INHERIT)
 print(lv.obj.FLAG.CLICKABLE, hasattr(lv.obj_class_t, 'GROUP_DEF'))
 
+print('methods by the first parameter when the longest stem is another struct')
+print(hasattr(lv.obj, 'class_init_obj'), hasattr(lv.obj_class_t, 'event_base'), hasattr(lv, 'obj_event_base'))
+
 print('identity')
 scr = lv.obj(None)
 btn = lv.button(scr)
@@ -45,6 +48,9 @@ print(lv.obj(None).get_child(0))
 o = lv.obj(scr)
 o2 = lv.obj(scr)
 print(type(scr.get_child(2)).__name__, scr.get_child(2) is o, scr.get_child(3) is o2, scr.get_child(2) is o2)
+
+sl.class_init_obj()
+print(sl.get_value(), lv.button_class.event_base(None), lv.obj_class.event_base(None))
 
 print('removal by callback keeps the object its identity')
 clicks = []
