@@ -132,22 +132,21 @@ def boom_outer(e):
     depth.append(('not reached', lv._nesting.value))
 
 
-depth.clear()
-b = lv.button(o2)
-b.add_event_cb(boom, lv.EVENT.CLICKED, None)
-try:
-    b.send_event(lv.EVENT.CLICKED)
-except ValueError as ex:
-    print('ValueError', ex)
-print(depth, lv._nesting.value)
-depth.clear()
-b2 = lv.button(o2)
-b2.add_event_cb(boom_outer, lv.EVENT.CLICKED, None)
-try:
-    b2.send_event(lv.EVENT.CLICKED)
-except ValueError as ex:
-    print('ValueError', ex)
-print(depth, lv._nesting.value)
+def raising(cb):
+    # A new button with cb: what the callbacks saw and the depth once the exception reached Python.
+    depth.clear()
+    w = lv.button(o2)
+    w.add_event_cb(cb, lv.EVENT.CLICKED, None)
+    try:
+        w.send_event(lv.EVENT.CLICKED)
+    except ValueError as ex:
+        print('ValueError', ex)
+    print(depth, lv._nesting.value)
+    return w
+
+
+b = raising(boom)
+raising(boom_outer)
 o.send_event(lv.EVENT.CLICKED)
 print(depth[-3:], lv._nesting.value)
 try:
