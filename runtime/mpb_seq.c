@@ -1,7 +1,6 @@
 // mpb_seq.c: C arrays from Python lists and tuples for pointer arguments, and the roots that keep them.
 #include <string.h>
 #include "mpb_blob.h"
-#include "mpb_callback.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
@@ -120,13 +119,4 @@ void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
     }
     mpb_field_t row = { .code = MPB_STRUCT, .ref = { .sub = cls } };
     return new_array(args, i, &row, f);
-}
-
-void *mpb_get_ptr_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
-    mp_obj_t o = args[i];
-    if (!mpb_is_obj(o) || !mpb_is_object_data(o)) {
-        return mpb_get_ptr(o, f, i);
-    }
-    keep(args, i, f, o);
-    return MP_OBJ_TO_PTR(o);
 }

@@ -1,6 +1,5 @@
 // mpb_seq.h: C array arguments made from Python lists and tuples (`const char *const map[]`, `const T props[]`,
-// `const point_t points[]`) and Python objects given as `void *`, kept alive while the C object they were given to
-// may still read them.
+// `const point_t points[]`), kept alive while the C object they were given to may still read them.
 #ifndef MPB_SEQ_H
 #define MPB_SEQ_H
 
@@ -17,11 +16,5 @@ void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_f
 // The same for a struct pointer argument of class f->types[i]: a list or tuple of instances or dicts becomes an
 // array of copies (not for an opaque class: no size); anything else converts as mpb_get_struct_ptr does.
 void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f);
-
-// An untyped pointer argument (`void *`): a Python object that is no pointer, struct or buffer (an instance, a dict:
-// `obj.set_user_data(self)`) goes to C as the object's own address and is kept as an array is, under (f, i, the C
-// object argument 0 points to), until the same function gets another one for that object. A Blob reading that
-// address back `__cast__`s to the object. Anything else converts as mpb_get_ptr does (a small int is a TypeError).
-void *mpb_get_ptr_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f);
 
 #endif // MPB_SEQ_H

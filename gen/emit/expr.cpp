@@ -22,7 +22,6 @@ std::string from_py(const plan::Param &p, const std::string &obj, size_t i) {
     case Code::STRUCT: return "*(" + p.abi_type + " *)mpb_get_struct_val(" + obj + ", &" + p.cls + at + ")";
     case Code::OBJ: return obj;
     case Code::FUNPTR: return "mpb_get_funptr(" + obj + ", \"" + p.fn_sig + "\"" + at + ")";
-    case Code::PTR: return "mpb_get_ptr_arg(args, " + std::to_string(i) + ", self)"; // C may keep a Python object
     default: return call(plan::info(p.conv.code).get, obj + at);
     }
 }

@@ -273,7 +273,7 @@ static mp_obj_t mp_callbacks_run_query(const mpb_fun_t *self, const mp_obj_t *ar
         ud3 = mpb_get_ptr(args[3], self, 3);
     }
     return mpb_new_i32(((mp_callbacks_run_query_ft *)self->addr)(
-        mpb_get_ptr_arg(args, 0, self),
+        mpb_get_ptr(args[0], self, 0),
         mpb_get_str(args[1], self, 1),
         cb2,
         ud3));

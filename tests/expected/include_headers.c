@@ -46,7 +46,7 @@ static MPB_DEFINE_FUN(mp_incl_make_point_obj, MP_QSTR_make_point, mp_incl_make_p
 typedef void mp_incl_take_private_ft(void *);
 static mp_obj_t mp_incl_take_private(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_incl_take_private_ft *)self->addr)(
-        mpb_get_ptr_arg(args, 0, self));
+        mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
 static MPB_DEFINE_FUN(mp_incl_take_private_obj, MP_QSTR_take_private, mp_incl_take_private, take_private, "v(p)", "p", NULL, 1);

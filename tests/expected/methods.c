@@ -175,7 +175,7 @@ typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
 static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_methods_lv_obj_set_user_data_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self),
-        mpb_get_ptr_arg(args, 1, self));
+        mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
 static const mpb_struct_type_t *const mp_methods_lv_obj_set_user_data_types[] = { &mp_methods_obj_type, NULL, NULL, };

@@ -54,7 +54,7 @@ typedef int32_t mp_naming_stat_ft(const char *, void *);
 static mp_obj_t mp_naming_stat(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i32(((mp_naming_stat_ft *)self->addr)(
         mpb_get_str(args[0], self, 0),
-        mpb_get_ptr_arg(args, 1, self)));
+        mpb_get_ptr(args[1], self, 1)));
 }
 static MPB_DEFINE_FUN(mp_naming_stat_obj, MP_QSTR_stat, mp_naming_stat, stat, "i32(s,p)", "path,st", NULL, 2);
 

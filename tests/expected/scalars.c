@@ -126,8 +126,8 @@ static MPB_DEFINE_FUN(mp_scalars_sc_dup_obj, MP_QSTR_dup, mp_scalars_sc_greet, s
 typedef void * mp_scalars_sc_ptr_ft(void *, void *);
 static mp_obj_t mp_scalars_sc_ptr(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_ptr(((mp_scalars_sc_ptr_ft *)self->addr)(
-        mpb_get_ptr_arg(args, 0, self),
-        mpb_get_ptr_arg(args, 1, self)));
+        mpb_get_ptr(args[0], self, 0),
+        mpb_get_ptr(args[1], self, 1)));
 }
 static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, mp_scalars_sc_ptr, sc_ptr, "p(p,p)", "p,pp", NULL, 2);
 
@@ -162,7 +162,7 @@ static MPB_DEFINE_FUN(mp_scalars_sc_nothing_obj, MP_QSTR_nothing, mp_scalars_sc_
 typedef void mp_scalars_sc_ldp_ft(void *);
 static mp_obj_t mp_scalars_sc_ldp(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_scalars_sc_ldp_ft *)self->addr)(
-        mpb_get_ptr_arg(args, 0, self));
+        mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
 static MPB_DEFINE_FUN(mp_scalars_sc_ldp_obj, MP_QSTR_ldp, mp_scalars_sc_ldp, sc_ldp, "v(p)", "p", NULL, 1);

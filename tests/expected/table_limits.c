@@ -239,7 +239,7 @@ typedef void mp_table_limits_make_ft(mpb_cfun_t, void *);
 static mp_obj_t mp_table_limits_make(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_table_limits_make_ft *)self->addr)(
         mpb_get_funptr(args[0], "S0(p)", self, 0),
-        mpb_get_ptr_arg(args, 1, self));
+        mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
 static MPB_DEFINE_FUN(mp_table_limits_make_obj, MP_QSTR_make, mp_table_limits_make, make, "v(F<S0(p)>,p)", "maker,user", NULL, 2);

@@ -1,8 +1,7 @@
 # LVGL v9 as lv_binding binds it, private headers included (tests/fixtures/lvpriv): the object struct is complete,
 # its `user_data` field keeps the object's wrapper although a removal by callback (obj, cb) and a layout callback
 # (obj, user_data) could have claimed it; returned objects are the same Python objects, of their most specific class;
-# constants of the object API attach to obj although struct obj_class_t has a longer stem; any Python object can
-# be an object's user data (kept while the object holds it); `_nesting.value` counts
+# constants of the object API attach to obj although struct obj_class_t has a longer stem; `_nesting.value` counts
 # the Python callbacks running (lv_utils' event loop reads it), also after a callback raised.
 import gc
 import lvpriv as lv
@@ -74,31 +73,6 @@ def layout(obj, data):
 print(lv.layout_register(layout, {'gap': 4}) > 0)
 btn.update_layout()
 print(got, btn.get_parent() is scr)
-
-print('a Python object as the user data (lv_binding custom widgets: obj.set_user_data(self))')
-
-
-class Wrapper:
-    def __init__(self, obj, name):
-        self.lv_obj = obj
-        self.name = name
-        obj.set_user_data(self)
-
-
-w = lv.obj(scr)
-Wrapper(w, 'first')
-collect()
-print(w.get_user_data().__cast__().name, w.get_user_data().__cast__().lv_obj is w)
-Wrapper(w, 'second')  # replaces the first for this object
-w2 = lv.obj(scr)
-Wrapper(w2, 'other')
-collect()
-print(w.get_user_data().__cast__().name, w2.get_user_data().__cast__().name)
-print(type(scr.get_child(4)).__name__, scr.get_child(4) == w)
-try:
-    w.set_user_data(5)
-except TypeError as ex:
-    print('TypeError', ex)
 
 print('nesting')
 print(lv._nesting.value)
