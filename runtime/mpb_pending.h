@@ -1,5 +1,5 @@
-// mpb_pending.h: exceptions of Python callbacks called from C, raised once the C call returns, and the count of
-// trampoline entries.
+// mpb_pending.h: exceptions of Python callbacks called from C, raised once the C call returns, the count of
+// trampoline entries and the depth of callbacks running now.
 #ifndef MPB_PENDING_H
 #define MPB_PENDING_H
 
@@ -7,6 +7,12 @@
 
 // Trampoline entries since start: tests prove that a C function stored in a slot ("hybrid") runs no Python.
 extern size_t mpb_callback_entries;
+
+// Python callbacks running now (trampolines raise it around the call, also when the callback raises): an event loop
+// that must not re-enter the library from inside one of its callbacks reads it (lv_utils reads `lv._nesting.value`).
+extern size_t mpb_callback_depth;
+// The object modules with callbacks expose as `_nesting`: its attribute `value` reads mpb_callback_depth.
+extern const mp_obj_base_t mpb_nesting_obj;
 
 // In a trampoline's NLR handler: remembers the exception for the wrapper that called into C.
 void mpb_callback_failed(void *exc);

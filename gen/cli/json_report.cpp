@@ -239,6 +239,7 @@ void api(JsonWriter &w, const plan::Plan &p) {
     w.key("constants").begin_object();
     for (const plan::Constant &c : p.flat_constants) value(w.key(c.name), p.values[c.value]);
     w.end_object();
+    if (p.nesting) w.key("nesting").value("_nesting"); // the depth of running callbacks, `_nesting.value`
     w.end_object();
 }
 

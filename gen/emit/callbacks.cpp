@@ -70,15 +70,16 @@ std::string trampoline(const plan::Plan &p, const plan::Trampoline &t) {
     if (has_ret) s += "    " + t.ret.c_type + " volatile ret = 0;\n";
     s += views;
     if (t.isr) s += "    mpb_isr_enter();\n";
-    s += "    nlr_buf_t nlr;\n    if (nlr_push(&nlr) == 0) {\n";
+    // The depth counts the call on both paths: a raising callback leaves it as it found it.
+    s += "    ++mpb_callback_depth;\n    nlr_buf_t nlr;\n    if (nlr_push(&nlr) == 0) {\n";
     std::string n = std::to_string(t.args.size());
     if (t.args.empty()) s += "        mp_obj_t r = mp_call_function_n_kw(f, 0, 0, NULL);\n";
     else s += "        mp_obj_t args[" + n + "] = { " + args + " };\n        mp_obj_t r = mp_call_function_n_kw(f, " +
               n + ", 0, args);\n";
     s += has_ret ? "        ret = " + trampoline_result(t.ret, "r") + ";\n" : "        (void)r;\n";
     s += "        nlr_pop();\n    } else {\n";
-    s += t.isr ? "        mpb_isr_failed(nlr.ret_val);\n    }\n    mpb_isr_exit();\n"
-               : "        mpb_callback_failed(nlr.ret_val);\n    }\n";
+    s += t.isr ? "        mpb_isr_failed(nlr.ret_val);\n    }\n    --mpb_callback_depth;\n    mpb_isr_exit();\n"
+               : "        mpb_callback_failed(nlr.ret_val);\n    }\n    --mpb_callback_depth;\n";
     if (t.releases_closure) s += "    mpb_closure_release(c);\n";
     if (t.releases_handles)
         for (size_t i = 0; i < t.args.size(); ++i)

@@ -51,6 +51,7 @@ public:
         for (const plan::Function &f : p_.functions)
             if (f.module_attribute) s += function(f, f.py_name, Role::Function, "");
         for (const plan::Variable &v : p_.variables) s += variable(v);
+        if (p_.nesting) s += "_nesting: Any  # `_nesting.value`: the number of Python callbacks running now\n";
         return s;
     }
 

@@ -168,15 +168,21 @@ public:
         cb.ends_handles = ends_handles(f.c_name);
         cb.dict_key = c_type_name(owner) + "_" + f.c_name;
         cb.isr = isr(owner.info.py_name + "." + f.c_name);
-        if (struct_arg(fn, cb)) {
-            cb.convention = ir::CallbackConvention::StructField;
-            return cb;
-        }
-        // zlib's shape: the struct's own user field (e.g. `opaque`) is handed to the callback as a void *.
+        // zlib's shape: the struct's own user field (e.g. `opaque`) is handed to the callback as a void *. It wins
+        // over a struct argument of another type (LVGL's lv_layout_dsc_t.cb(obj, user_data)): the callback is
+        // handed what the owner holds, where the other struct's user field belongs to that struct's own users.
         ir::RecordId self{static_cast<uint32_t>(&owner - m_.records.data())};
         std::string own = user_field(self);
         int back = void_arg(fn, true);
-        if (!own.empty() && back >= 0) {
+        bool own_back = !own.empty() && back >= 0;
+        if (struct_arg(fn, cb) && (!own_back || cb.ctx_record == self)) {
+            cb.convention = ir::CallbackConvention::StructField;
+            return cb;
+        }
+        cb.ctx_arg = -1;
+        cb.ctx_record = {};
+        cb.user_field.clear();
+        if (own_back) {
             cb.convention = ir::CallbackConvention::VoidPtrArg;
             cb.ctx_arg = back;
             cb.ctx_record = self;

@@ -10,16 +10,17 @@ namespace mpbind::passes {
 
 namespace {
 
-// Records and accessors through which a callback convention keeps or finds its callables: their user data is not
-// free for a wrapper.
+// Records whose user data a callback convention reads or stores callables in, and accessors through which one reads
+// them: their user data is not free for a wrapper. A registration struct whose callables the plan keeps in the module
+// roots (its callback's own struct argument is of another type) is not among them: its user data stays untouched.
 struct Taken {
     std::unordered_set<uint32_t> records;
     std::unordered_set<std::string> accessors;
 
     void note(const std::optional<ir::Callback> &cb) {
         if (!cb || cb->convention == ir::CallbackConvention::None) return;
-        for (ir::RecordId r : {cb->ctx_record, cb->reg_record})
-            if (r.valid()) records.insert(r.index);
+        if (cb->ctx_record.valid()) records.insert(cb->ctx_record.index); // where the trampoline looks
+        if (cb->reg_record.valid() && cb->reg_record == cb->ctx_record) records.insert(cb->reg_record.index);
         if (!cb->accessor.empty()) accessors.insert(cb->accessor);
     }
 };

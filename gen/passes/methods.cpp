@@ -64,6 +64,17 @@ std::map<uint32_t, std::vector<std::pair<std::string, uint32_t>>> constructors(c
     return by_record;
 }
 
+// Makes f (index fi) method `rest` of record rid unless the record has a field or method of that name.
+void add_method(ir::Module &m, ir::Function &f, uint32_t fi, ir::RecordId rid, const std::string &rest,
+                std::unordered_map<uint32_t, std::unordered_set<std::string>> &taken, bool flat_methods) {
+    std::string name = method_identifier(rest);
+    if (!taken[rid.index].insert(name).second) return;
+    f.method_of = rid;
+    f.method_name = name;
+    f.flat = flat_methods;
+    m.record(rid).methods.push_back(ir::FunctionId{fi});
+}
+
 } // namespace
 
 void methods(ir::Module &m, const std::vector<std::string> &prefixes, bool flat_methods) {
@@ -106,47 +117,56 @@ void methods(ir::Module &m, const std::vector<std::string> &prefixes, bool flat_
         ir::Function &f = m.functions[fi];
         if (!f.info.binding.bound() || f.object_class >= 0) continue;
         std::string s = strip_prefix(f.info.c_name, prefixes);
-        // Longest stem followed by '_' and a non-empty rest.
-        const Stem *stem = nullptr;
-        size_t best = 0;
-        for (size_t cut = s.find('_'); cut != std::string::npos; cut = s.find('_', cut + 1)) {
-            auto it = stems.find(s.substr(0, cut));
-            if (it != stems.end() && cut + 1 < s.size() && cut > best) {
-                stem = &it->second;
-                best = cut;
-            }
-        }
-        if (stem == nullptr) continue;
-        std::string rest = s.substr(best + 1);
+        // Stems followed by '_' and a non-empty rest, longest first: the longest whose class the first parameter
+        // fits wins (lv_obj_class_init_obj(lv_obj_t *) is obj's, although record obj_class_t has a longer stem).
+        std::vector<size_t> cuts;
+        for (size_t cut = s.find('_'); cut != std::string::npos; cut = s.find('_', cut + 1))
+            if (cut + 1 < s.size() && stems.count(s.substr(0, cut))) cuts.insert(cuts.begin(), cut);
         ir::RecordId self = f.params.empty() ? ir::RecordId{} : pointee_record(m, f.params[0].type);
-        if (stem->object_class >= 0 && self.valid() && self == m.object_classes[stem->object_class].record) {
-            std::string name = method_identifier(rest);
-            if (!taken_object[stem->object_class].insert(name).second) continue;
-            f.method_of = self;
-            f.method_name = name;
-            f.object_class = stem->object_class;
-            f.flat = flat_methods;
-            m.object_classes[stem->object_class].methods.push_back(ir::FunctionId{fi});
-            continue;
-        }
-        ir::RecordId rid = stem->record;
-        if (!rid.valid()) continue;
-        ir::Record &r = m.record(rid);
-        if (rest == "create" && pointee_record(m, f.ret) == rid) {
-            if (!r.constructor.valid()) {
-                r.constructor = ir::FunctionId{fi};
-                f.is_constructor = true; // stays a module function too: lv.timer_create(cb, period, data)
-                f.method_of = rid;
+        bool placed = false;
+        for (size_t cut : cuts) {
+            const Stem &stem = stems.at(s.substr(0, cut));
+            std::string rest = s.substr(cut + 1);
+            if (stem.object_class >= 0 && self.valid() && self == m.object_classes[stem.object_class].record) {
+                std::string name = method_identifier(rest);
+                placed = true;
+                if (!taken_object[stem.object_class].insert(name).second) break;
+                f.method_of = self;
+                f.method_name = name;
+                f.object_class = stem.object_class;
+                f.flat = flat_methods;
+                m.object_classes[stem.object_class].methods.push_back(ir::FunctionId{fi});
+                break;
             }
-            continue;
+            ir::RecordId rid = stem.record;
+            if (!rid.valid()) continue;
+            ir::Record &r = m.record(rid);
+            if (rest == "create" && pointee_record(m, f.ret) == rid) {
+                placed = true;
+                if (!r.constructor.valid()) {
+                    r.constructor = ir::FunctionId{fi};
+                    f.is_constructor = true; // stays a module function too: lv.timer_create(cb, period, data)
+                    f.method_of = rid;
+                }
+                break;
+            }
+            if (self != rid) continue;
+            placed = true;
+            add_method(m, f, fi, rid, rest, taken, flat_methods);
+            break;
         }
-        if (self != rid) continue;
-        std::string name = method_identifier(rest);
-        if (!taken[rid.index].insert(name).second) continue; // a field or method already has that name
-        f.method_of = rid;
-        f.method_name = name;
-        f.flat = flat_methods;
-        r.methods.push_back(ir::FunctionId{fi});
+        // No stem fits: a method of the first parameter's record named by what follows the longest prefix the
+        // function's name shares with the record's stem (lv_obj_event_base(const lv_obj_class_t *, e) is
+        // obj_class_t.event_base).
+        if (!placed && self.valid() && !cuts.empty()) {
+            const ir::Record &r = m.record(self);
+            const std::string own = record_stems(r.info.py_name).back();
+            std::string rest;
+            for (size_t cut = s.find('_'); cut != std::string::npos && cut + 1 < s.size(); cut = s.find('_', cut + 1))
+                if (own.compare(0, cut + 1, s, 0, cut + 1) == 0) rest = s.substr(cut + 1);
+            if (!rest.empty() && r.info.binding.bound() && !r.parent.valid())
+                add_method(m, f, fi, self, rest, taken, flat_methods);
+        }
     }
     for (const auto &[rec, name] : renames) {
         ir::Record &r = m.record(rec);

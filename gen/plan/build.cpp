@@ -114,7 +114,7 @@ void Builder::name_objects() {
 namespace {
 
 // Module attributes: constant classes, flat constants, classes, aliases, functions, variables, then the runtime's shared
-// types (unless the library uses their names).
+// types and, with callbacks, `_nesting` (unless the library uses their names).
 void globals(Builder &b) {
     Plan &p = b.p;
     for (const Group &g : p.groups)
@@ -132,8 +132,11 @@ void globals(Builder &b) {
             throw std::logic_error("plan: module attribute '" + g.name + "' given twice");
         seen.push_back(g.name);
     }
+    auto unused = [&](const std::string &name) { return std::find(seen.begin(), seen.end(), name) == seen.end(); };
     for (const auto &[py, sym] : {std::pair{"C_Pointer", "mpb_type_c_pointer"}, std::pair{"Blob", "mpb_type_blob"}})
-        if (std::find(seen.begin(), seen.end(), py) == seen.end()) p.globals.push_back({py, sym, none});
+        if (unused(py)) p.globals.push_back({py, sym, none});
+    p.nesting = !p.trampolines.empty() && unused("_nesting");
+    if (p.nesting) p.globals.push_back({"_nesting", "mpb_nesting_obj", none});
 }
 
 } // namespace

@@ -452,6 +452,9 @@ struct Plan {
     // The module object's type: the core's, or (with scalar global variables) mp_module_<name>_type, defined by
     // the module with the runtime's slots that read and write them.
     std::string module_type = "mp_type_module";
+    // `_nesting` (runtime/mpb_pending.h): modules with trampolines expose the depth of running callbacks, which an
+    // event loop reads to stay out of the library while one of its callbacks runs (unless the library names it).
+    bool nesting = false;
     bool own_module_type() const { return module_type != "mp_type_module"; }
 
     std::vector<Skip> skipped;          // Skipped declarations and parts: --strict fails on these

@@ -51,6 +51,7 @@ static void mp_callbacks_disp_drv_t_flush_cb_tramp(void * a0, void * a1, void * 
         mpb_cb_missing(&mp_callbacks_disp_drv_t_flush_cb_slot);
         return;
     }
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[3] = { mpb_new_struct_ref(&mp_callbacks_disp_drv_t_type, a0, MP_OBJ_NULL), mpb_new_ptr(a1), mpb_new_ptr(a2) };
@@ -60,6 +61,7 @@ static void mp_callbacks_disp_drv_t_flush_cb_tramp(void * a0, void * a1, void * 
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
 }
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_flush_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_flush_cb_tramp, "v(P,p,p)", MP_QSTR_disp_drv_t_flush_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data), 0, NULL };
 
@@ -72,6 +74,7 @@ static void mp_callbacks_disp_drv_t_monitor_cb_tramp(void * a0, uint32_t a1, uin
         mpb_cb_missing(&mp_callbacks_disp_drv_t_monitor_cb_slot);
         return;
     }
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[3] = { mpb_new_struct_ref(&mp_callbacks_disp_drv_t_type, a0, MP_OBJ_NULL), mpb_new_u32(a1), mpb_new_u32(a2) };
@@ -81,6 +84,7 @@ static void mp_callbacks_disp_drv_t_monitor_cb_tramp(void * a0, uint32_t a1, uin
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
 }
 static const mpb_cbslot_t mp_callbacks_disp_drv_t_monitor_cb_slot = { (mpb_cfun_t)mp_callbacks_disp_drv_t_monitor_cb_tramp, "v(P,u32,u32)", MP_QSTR_disp_drv_t_monitor_cb, offsetof(struct disp_drv, user_data), offsetof(struct disp_drv, user_data), 0, NULL };
 
@@ -119,6 +123,7 @@ static void mp_callbacks_devcfg_t_pre_cb_tramp_entry(size_t entry, void * a0) {
     static mpb_struct_obj_t v0 = { { MPB_STRUCT_BASE(&mp_callbacks_trans_t_type) }, NULL, MP_OBJ_NULL, 0 };
     v0.data = a0;
     mpb_isr_enter();
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[1] = { MP_OBJ_FROM_PTR(&v0) };
@@ -128,6 +133,7 @@ static void mp_callbacks_devcfg_t_pre_cb_tramp_entry(size_t entry, void * a0) {
     } else {
         mpb_isr_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     mpb_isr_exit();
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_0(void * a0) {
@@ -168,6 +174,7 @@ static void mp_callbacks_devcfg_t_post_cb_tramp_entry(size_t entry, void * a0) {
     static mpb_struct_obj_t v0 = { { MPB_STRUCT_BASE(&mp_callbacks_trans_t_type) }, NULL, MP_OBJ_NULL, 0 };
     v0.data = a0;
     mpb_isr_enter();
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[1] = { MP_OBJ_FROM_PTR(&v0) };
@@ -177,6 +184,7 @@ static void mp_callbacks_devcfg_t_post_cb_tramp_entry(size_t entry, void * a0) {
     } else {
         mpb_isr_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     mpb_isr_exit();
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_0(void * a0) {
@@ -255,6 +263,7 @@ static int32_t mp_callbacks_run_query_row_cb_tramp(void * a0, int32_t a1, void *
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[0];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[4] = { c->user, mpb_new_i32(a1), mpb_new_ptr(a2), mpb_new_ptr(a3) };
@@ -264,6 +273,7 @@ static int32_t mp_callbacks_run_query_row_cb_tramp(void * a0, int32_t a1, void *
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -298,6 +308,7 @@ static void mp_callbacks_obj_add_event_cb_event_cb_tramp(void * a0) {
         mpb_cb_missing(&mp_callbacks_obj_add_event_cb_event_cb_slot);
         return;
     }
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[1] = { mpb_new_struct_ref(&mp_callbacks_event_t_type, a0, MP_OBJ_NULL) };
@@ -307,6 +318,7 @@ static void mp_callbacks_obj_add_event_cb_event_cb_tramp(void * a0) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
 }
 static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot = { (mpb_cfun_t)mp_callbacks_obj_add_event_cb_event_cb_tramp, "v(P)", MP_QSTR_obj_add_event_cb_event_cb, MPB_USER_NONE, MPB_USER_NONE, 0, NULL };
 
@@ -342,6 +354,7 @@ static void mp_callbacks_bus_listen_cb_tramp(void * a0, int32_t a1) {
     ++mpb_callback_entries;
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[0];
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -351,6 +364,7 @@ static void mp_callbacks_bus_listen_cb_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
 }
 
 // int bus_listen(bus_t *bus, listener_t cb, void *user)
@@ -411,6 +425,7 @@ static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
         mpb_closure_release(c);
         return;
     }
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[1] = { c->user };
@@ -420,6 +435,7 @@ static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     mpb_closure_release(c);
 }
 
@@ -482,6 +498,7 @@ static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_on_tick), MP_ROM_PTR(&mp_callbacks_on_tick_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
+    { MP_ROM_QSTR(MP_QSTR__nesting), MP_ROM_PTR(&mpb_nesting_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_module_callbacks_globals, mp_module_callbacks_globals_table);
 

@@ -80,6 +80,7 @@ static void mp_table_limits_each_cb_tramp(void * a0, pt_t a1) {
     ++mpb_callback_entries;
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[0];
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_struct_copy(&mp_table_limits_pt_t_type, &a1) };
@@ -89,6 +90,7 @@ static void mp_table_limits_each_cb_tramp(void * a0, pt_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
 }
 
 // void each(void (*cb)(void *, pt_t), void *user)
@@ -117,6 +119,7 @@ static int32_t mp_table_limits_pipeline_a_tramp(void * a0, int32_t a1) {
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[0];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -126,6 +129,7 @@ static int32_t mp_table_limits_pipeline_a_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -135,6 +139,7 @@ static int32_t mp_table_limits_pipeline_b_tramp(void * a0, int32_t a1) {
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[1];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -144,6 +149,7 @@ static int32_t mp_table_limits_pipeline_b_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -153,6 +159,7 @@ static int32_t mp_table_limits_pipeline_c_tramp(void * a0, int32_t a1) {
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[2];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -162,6 +169,7 @@ static int32_t mp_table_limits_pipeline_c_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -171,6 +179,7 @@ static int32_t mp_table_limits_pipeline_d_tramp(void * a0, int32_t a1) {
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[3];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -180,6 +189,7 @@ static int32_t mp_table_limits_pipeline_d_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -189,6 +199,7 @@ static int32_t mp_table_limits_pipeline_e_tramp(void * a0, int32_t a1) {
     mpb_closure_t *c = (mpb_closure_t *)a0;
     mp_obj_t f = c->callables[4];
     int32_t volatile ret = 0;
+    ++mpb_callback_depth;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t args[2] = { c->user, mpb_new_i32(a1) };
@@ -198,6 +209,7 @@ static int32_t mp_table_limits_pipeline_e_tramp(void * a0, int32_t a1) {
     } else {
         mpb_callback_failed(nlr.ret_val);
     }
+    --mpb_callback_depth;
     return ret;
 }
 
@@ -264,6 +276,7 @@ static const mp_rom_map_elem_t mp_module_table_limits_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_make), MP_ROM_PTR(&mp_table_limits_make_obj) },
     { MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer) },
     { MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob) },
+    { MP_ROM_QSTR(MP_QSTR__nesting), MP_ROM_PTR(&mpb_nesting_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_module_table_limits_globals, mp_module_table_limits_globals_table);
 
