@@ -80,6 +80,78 @@ def print_generation_and_size(ctx):
               f'functions alone: {n_wrappers} shared wrappers {wrappers} + function objects {objects} + shapes, types '
               f'tables and strings {shared} bytes = {alone / max(functions, 1):3.0f} per function')
     print_reference(ctx)
+    check_generation_speed(ctx)
+
+
+# Generation-speed check on a large synthetic header (LVGL-shaped: many functions, structs, enums and macros whose
+# values are C expressions over other macros, enum constants and casts). Fails rather than reports when mpbind's
+# CPU time (median of RUNS) exceeds MAX_RATIO_TO_CLANG times clang's own -fsyntax-only of the same header, or
+# when binding its 2800 macros costs more than MAX_MACRO_COST over --no-macros (~1.25 measured; with the probe
+# parse of every macro that mpbind used before its token evaluator, ~1.45).
+MAX_RATIO_TO_CLANG = 3.0
+MAX_MACRO_COST = 1.35
+SYNTH_UNITS = 400
+
+
+def synthetic_header(path):
+    lines = ['#include <stdint.h>', '#include <stdbool.h>', 'typedef int32_t sy_coord_t;']
+    for i in range(SYNTH_UNITS):
+        lines += [
+            f'typedef struct sy_obj{i}_t {{ sy_coord_t x, y; uint8_t flags; void *user_data; }} sy_obj{i}_t;',
+            f'typedef enum {{ SY_STATE{i}_A = 0x{i:x}, SY_STATE{i}_B = SY_STATE{i}_A << 1, SY_STATE{i}_C }} sy_state{i}_t;',
+            f'sy_obj{i}_t *sy_obj{i}_create(sy_obj{i}_t *parent);',
+            f'void sy_obj{i}_set_pos(sy_obj{i}_t *obj, sy_coord_t x, sy_coord_t y);',
+            f'sy_coord_t sy_obj{i}_get_x(const sy_obj{i}_t *obj);',
+            f'bool sy_obj{i}_has_state(const sy_obj{i}_t *obj, sy_state{i}_t state);',
+            f'#define SY_SIZE{i} ({i} * 1024)',
+            f'#define SY_SHIFT{i} (1UL << ({i} % 31))',
+            f'#define SY_MASK{i} ((SY_SHIFT{i} - 1) | SY_STATE{i}_C)',
+            f'#define SY_NEG{i} (-SY_SIZE{i} / 3)',
+            f'#define SY_CAST{i} ((uint16_t)(SY_MASK{i} + 0x10000))',
+            f'#define SY_PICK{i} (SY_NEG{i} < 0 ? SY_CAST{i} : -1)',
+            f'#define SY_NAME{i} "obj" "{i}"',
+        ]
+    with open(path, 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
+def cpu_seconds(cmd):
+    """User + system CPU time (s) of one child, which load on a shared machine inflates less than wall time."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f'{" ".join(cmd)} exited {proc.returncode}:\n{stderr.decode(errors="replace")[:2000]}')
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def check_generation_speed(ctx, clang='clang-19'):
+    header = os.path.join(ctx.work, 'synthetic_lvgl_shaped.h')
+    synthetic_header(header)
+    out = os.path.join(ctx.work, 'mp_synth')
+    gen = [ctx.mpbind, '-M', 'synth', '--prefix', 'sy_', '-o', out + '.c', '--json', out + '.json', '--quiet', header]
+    no_macros = [ctx.mpbind, '--no-macros', '-M', 'synth', '--prefix', 'sy_', '-o', out + '_nm.c', '--quiet', header]
+    commands = {'mpbind': gen, 'mpbind --no-macros': no_macros,
+                'clang -fsyntax-only': [clang, '-fsyntax-only', '-std=c99', header]}
+    times = {k: [] for k in commands}
+    for _ in range(RUNS):  # interleaved, so that load on the machine hits all three alike
+        for name, cmd in commands.items():
+            times[name].append(cpu_seconds(cmd))
+    med = {k: (statistics.median(t for t, _ in v), statistics.median(m for _, m in v)) for k, v in times.items()}
+    macros = sum(1 for d in json.load(open(out + '.json'))['declarations'] if d['kind'] == 'macro' and d['status'] == 'bound')
+    print(f'3. generation speed, synthetic header ({SYNTH_UNITS * 4} functions, {macros} macro constants; '
+          f'CPU time, median of {RUNS} interleaved runs):')
+    for name, (t, kib) in med.items():
+        print(f'  {name:20s} {t * 1000:7.1f} ms  {kib / 1024:6.1f} MiB')
+    ratio = med['mpbind'][0] / med['clang -fsyntax-only'][0]
+    macro_cost = med['mpbind'][0] / med['mpbind --no-macros'][0]
+    print(f'  mpbind / clang = {ratio:.2f} (limit {MAX_RATIO_TO_CLANG}); macros / --no-macros = {macro_cost:.2f} '
+          f'(limit {MAX_MACRO_COST})')
+    if macros < SYNTH_UNITS * 6:
+        raise SystemExit(f'bench_generator: only {macros} macro constants bound on the synthetic header')
+    if ratio > MAX_RATIO_TO_CLANG or macro_cost > MAX_MACRO_COST:
+        raise SystemExit('bench_generator: generation slower than its limit (see 3. above)')
 
 
 def print_reference(ctx):

@@ -95,7 +95,8 @@ LoadResult load(const LoadOptions &opt) {
     tr.translate_all();
     res.include_headers_matched = tr.include_re_matches_an_included_header();
     if (opt.macros && !tr.macro_candidates().empty())
-        evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv, tr.scope_token_macros());
+        evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv, tr.scope_token_macros(),
+                        eval_scope(res.module, tr));
     else if (!opt.macros) // unevaluated, a macro has no value: binding it would give 0
         for (const Translator::MacroCandidate &c : tr.macro_candidates())
             res.module.macro(c.id).info.binding = {ir::Status::Excluded, "macro not evaluated (--no-macros)"};

@@ -6,7 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <climits>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -130,15 +134,23 @@ static CXCursor string_literal_in(CXCursor var) {
     return found;
 }
 
+// A candidate to probe: its index, and its place among all probe-able candidates (`slot`), which fixes its
+// batch and its line in the probe file whether or not the evaluator decided the others (`__LINE__` stays put).
+struct ProbeEntry {
+    size_t index;
+    size_t slot;
+};
+
 // One probe parse of the candidates in `batch`: fills their values and `done` for each one clang evaluated.
 static void probe_batch_parse(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates,
-                              const std::vector<size_t> &batch, CXIndex index, const std::string &prelude,
+                              const std::vector<ProbeEntry> &batch, CXIndex index, const std::string &prelude,
                               const std::vector<const char *> &args, std::vector<bool> &done) {
     std::string src = prelude;
-    src += "\n#line 1 \"<mpbind macro probe>\"\n";
-    for (size_t i : batch)
-        src += "static const __auto_type " + std::string(probe_var) + std::to_string(i) + " = (" +
-               m.macro(candidates[i].id).info.c_name + ");\n";
+    src += "\n";
+    for (const ProbeEntry &e : batch)
+        src += "#line " + std::to_string(e.slot % probe_batch + 1) + " \"<mpbind macro probe>\"\nstatic const __auto_type " +
+               std::string(probe_var) + std::to_string(e.index) + " = (" + m.macro(candidates[e.index].id).info.c_name +
+               ");\n";
     std::vector<const char *> argv = args;
     argv.push_back("-ferror-limit=0");
     argv.push_back("-Wno-everything");
@@ -198,31 +210,138 @@ static void probe_batch_parse(ir::Module &m, const std::vector<Translator::Macro
     }
 }
 
+// The target's `long` in bits: the IR's own when a declaration uses it, else LP64 unless LLP64 (Windows) or
+// 32-bit pointers. Targets with a 16-bit int (AVR, MSP430) are left to the probe entirely.
+static void target_integers(const ir::Module &m, EvalScope &scope) {
+    const std::string &triple = m.target.clang_triple;
+    scope.usable = m.target.pointer_bytes >= 4 && triple.rfind("avr", 0) != 0 && triple.rfind("msp430", 0) != 0;
+    bool llp64 = triple.find("windows") != std::string::npos || triple.find("win32") != std::string::npos ||
+                 triple.find("mingw") != std::string::npos;
+    scope.long_bits = llp64 ? 32 : m.target.pointer_bytes * 8;
+    for (const ir::Type &t : m.types)
+        if (t.prim == ir::Prim::Long || t.prim == ir::Prim::ULong) scope.long_bits = static_cast<unsigned>(t.size * 8);
+}
+
+// The cast target a typedef names, when it is an arithmetic type the evaluator models.
+static std::optional<CastType> cast_type(const ir::Module &m, ir::TypeId id) {
+    const ir::Type *t = &m.canonical(id);
+    if (t->kind == ir::TypeKind::Enum) t = &m.canonical(m.enum_(t->enum_).underlying);
+    CastType c;
+    switch (t->kind) {
+    case ir::TypeKind::Bool:
+        c.int_type = {8, false, 1};
+        c.is_bool = true;
+        return c;
+    case ir::TypeKind::Float:
+        if (t->prim != ir::Prim::Float && t->prim != ir::Prim::Double) return std::nullopt;
+        c.kind = t->prim == ir::Prim::Float ? CastType::Float : CastType::Double;
+        return c;
+    case ir::TypeKind::Int: break;
+    default: return std::nullopt;
+    }
+    int rank = 0;
+    switch (t->prim) {
+    case ir::Prim::Char: case ir::Prim::SChar: case ir::Prim::UChar: rank = 2; break;
+    case ir::Prim::Short: case ir::Prim::UShort: rank = 3; break;
+    case ir::Prim::Int: case ir::Prim::UInt: rank = 4; break;
+    case ir::Prim::Long: case ir::Prim::ULong: rank = 5; break;
+    case ir::Prim::LongLong: case ir::Prim::ULongLong: rank = 6; break;
+    default: return std::nullopt; // wide characters, __int128
+    }
+    c.int_type = {static_cast<unsigned>(t->size * 8), t->is_signed, rank};
+    return c;
+}
+
+EvalScope eval_scope(const ir::Module &m, const Translator &tr) {
+    EvalScope scope;
+    target_integers(m, scope);
+    scope.macros = tr.macro_definitions();
+    scope.undefined_somewhere = tr.macros_undefined_after_definition();
+    for (const ir::Enum &e : m.enums)
+        for (const ir::EnumConstant &k : e.constants) {
+            bool fits_int = e.is_signed ? k.value >= INT32_MIN && k.value <= INT32_MAX : k.uvalue <= INT32_MAX;
+            if (fits_int) scope.enum_constants.emplace(k.c_name, e.is_signed ? k.value : static_cast<int64_t>(k.uvalue));
+        }
+    for (const ir::Typedef &td : m.typedefs) {
+        if (auto c = cast_type(m, td.type)) scope.arithmetic_typedefs.emplace(td.info.c_name, *c);
+        else scope.other_typedefs.insert(td.info.c_name);
+    }
+    for (const ir::Function &f : m.functions) scope.functions.insert(f.info.c_name);
+    for (const ir::Variable &v : m.variables) scope.variables.insert(v.info.c_name);
+    tr.add_names_declared_elsewhere(scope);
+    scope.complete_names = true;
+    return scope;
+}
+
+namespace {
+// MPBIND_MACRO_PROBE=all probes every candidate (the reference the evaluator is checked against);
+// =none never probes (what the evaluator alone decides). Unset: the evaluator, then the probe for the rest.
+enum class ProbeMode { Undecided, All, None };
+ProbeMode probe_mode() {
+    const char *e = std::getenv("MPBIND_MACRO_PROBE");
+    if (!e) return ProbeMode::Undecided;
+    if (std::strcmp(e, "all") == 0) return ProbeMode::All;
+    if (std::strcmp(e, "none") == 0) return ProbeMode::None;
+    return ProbeMode::Undecided;
+}
+} // namespace
+
+// Stores what the evaluator decided; false when the probe must decide.
+static bool apply_verdict(ir::Macro &mc, MacroVerdict v, const std::string &not_constant) {
+    switch (v.kind) {
+    case MacroVerdict::Int:
+        mc.kind = ir::MacroKind::Int;
+        mc.is_unsigned = v.is_unsigned;
+        mc.uint_value = v.bits;
+        mc.int_value = static_cast<int64_t>(v.bits);
+        return true;
+    case MacroVerdict::Float:
+        mc.kind = ir::MacroKind::Float;
+        mc.float_value = v.float_value;
+        return true;
+    case MacroVerdict::String:
+        mc.kind = ir::MacroKind::String;
+        mc.string_value = std::move(v.string_value);
+        return true;
+    case MacroVerdict::NotConstant: mc.info.binding = {ir::Status::Excluded, not_constant}; return true;
+    case MacroVerdict::Undecided: return false;
+    }
+    return false;
+}
+
 void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate> &candidates, CXIndex index,
                      const std::string &prelude, const std::vector<const char *> &args,
-                     const std::unordered_set<std::string> &scope_macros) {
+                     const std::unordered_set<std::string> &scope_macros, const EvalScope &scope) {
     const std::string not_constant = "not an integer, floating or string constant expression";
     const std::vector<std::string> refused = refusals(m, candidates, scope_macros);
-    std::vector<size_t> probed;
+    const ProbeMode mode = probe_mode();
+    std::vector<ProbeEntry> probed;
+    size_t slot = 0;
     for (size_t i = 0; i < candidates.size(); ++i) {
+        ir::Macro &mc = m.macro(candidates[i].id);
         if (auto sv = string_value(candidates[i].body)) {
-            ir::Macro &mc = m.macro(candidates[i].id);
             mc.kind = ir::MacroKind::String;
             mc.string_value = std::move(*sv);
         } else if (!refused[i].empty()) {
-            m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant + ": " + refused[i]};
+            mc.info.binding = {ir::Status::Excluded, not_constant + ": " + refused[i]};
+        } else if (mode == ProbeMode::All || !apply_verdict(mc, evaluate_macro(scope, mc.info.c_name), not_constant)) {
+            if (mode == ProbeMode::None) mc.info.binding = {ir::Status::Excluded, "not decided without a probe parse"};
+            else probed.push_back({i, slot});
+            ++slot;
         } else {
-            probed.push_back(i);
+            ++slot;
         }
     }
     std::vector<bool> done(candidates.size(), false);
-    for (size_t b = 0; b < probed.size(); b += probe_batch) {
-        std::vector<size_t> batch(probed.begin() + static_cast<long>(b),
-                                  probed.begin() + static_cast<long>(std::min(probed.size(), b + probe_batch)));
+    for (size_t b = 0; b < probed.size();) {
+        size_t e = b;
+        while (e < probed.size() && probed[e].slot / probe_batch == probed[b].slot / probe_batch) ++e;
+        std::vector<ProbeEntry> batch(probed.begin() + static_cast<long>(b), probed.begin() + static_cast<long>(e));
         probe_batch_parse(m, candidates, batch, index, prelude, args, done);
+        b = e;
     }
-    for (size_t i : probed)
-        if (!done[i]) m.macro(candidates[i].id).info.binding = {ir::Status::Excluded, not_constant};
+    for (const ProbeEntry &p : probed)
+        if (!done[p.index]) m.macro(candidates[p.index].id).info.binding = {ir::Status::Excluded, not_constant};
 }
 
 } // namespace mpbind::clangw

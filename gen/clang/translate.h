@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ir/module.h"
+#include "macro_eval.h"
 
 namespace mpbind::clangw {
 
@@ -31,6 +32,14 @@ public:
     // Macros of every header (bound or not) whose expansion reaches a `::` token: a candidate naming one of
     // them would hang the probe parse like `#define A ::` itself (clang-19 never finishes parsing `(::)` in C).
     std::unordered_set<std::string> scope_token_macros() const;
+    // Every macro of every header by name (the last definition), for the token evaluator.
+    const std::unordered_map<std::string, MacroDef> &macro_definitions() const { return macro_defs_; }
+    // Macros `#undef`'d where the evaluator cannot tell it comes before their last definition (another file,
+    // or later in the same file): their value is left to the probe.
+    std::unordered_set<std::string> macros_undefined_after_definition() const;
+    // Adds the file-scope names declared outside the bound headers (functions, variables, typedefs, enum
+    // constants), so that a name nothing declares is known to be undeclared.
+    void add_names_declared_elsewhere(EvalScope &scope) const;
 
     ir::TypeId type(CXType t);
     bool in_bound_header(CXCursor c);
@@ -66,7 +75,14 @@ private:
     std::unordered_map<std::string, bool> seen_vars_;
     std::vector<MacroCandidate> macros_;
     std::unordered_map<std::string, ir::MacroId> macro_ids_; // bound macros by name: the latest definition
-    std::unordered_map<std::string, std::vector<std::string>> other_macros_; // outside the bound headers: tokens
+    struct DefinedAt {
+        void *file = nullptr; // CXFile
+        unsigned offset = 0;
+    };
+    std::unordered_map<std::string, MacroDef> macro_defs_;   // all headers: the last definition
+    std::unordered_map<std::string, DefinedAt> macro_defined_at_;
+    std::vector<CXCursor> declared_elsewhere_; // top-level declarations outside the bound headers
+    void record_definition(CXCursor c, std::vector<std::string> tokens); // tokens: the name, parameters, body
     std::vector<std::pair<ir::RecordId, CXCursor>> pending_fill_; // records whose fields are read later
     void drain_pending();
 };

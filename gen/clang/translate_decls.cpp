@@ -1,6 +1,11 @@
 // Translation of libclang declaration cursors (functions, records, enums, typedefs, variables, macros) into the IR.
 #include <cstdlib>
+#include <cctype>
+#include <climits>
+#include <cstdint>
+#include <optional>
 #include <filesystem>
+#include <string_view>
 
 #include "raii.h"
 #include "translate.h"
@@ -282,17 +287,153 @@ void Translator::macro(CXCursor c) {
     if (clang_Cursor_isMacroBuiltin(c)) return;
     ir::Macro mc;
     mc.info = info(c);
-    std::vector<std::string> tokens;
-    if (clang_Cursor_isMacroFunctionLike(c)) {
+    std::vector<std::string> tokens = token_spellings(tu_, clang_getCursorExtent(c));
+    bool function_like = clang_Cursor_isMacroFunctionLike(c);
+    record_definition(c, tokens);
+    if (function_like) {
         mc.info.binding = {ir::Status::Excluded, "function-like macro"};
+        tokens.clear();
     } else {
-        tokens = token_spellings(tu_, clang_getCursorExtent(c));
         if (!tokens.empty()) tokens.erase(tokens.begin()); // the name
         if (tokens.empty()) mc.info.binding = {ir::Status::Excluded, "empty macro"};
     }
     ir::MacroId id = m_.add(std::move(mc));
     retire_earlier_definition(id);
     if (!tokens.empty()) macros_.push_back({id, std::move(tokens)});
+}
+
+void Translator::record_definition(CXCursor c, std::vector<std::string> tokens) {
+    if (tokens.empty()) return;
+    std::string name = tokens.front();
+    MacroDef def;
+    size_t body = 1;
+    if (clang_Cursor_isMacroFunctionLike(c)) {
+        def.function_like = true;
+        for (body = 2; body < tokens.size() && tokens[body] != ")"; ++body) {
+            const std::string &p = tokens[body];
+            if (p == "...") def.variadic = true;
+            else if (p != ",") def.params.push_back(p);
+        }
+        ++body; // past ')'
+    }
+    if (body < tokens.size()) def.body.assign(std::make_move_iterator(tokens.begin() + static_cast<long>(body)),
+                                              std::make_move_iterator(tokens.end()));
+    CXFile file = nullptr;
+    unsigned offset = 0;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, nullptr, nullptr, &offset);
+    macro_defined_at_[name] = {file, offset};
+    macro_defs_[std::move(name)] = std::move(def);
+}
+
+// The cast target of a typedef outside the IR, from clang's canonical type.
+static std::optional<CastType> clang_cast_type(CXType t) {
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Enum) t = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(t)));
+    CastType c;
+    unsigned bits = static_cast<unsigned>(clang_Type_getSizeOf(t) * 8);
+    switch (t.kind) {
+    case CXType_Bool: c.int_type = {8, false, 1}; c.is_bool = true; return c;
+    case CXType_Float: c.kind = CastType::Float; return c;
+    case CXType_Double: c.kind = CastType::Double; return c;
+    case CXType_SChar: case CXType_Char_S: c.int_type = {bits, true, 2}; return c;
+    case CXType_UChar: case CXType_Char_U: c.int_type = {bits, false, 2}; return c;
+    case CXType_Short: c.int_type = {bits, true, 3}; return c;
+    case CXType_UShort: c.int_type = {bits, false, 3}; return c;
+    case CXType_Int: c.int_type = {bits, true, 4}; return c;
+    case CXType_UInt: c.int_type = {bits, false, 4}; return c;
+    case CXType_Long: c.int_type = {bits, true, 5}; return c;
+    case CXType_ULong: c.int_type = {bits, false, 5}; return c;
+    case CXType_LongLong: c.int_type = {bits, true, 6}; return c;
+    case CXType_ULongLong: c.int_type = {bits, false, 6}; return c;
+    default: return std::nullopt;
+    }
+}
+
+void Translator::add_names_declared_elsewhere(EvalScope &scope) const {
+    for (CXCursor c : declared_elsewhere_) {
+        switch (clang_getCursorKind(c)) {
+        case CXCursor_FunctionDecl: scope.functions.insert(str(clang_getCursorSpelling(c))); break;
+        case CXCursor_VarDecl: scope.variables.insert(str(clang_getCursorSpelling(c))); break;
+        case CXCursor_TypedefDecl: {
+            std::string name = str(clang_getCursorSpelling(c));
+            if (auto t = clang_cast_type(clang_getTypedefDeclUnderlyingType(c))) scope.arithmetic_typedefs.emplace(name, *t);
+            else scope.other_typedefs.insert(name);
+            break;
+        }
+        default: { // enums, and records whose members declare enums (file-scope constants in C)
+            clang_visitChildren(
+                c,
+                [](CXCursor k, CXCursor, CXClientData data) {
+                    CXCursorKind kind = clang_getCursorKind(k);
+                    if (kind != CXCursor_EnumConstantDecl) return kind == CXCursor_FieldDecl ? CXChildVisit_Continue : CXChildVisit_Recurse;
+                    // Unknown signedness here: a value outside int's range is left unknown (Undecided).
+                    long long v = clang_getEnumConstantDeclValue(k);
+                    auto *sc = static_cast<EvalScope *>(data);
+                    std::string name = str(clang_getCursorSpelling(k));
+                    if (v >= INT32_MIN && v <= INT32_MAX) sc->enum_constants.emplace(name, v);
+                    else sc->variables.insert(name); // declared: a name the evaluator must not call undeclared
+                    return CXChildVisit_Continue;
+                },
+                &scope);
+        }
+        }
+    }
+}
+
+// File offsets [from, to) of the blocks the preprocessor skipped in `file`.
+static std::vector<std::pair<unsigned, unsigned>> skipped_offsets(CXTranslationUnit tu, CXFile file) {
+    std::vector<std::pair<unsigned, unsigned>> out;
+    CXSourceRangeList *list = clang_getSkippedRanges(tu, file);
+    if (!list) return out;
+    for (unsigned i = 0; i < list->count; ++i) {
+        unsigned from = 0, to = 0;
+        clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), nullptr, nullptr, nullptr, &from);
+        clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), nullptr, nullptr, nullptr, &to);
+        out.emplace_back(from, to);
+    }
+    clang_disposeSourceRangeList(list);
+    return out;
+}
+
+std::unordered_set<std::string> Translator::macros_undefined_after_definition() const {
+    struct Scan {
+        const Translator *self;
+        CXTranslationUnit tu;
+        std::unordered_set<std::string> out;
+    } scan{this, tu_, {}};
+    clang_getInclusions(
+        tu_,
+        [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) {
+            auto *s = static_cast<Scan *>(data);
+            size_t size = 0;
+            const char *text = clang_getFileContents(s->tu, file, &size);
+            if (!text) return;
+            std::string_view all(text, size);
+            std::vector<std::pair<unsigned, unsigned>> skipped;
+            bool skipped_loaded = false;
+            for (size_t at = all.find("undef"); at != std::string_view::npos; at = all.find("undef", at + 5)) {
+                size_t hash = at; // `#` then blanks before the directive name
+                while (hash > 0 && (all[hash - 1] == ' ' || all[hash - 1] == '\t')) --hash;
+                if (hash == 0 || all[hash - 1] != '#') continue;
+                size_t b = at + 5, e;
+                while (b < size && (all[b] == ' ' || all[b] == '\t')) ++b;
+                for (e = b; e < size && (std::isalnum(static_cast<unsigned char>(all[e])) || all[e] == '_'); ++e) {}
+                std::string name(all.substr(b, e - b));
+                auto def = s->self->macro_defined_at_.find(name);
+                if (def == s->self->macro_defined_at_.end()) continue;
+                // Before the last definition in the same file: that definition is the one in force.
+                if (clang_File_isEqual(def->second.file, file) && at < def->second.offset) continue;
+                if (!skipped_loaded) { // inactive #if blocks, e.g. compiler-specific fallbacks
+                    skipped = skipped_offsets(s->tu, file);
+                    skipped_loaded = true;
+                }
+                bool inactive = false;
+                for (const auto &[from, to] : skipped) inactive = inactive || (at >= from && at < to);
+                if (!inactive) s->out.insert(std::move(name));
+            }
+        },
+        &scan);
+    return std::move(scan.out);
 }
 
 // C allows a macro to be defined again (identically, or after #undef; LVGL's lv_conf.h repeats its month names).
@@ -324,7 +465,9 @@ void Translator::translate_all() {
         }
         if (!in_bound_header(c)) {
             if (k == CXCursor_MacroDefinition && !clang_Cursor_isMacroBuiltin(c))
-                other_macros_[str(clang_getCursorSpelling(c))] = token_spellings(tu_, clang_getCursorExtent(c));
+                record_definition(c, token_spellings(tu_, clang_getCursorExtent(c)));
+            else if (k != CXCursor_MacroDefinition)
+                declared_elsewhere_.push_back(c);
             return;
         }
         switch (k) {
@@ -355,8 +498,7 @@ void Translator::translate_all() {
 std::unordered_set<std::string> Translator::scope_token_macros() const {
     // Bodies by name (tokens after the name; a function-like macro's parameters do no harm).
     std::unordered_map<std::string, const std::vector<std::string> *> bodies;
-    for (const auto &[name, tokens] : other_macros_) bodies[name] = &tokens;
-    for (const MacroCandidate &mc : macros_) bodies[m_.macro(mc.id).info.c_name] = &mc.body;
+    for (const auto &[name, def] : macro_defs_) bodies[name] = &def.body;
     std::unordered_set<std::string> hazard;
     std::vector<std::string> work;
     std::unordered_map<std::string, std::vector<std::string>> users; // macro -> macros naming it
