@@ -3,15 +3,8 @@
 # (obj, user_data) could have claimed it; returned objects are the same Python objects, of their most specific class;
 # constants of the object API attach to obj although struct obj_class_t has a longer stem; `_nesting.value` counts
 # the Python callbacks running (lv_utils' event loop reads it), also after a callback raised.
-import gc
+from checks import collect
 import lvpriv as lv
-
-
-def collect():
-    gc.collect()
-    junk = [bytearray(48) for i in range(200)]
-    junk = None
-    gc.collect()
 
 
 print('constants of the object API')
