@@ -36,7 +36,9 @@ sl.add_event_cb(on_value, lv.EVENT.VALUE_CHANGED, None)
 collect()
 sl.set_value(30)
 print(seen)
-print(lv.obj(None).get_child(0))
+empty = lv.obj(None)
+print(empty.get_child(0))
+empty.delete()
 o = lv.obj(scr)
 o2 = lv.obj(scr)
 print(type(scr.get_child(2)).__name__, scr.get_child(2) is o, scr.get_child(3) is o2, scr.get_child(2) is o2)
@@ -121,3 +123,6 @@ try:
 except AttributeError:
     print('read-only')
 print(lv._nesting.value)
+
+# The C objects go with their screen (LeakSanitizer checks that nothing the test made is left).
+scr.delete()
