@@ -73,6 +73,12 @@ private:
     std::vector<std::string> bound_files_;
     std::optional<std::regex> include_re_;
     std::vector<std::regex> exclude_res_;
+    struct FileNames {
+        std::string real; // resolved path, as --include-headers and --exclude-headers see it
+        std::string base; // file name without directories, as reports show it
+    };
+    const FileNames &file_names(CXFile file) const; // computed once per file
+    mutable std::unordered_map<void *, FileNames> file_names_;
     enum class FileRole : uint8_t { Other, Bound, Excluded };
     FileRole file_role(CXCursor c);
     std::unordered_map<void *, FileRole> file_role_; // by CXFile: each path is resolved and matched once

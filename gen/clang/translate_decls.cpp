@@ -47,7 +47,7 @@ Translator::FileRole Translator::file_role(CXCursor c) {
     if (!file) return FileRole::Other;
     auto [it, fresh] = file_role_.try_emplace(file, FileRole::Other);
     if (fresh) {
-        std::string real = real_path(str(clang_getFileName(file)));
+        const std::string &real = file_names(file).real;
         bool bound = false;
         for (const auto &b : bound_files_) bound = bound || b == real;
         if (!bound && include_re_) bound = std::regex_search(real, *include_re_);
@@ -62,14 +62,24 @@ bool Translator::in_bound_header(CXCursor c) { return file_role(c) == FileRole::
 
 bool Translator::in_excluded_header(CXCursor c) { return file_role(c) == FileRole::Excluded; }
 
+const Translator::FileNames &Translator::file_names(CXFile file) const {
+    auto [it, fresh] = file_names_.try_emplace(file);
+    if (fresh) {
+        std::string name = str(clang_getFileName(file));
+        // clang resolved the path when it opened the file: no system call per path component here (a header
+        // library like LVGL has hundreds of files). The unsaved main file has no real path.
+        it->second.real = str(clang_File_tryGetRealPathName(file));
+        if (it->second.real.empty()) it->second.real = real_path(name);
+        it->second.base = std::filesystem::path(name).filename().string();
+    }
+    return it->second;
+}
+
 namespace {
-// Calls f(real path) for every file of the translation unit.
+// Calls f(file) for every file of the translation unit.
 template <typename F> void for_each_included_file(CXTranslationUnit tu, F f) {
     clang_getInclusions(
-        tu,
-        [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) {
-            (*static_cast<F *>(data))(real_path(str(clang_getFileName(file))));
-        },
+        tu, [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) { (*static_cast<F *>(data))(file); },
         &f);
 }
 } // namespace
@@ -77,7 +87,8 @@ template <typename F> void for_each_included_file(CXTranslationUnit tu, F f) {
 bool Translator::include_re_matches_an_included_header() const {
     if (!include_re_) return false;
     bool matched = false;
-    for_each_included_file(tu_, [&](const std::string &real) {
+    for_each_included_file(tu_, [&](CXFile file) {
+        const std::string &real = file_names(file).real;
         bool bound = false;
         for (const auto &b : bound_files_) bound = bound || b == real;
         matched = matched || (!bound && std::regex_search(real, *include_re_));
@@ -88,7 +99,8 @@ bool Translator::include_re_matches_an_included_header() const {
 std::vector<bool> Translator::exclude_res_matched() const {
     std::vector<bool> matched(exclude_res_.size(), false);
     if (exclude_res_.empty()) return matched;
-    for_each_included_file(tu_, [&](const std::string &real) {
+    for_each_included_file(tu_, [&](CXFile file) {
+        const std::string &real = file_names(file).real;
         for (size_t i = 0; i < exclude_res_.size(); ++i)
             matched[i] = matched[i] || std::regex_search(real, exclude_res_[i]);
     });
@@ -100,7 +112,7 @@ ir::Location Translator::location(CXCursor c) {
     unsigned line = 0, col = 0;
     clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, nullptr);
     ir::Location loc;
-    if (file) loc.file = std::filesystem::path(str(clang_getFileName(file))).filename().string();
+    if (file) loc.file = file_names(file).base;
     loc.line = line;
     loc.column = col;
     return loc;

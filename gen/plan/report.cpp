@@ -30,6 +30,8 @@ public:
     Reporter(Builder &b) : b_(b), m_(b.m), p_(b.p) {}
 
     void run() {
+        p_.decls.reserve(m_.functions.size() + m_.records.size() + m_.enums.size() + m_.typedefs.size() +
+                         m_.macros.size() + m_.variables.size());
         functions();
         records();
         enums();
