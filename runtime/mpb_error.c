@@ -21,8 +21,10 @@ void mpb_raise_at(const mp_obj_type_t *exc, const void *where, size_t i, const c
         e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%s%s"), msg, detail);
     } else if (i == MPB_AT_FIELD) {
         const mpb_field_t *f = where;
-        e = mp_obj_new_exception_msg_varg(exc, (f->flags & MPB_F_GLOBAL) ? MPB_ERROR_TEXT("global variable '%q': %s%s")
-            : MPB_ERROR_TEXT("field '%q': %s%s"), (qstr)f->name, msg, detail);
+        e = mp_obj_new_exception_msg_varg(exc,
+            (f->flags & MPB_F_GLOBAL) ? MPB_ERROR_TEXT("global variable '%q': %s%s")
+                                      : MPB_ERROR_TEXT("field '%q': %s%s"),
+            (qstr)f->name, msg, detail);
     } else {
         const mpb_fun_t *fun = where;
         if (fun->params == MPB_NO_PARAMS) {

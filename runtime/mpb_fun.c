@@ -9,14 +9,15 @@ void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
             MPB_ERROR_TEXT("%q() takes no keyword arguments"), (qstr)f->name));
     }
     nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
-        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->shape->n_args, (int)n_args));
+        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->shape->n_args,
+        (int)n_args));
 }
 
-// The hot path of every call: the shape's argument count, the shared wrapper, two flag tests. Any C function may call a Python
-// callback (through a struct field set earlier); one that raised left its exception pending, raised here once C
-// has returned, so the exception never unwinds through C frames. Only the call during which it became pending raises
-// it: C's later callbacks still run (a GUI's flush must still signal flush-ready), and their own C calls must not
-// raise an exception that belongs to the outer call.
+// The hot path of every call: the shape's argument count, the shared wrapper, two flag tests. Any C function may
+// call a Python callback (through a struct field set earlier); one that raised left its exception pending, raised
+// here once C has returned, so the exception never unwinds through C frames. Only the call during which it became
+// pending raises it: C's later callbacks still run (a GUI's flush must still signal flush-ready), and their own C
+// calls must not raise an exception that belongs to the outer call.
 static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_fun_shape_t *shape = self->shape;

@@ -46,7 +46,16 @@ LoadResult load(const LoadOptions &opt) {
         try {
             include_re.emplace(opt.include_headers, std::regex::ECMAScript);
         } catch (const std::regex_error &e) {
-            res.diagnostics.push_back("error: invalid --include-headers regex '" + opt.include_headers + "': " + e.what());
+            res.diagnostics.push_back("error: invalid --include-headers regex '" + opt.include_headers +
+                                      "': " + e.what());
+        }
+    }
+    std::vector<std::regex> exclude_res;
+    for (const std::string &x : opt.exclude_headers) {
+        try {
+            exclude_res.emplace_back(x, std::regex::ECMAScript);
+        } catch (const std::regex_error &e) {
+            res.diagnostics.push_back("error: invalid --exclude-headers regex '" + x + "': " + e.what());
         }
     }
     if (!res.diagnostics.empty()) return res;
@@ -82,8 +91,9 @@ LoadResult load(const LoadOptions &opt) {
         CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &raw);
     TranslationUnit tu(raw);
     if (err != CXError_Success || !tu) {
-        std::string why = opt.target.empty() ? "check the clang arguments"
-                                             : "is '" + opt.target + "' a target triple clang knows? check the clang arguments";
+        std::string why = opt.target.empty()
+                              ? "check the clang arguments"
+                              : "is '" + opt.target + "' a target triple clang knows? check the clang arguments";
         res.diagnostics.push_back("error: libclang could not parse the headers (error code " +
                                   std::to_string(static_cast<int>(err)) + "); " + why);
         return res;
@@ -91,9 +101,12 @@ LoadResult load(const LoadOptions &opt) {
     if (collect_diagnostics(tu.get(), res.diagnostics)) return res;
     res.module.target = parsed_target(tu.get(), opt.target);
 
-    Translator tr(res.module, tu.get(), opt.headers, include_re);
+    Translator tr(res.module, tu.get(), opt.headers, include_re, std::move(exclude_res));
     tr.translate_all();
     res.include_headers_matched = tr.include_re_matches_an_included_header();
+    std::vector<bool> excluded = tr.exclude_res_matched();
+    for (size_t i = 0; i < excluded.size(); ++i)
+        if (!excluded[i]) res.exclude_headers_unmatched.push_back(opt.exclude_headers[i]);
     if (opt.macros && !tr.macro_candidates().empty())
         evaluate_macros(res.module, tr.macro_candidates(), index.get(), prelude, argv, tr.scope_token_macros(),
                         eval_scope(res.module, tr));

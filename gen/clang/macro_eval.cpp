@@ -10,6 +10,8 @@
 
 #include "macro_eval.h"
 
+#include "c_literal.h"
+
 namespace mpbind::clangw {
 
 namespace {
@@ -188,37 +190,11 @@ Value float_literal(const std::string &tok) {
     return r;
 }
 
-// Decodes the escape at s[i] (after the backslash); i ends on the last character of the escape.
+// An escape the shared decoder refuses (c_literal.h) is left to the probe, which refuses it with the reason.
 unsigned escape(const std::string &s, size_t &i, size_t end) {
-    char c = s[i];
-    switch (c) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'v': return '\v';
-    case '\\': case '\'': case '"': case '?': return static_cast<unsigned char>(c);
-    case 'x': {
-        unsigned v = 0, n = 0;
-        while (i + 1 < end && std::isxdigit(static_cast<unsigned char>(s[i + 1]))) {
-            char h = s[++i];
-            v = v * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(h)) ? h - '0' : std::tolower(h) - 'a' + 10);
-            if (++n > 2) throw Undecided{};
-        }
-        if (n == 0) throw Undecided{};
-        return v;
-    }
-    default:
-        if (c >= '0' && c <= '7') {
-            unsigned v = static_cast<unsigned>(c - '0');
-            for (int n = 0; n < 2 && i + 1 < end && s[i + 1] >= '0' && s[i + 1] <= '7'; ++n)
-                v = v * 8 + static_cast<unsigned>(s[++i] - '0');
-            return v;
-        }
-        throw Undecided{}; // \u, \U, unknown escapes
-    }
+    std::string why;
+    if (auto v = decode_escape(s, i, end, why)) return *v;
+    throw Undecided{};
 }
 
 Value char_literal(const std::string &tok) {
@@ -231,13 +207,9 @@ Value char_literal(const std::string &tok) {
     return make_int(v, int_type);
 }
 
-void append_string_literal(const std::string &tok, std::string &out) {
-    if (tok.size() < 2 || tok[0] != '"' || tok.back() != '"') throw Undecided{}; // prefixed (L, u8...)
-    size_t end = tok.size() - 1;
-    for (size_t i = 1; i < end; ++i) {
-        if (tok[i] != '\\') out += tok[i];
-        else out += static_cast<char>(escape(tok, ++i, end));
-    }
+void append_literal(const std::string &tok, std::string &out) {
+    std::string why;
+    if (!append_string_literal(tok, out, why)) throw Undecided{}; // prefixed (L, u8...) or a refused escape
 }
 
 // ---- the expression parser ----
@@ -454,7 +426,8 @@ private:
         }
         if (v.kind == Value::NonConstant) return v;
         if (!v.arithmetic()) throw Undecided{};
-        if (target.kind != CastType::Int) return to_float_kind(v, target.kind == CastType::Float ? Value::Float : Value::Double);
+        if (target.kind != CastType::Int)
+            return to_float_kind(v, target.kind == CastType::Float ? Value::Float : Value::Double);
         return cast_int(v, target.int_type, target.is_bool);
     }
 
@@ -533,7 +506,7 @@ private:
         if (t.find('"') != std::string::npos) {
             Value v;
             v.kind = Value::String;
-            while (pos_ < t_.size() && t_[pos_].find('"') != std::string::npos) append_string_literal(t_[pos_++], v.s);
+            while (pos_ < t_.size() && t_[pos_].find('"') != std::string::npos) append_literal(t_[pos_++], v.s);
             return v;
         }
         if (ident_start(t[0])) {

@@ -4,7 +4,6 @@
 #include "macros.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <climits>
 #include <cstdint>
@@ -14,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "c_literal.h"
 #include "macro_tokens.h"
 #include "raii.h"
 
@@ -26,57 +26,14 @@ constexpr const char *probe_var = "mpbind_probe_";
 constexpr size_t probe_batch = 2000;
 } // namespace
 
-// Decodes one C string literal token ("a\tb"); false for prefixed (L, u8...) or malformed literals.
-static bool decode_literal(const std::string &tok, std::string &out) {
-    if (tok.size() < 2 || tok.front() != '"' || tok.back() != '"') return false;
-    for (size_t i = 1; i + 1 < tok.size(); ++i) {
-        char c = tok[i];
-        if (c != '\\') {
-            out += c;
-            continue;
-        }
-        if (++i + 1 >= tok.size()) return false;
-        c = tok[i];
-        switch (c) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
-        case 'x': {
-            unsigned v = 0;
-            size_t n = 0;
-            while (i + 1 < tok.size() - 1 && std::isxdigit(static_cast<unsigned char>(tok[i + 1])) && n < 2) {
-                v = v * 16 + static_cast<unsigned>(std::stoi(std::string(1, tok[++i]), nullptr, 16));
-                ++n;
-            }
-            if (n == 0) return false;
-            out += static_cast<char>(v);
-            break;
-        }
-        default:
-            if (c >= '0' && c <= '7') {
-                unsigned v = static_cast<unsigned>(c - '0');
-                for (int n = 0; n < 2 && i + 1 < tok.size() - 1 && tok[i + 1] >= '0' && tok[i + 1] <= '7'; ++n)
-                    v = v * 8 + static_cast<unsigned>(tok[++i] - '0');
-                out += static_cast<char>(v);
-            } else {
-                out += c; // \\ \" \' \?
-            }
-        }
-    }
-    return true;
-}
-
-std::optional<std::string> string_value(const std::vector<std::string> &body) {
+std::optional<std::string> string_value(const std::vector<std::string> &body, std::string &why) {
+    why.clear();
     size_t b = 0, e = body.size();
     while (e - b >= 2 && body[b] == "(" && body[e - 1] == ")") ++b, --e;
     if (b == e) return std::nullopt;
     std::string out;
     for (size_t i = b; i < e; ++i)
-        if (!decode_literal(body[i], out)) return std::nullopt;
+        if (!append_string_literal(body[i], out, why)) return std::nullopt;
     return out;
 }
 
@@ -148,9 +105,9 @@ static void probe_batch_parse(ir::Module &m, const std::vector<Translator::Macro
     std::string src = prelude;
     src += "\n";
     for (const ProbeEntry &e : batch)
-        src += "#line " + std::to_string(e.slot % probe_batch + 1) + " \"<mpbind macro probe>\"\nstatic const __auto_type " +
-               std::string(probe_var) + std::to_string(e.index) + " = (" + m.macro(candidates[e.index].id).info.c_name +
-               ");\n";
+        src += "#line " + std::to_string(e.slot % probe_batch + 1) + " \"<mpbind macro probe>\"\n" +
+               "static const __auto_type " + probe_var + std::to_string(e.index) + " = (" +
+               m.macro(candidates[e.index].id).info.c_name + ");\n";
     std::vector<const char *> argv = args;
     argv.push_back("-ferror-limit=0");
     argv.push_back("-Wno-everything");
@@ -179,10 +136,15 @@ static void probe_batch_parse(ir::Module &m, const std::vector<Translator::Macro
                 CXCursor lit = string_literal_in(c);
                 if (clang_Cursor_isNull(lit)) return;
                 // clang_Cursor_Evaluate does not evaluate string literals; the spelling is the literal itself.
-                std::string value;
-                if (!decode_literal(str(clang_getCursorSpelling(lit)), value)) return;
-                mc.kind = ir::MacroKind::String;
-                mc.string_value = std::move(value);
+                std::string value, why;
+                if (append_string_literal(str(clang_getCursorSpelling(lit)), value, why)) {
+                    mc.kind = ir::MacroKind::String;
+                    mc.string_value = std::move(value);
+                } else if (!why.empty()) {
+                    mc.info.binding = {ir::Status::Excluded, "string literal not decoded: " + why};
+                } else {
+                    return;
+                }
                 done[i] = true;
                 return;
             }
@@ -260,7 +222,8 @@ EvalScope eval_scope(const ir::Module &m, const Translator &tr) {
     for (const ir::Enum &e : m.enums)
         for (const ir::EnumConstant &k : e.constants) {
             bool fits_int = e.is_signed ? k.value >= INT32_MIN && k.value <= INT32_MAX : k.uvalue <= INT32_MAX;
-            if (fits_int) scope.enum_constants.emplace(k.c_name, e.is_signed ? k.value : static_cast<int64_t>(k.uvalue));
+            if (fits_int)
+                scope.enum_constants.emplace(k.c_name, e.is_signed ? k.value : static_cast<int64_t>(k.uvalue));
         }
     for (const ir::Typedef &td : m.typedefs) {
         if (auto c = cast_type(m, td.type)) scope.arithmetic_typedefs.emplace(td.info.c_name, *c);
@@ -319,9 +282,12 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
     size_t slot = 0;
     for (size_t i = 0; i < candidates.size(); ++i) {
         ir::Macro &mc = m.macro(candidates[i].id);
-        if (auto sv = string_value(candidates[i].body)) {
+        std::string literal_refused;
+        if (auto sv = string_value(candidates[i].body, literal_refused)) {
             mc.kind = ir::MacroKind::String;
             mc.string_value = std::move(*sv);
+        } else if (!literal_refused.empty()) {
+            mc.info.binding = {ir::Status::Excluded, "string literal not decoded: " + literal_refused};
         } else if (!refused[i].empty()) {
             mc.info.binding = {ir::Status::Excluded, not_constant + ": " + refused[i]};
         } else if (mode == ProbeMode::All || !apply_verdict(mc, evaluate_macro(scope, mc.info.c_name), not_constant)) {

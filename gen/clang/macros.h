@@ -24,7 +24,8 @@ void evaluate_macros(ir::Module &m, const std::vector<Translator::MacroCandidate
 // variables, and the target's integer sizes.
 EvalScope eval_scope(const ir::Module &m, const Translator &tr);
 
-// The value of a body made only of plain string literals (concatenated), e.g. `"a" "b"` or `("x")`.
-std::optional<std::string> string_value(const std::vector<std::string> &body);
+// The value of a body made only of plain string literals (concatenated), e.g. `"a" "b"` or `("x")`. nullopt with
+// `why` empty when the body is something else; with the reason when an escape is refused (c_literal.h).
+std::optional<std::string> string_value(const std::vector<std::string> &body, std::string &why);
 
 } // namespace mpbind::clangw

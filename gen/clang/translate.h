@@ -16,9 +16,10 @@ namespace mpbind::clangw {
 
 class Translator {
 public:
-    // `bound_files`: real paths of the bound headers; `include_re`: further bound headers (may be empty).
+    // `bound_files`: real paths of the bound headers; `include_re`: further bound headers (may be empty);
+    // `exclude_res`: headers whose declarations are never bound (they win over the other two).
     Translator(ir::Module &m, CXTranslationUnit tu, std::vector<std::string> bound_files,
-               std::optional<std::regex> include_re);
+               std::optional<std::regex> include_re, std::vector<std::regex> exclude_res = {});
 
     // Walks the top level of the translation unit and adds every declaration of the bound headers.
     void translate_all();
@@ -43,8 +44,11 @@ public:
 
     ir::TypeId type(CXType t);
     bool in_bound_header(CXCursor c);
+    bool in_excluded_header(CXCursor c);
     // Whether --include-headers matches a header the bound headers include (else the option would change nothing).
     bool include_re_matches_an_included_header() const;
+    // For each --exclude-headers pattern, whether it matches a header of the translation unit.
+    std::vector<bool> exclude_res_matched() const;
     ir::Location location(CXCursor c);
 
 private:
@@ -57,6 +61,7 @@ private:
     void variable(CXCursor c);
     void macro(CXCursor c);
     void retire_earlier_definition(ir::MacroId latest);
+    void bind_record(ir::RecordId id);
     ir::TypeId canonical_of(CXType t);
     ir::TypeId decay(ir::TypeId param);
     bool tagless(CXCursor c);
@@ -67,7 +72,16 @@ private:
     CXTranslationUnit tu_;
     std::vector<std::string> bound_files_;
     std::optional<std::regex> include_re_;
-    std::unordered_map<void *, bool> file_bound_; // CXFile -> bound?
+    std::vector<std::regex> exclude_res_;
+    struct FileNames {
+        std::string real; // resolved path, as --include-headers and --exclude-headers see it
+        std::string base; // file name without directories, as reports show it
+    };
+    const FileNames &file_names(CXFile file) const; // computed once per file
+    mutable std::unordered_map<void *, FileNames> file_names_;
+    enum class FileRole : uint8_t { Other, Bound, Excluded };
+    FileRole file_role(CXCursor c);
+    std::unordered_map<void *, FileRole> file_role_; // by CXFile: each path is resolved and matched once
     std::unordered_map<std::string, ir::RecordId> records_;   // by tag_key
     std::unordered_map<std::string, ir::EnumId> enums_;       // by tag_key
     std::unordered_map<std::string, ir::TypedefId> typedefs_; // by USR

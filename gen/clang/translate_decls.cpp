@@ -35,44 +35,76 @@ CXCursor best_decl(CXCursor decl) {
 } // namespace
 
 Translator::Translator(ir::Module &m, CXTranslationUnit tu, std::vector<std::string> bound_files,
-                       std::optional<std::regex> include_re)
-    : m_(m), tu_(tu), bound_files_(std::move(bound_files)), include_re_(std::move(include_re)) {
+                       std::optional<std::regex> include_re, std::vector<std::regex> exclude_res)
+    : m_(m), tu_(tu), bound_files_(std::move(bound_files)), include_re_(std::move(include_re)),
+      exclude_res_(std::move(exclude_res)) {
     for (auto &f : bound_files_) f = real_path(f);
 }
 
-bool Translator::in_bound_header(CXCursor c) {
+Translator::FileRole Translator::file_role(CXCursor c) {
     CXFile file = nullptr;
     clang_getExpansionLocation(clang_getCursorLocation(c), &file, nullptr, nullptr, nullptr);
-    if (!file) return false;
-    auto [it, fresh] = file_bound_.try_emplace(file, false);
+    if (!file) return FileRole::Other;
+    auto [it, fresh] = file_role_.try_emplace(file, FileRole::Other);
     if (fresh) {
-        std::string name = str(clang_getFileName(file));
-        std::string real = real_path(name);
+        const std::string &real = file_names(file).real;
         bool bound = false;
         for (const auto &b : bound_files_) bound = bound || b == real;
         if (!bound && include_re_) bound = std::regex_search(real, *include_re_);
-        it->second = bound;
+        bool excluded = false;
+        for (const std::regex &re : exclude_res_) excluded = excluded || std::regex_search(real, re);
+        it->second = excluded ? FileRole::Excluded : bound ? FileRole::Bound : FileRole::Other;
     }
     return it->second;
 }
 
+bool Translator::in_bound_header(CXCursor c) { return file_role(c) == FileRole::Bound; }
+
+bool Translator::in_excluded_header(CXCursor c) { return file_role(c) == FileRole::Excluded; }
+
+const Translator::FileNames &Translator::file_names(CXFile file) const {
+    auto [it, fresh] = file_names_.try_emplace(file);
+    if (fresh) {
+        std::string name = str(clang_getFileName(file));
+        // clang resolved the path when it opened the file: no system call per path component here (a header
+        // library like LVGL has hundreds of files). The unsaved main file has no real path.
+        it->second.real = str(clang_File_tryGetRealPathName(file));
+        if (it->second.real.empty()) it->second.real = real_path(name);
+        it->second.base = std::filesystem::path(name).filename().string();
+    }
+    return it->second;
+}
+
+namespace {
+// Calls f(file) for every file of the translation unit.
+template <typename F> void for_each_included_file(CXTranslationUnit tu, F f) {
+    clang_getInclusions(
+        tu, [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) { (*static_cast<F *>(data))(file); },
+        &f);
+}
+} // namespace
+
 bool Translator::include_re_matches_an_included_header() const {
     if (!include_re_) return false;
-    struct Scan {
-        const Translator *self;
-        bool matched = false;
-    } scan{this};
-    clang_getInclusions(
-        tu_,
-        [](CXFile file, CXSourceLocation *, unsigned, CXClientData data) {
-            auto *s = static_cast<Scan *>(data);
-            std::string real = real_path(str(clang_getFileName(file)));
-            bool bound = false;
-            for (const auto &b : s->self->bound_files_) bound = bound || b == real;
-            s->matched = s->matched || (!bound && std::regex_search(real, *s->self->include_re_));
-        },
-        &scan);
-    return scan.matched;
+    bool matched = false;
+    for_each_included_file(tu_, [&](CXFile file) {
+        const std::string &real = file_names(file).real;
+        bool bound = false;
+        for (const auto &b : bound_files_) bound = bound || b == real;
+        matched = matched || (!bound && std::regex_search(real, *include_re_));
+    });
+    return matched;
+}
+
+std::vector<bool> Translator::exclude_res_matched() const {
+    std::vector<bool> matched(exclude_res_.size(), false);
+    if (exclude_res_.empty()) return matched;
+    for_each_included_file(tu_, [&](CXFile file) {
+        const std::string &real = file_names(file).real;
+        for (size_t i = 0; i < exclude_res_.size(); ++i)
+            matched[i] = matched[i] || std::regex_search(real, exclude_res_[i]);
+    });
+    return matched;
 }
 
 ir::Location Translator::location(CXCursor c) {
@@ -80,7 +112,7 @@ ir::Location Translator::location(CXCursor c) {
     unsigned line = 0, col = 0;
     clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, nullptr);
     ir::Location loc;
-    if (file) loc.file = std::filesystem::path(str(clang_getFileName(file))).filename().string();
+    if (file) loc.file = file_names(file).base;
     loc.line = line;
     loc.column = col;
     return loc;
@@ -90,8 +122,11 @@ ir::DeclInfo Translator::info(CXCursor c) {
     ir::DeclInfo d;
     d.c_name = str(clang_getCursorSpelling(c));
     d.loc = location(c);
-    d.in_bound_header = in_bound_header(c);
+    FileRole role = file_role(c);
+    d.in_bound_header = role == FileRole::Bound;
+    d.in_excluded_header = role == FileRole::Excluded;
     if (d.in_bound_header) d.doc = str(clang_Cursor_getBriefCommentText(c));
+    if (d.in_excluded_header) d.binding = {ir::Status::Excluded, ir::excluded_header_reason};
     CXAvailabilityKind a = clang_getCursorAvailability(c);
     d.deprecated = a == CXAvailability_Deprecated;
     d.unavailable = a == CXAvailability_NotAvailable;
@@ -261,13 +296,14 @@ void Translator::function(CXCursor c) {
     for (size_t i = 0; i < t.params.size(); ++i) {
         ir::Param p;
         p.type = decay(m_.type(f.type).params[i]);
-        if (static_cast<int>(i) < nargs) p.c_name = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, static_cast<unsigned>(i))));
+        if (static_cast<int>(i) < nargs)
+            p.c_name = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, static_cast<unsigned>(i))));
         f.params.push_back(std::move(p));
     }
     CX_StorageClass sc = clang_Cursor_getStorageClass(c);
     // Bodies are skipped while parsing, so a static function in a header is taken as defined there.
     f.is_inline = clang_Cursor_isFunctionInlined(c) || sc == CX_SC_Static;
-    if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable)
+    if (clang_getCursorAvailability(c) == CXAvailability_NotAvailable && !f.info.in_excluded_header)
         f.info.binding = {ir::Status::Skipped, "marked unavailable"};
     functions_.emplace(std::move(name), m_.add(std::move(f)));
 }
@@ -291,15 +327,16 @@ void Translator::macro(CXCursor c) {
     bool function_like = clang_Cursor_isMacroFunctionLike(c);
     record_definition(c, tokens);
     if (function_like) {
-        mc.info.binding = {ir::Status::Excluded, "function-like macro"};
+        if (!mc.info.in_excluded_header) mc.info.binding = {ir::Status::Excluded, "function-like macro"};
         tokens.clear();
     } else {
         if (!tokens.empty()) tokens.erase(tokens.begin()); // the name
-        if (tokens.empty()) mc.info.binding = {ir::Status::Excluded, "empty macro"};
+        if (tokens.empty() && !mc.info.in_excluded_header) mc.info.binding = {ir::Status::Excluded, "empty macro"};
     }
+    const bool excluded = mc.info.in_excluded_header; // never evaluated: its value is not wanted
     ir::MacroId id = m_.add(std::move(mc));
     retire_earlier_definition(id);
-    if (!tokens.empty()) macros_.push_back({id, std::move(tokens)});
+    if (!tokens.empty() && !excluded) macros_.push_back({id, std::move(tokens)});
 }
 
 void Translator::record_definition(CXCursor c, std::vector<std::string> tokens) {
@@ -356,8 +393,10 @@ void Translator::add_names_declared_elsewhere(EvalScope &scope) const {
         case CXCursor_VarDecl: scope.variables.insert(str(clang_getCursorSpelling(c))); break;
         case CXCursor_TypedefDecl: {
             std::string name = str(clang_getCursorSpelling(c));
-            if (auto t = clang_cast_type(clang_getTypedefDeclUnderlyingType(c))) scope.arithmetic_typedefs.emplace(name, *t);
-            else scope.other_typedefs.insert(name);
+            if (auto t = clang_cast_type(clang_getTypedefDeclUnderlyingType(c)))
+                scope.arithmetic_typedefs.emplace(name, *t);
+            else
+                scope.other_typedefs.insert(name);
             break;
         }
         default: { // enums, and records whose members declare enums (file-scope constants in C)
@@ -365,7 +404,8 @@ void Translator::add_names_declared_elsewhere(EvalScope &scope) const {
                 c,
                 [](CXCursor k, CXCursor, CXClientData data) {
                     CXCursorKind kind = clang_getCursorKind(k);
-                    if (kind != CXCursor_EnumConstantDecl) return kind == CXCursor_FieldDecl ? CXChildVisit_Continue : CXChildVisit_Recurse;
+                    if (kind != CXCursor_EnumConstantDecl)
+                        return kind == CXCursor_FieldDecl ? CXChildVisit_Continue : CXChildVisit_Recurse;
                     // Unknown signedness here: a value outside int's range is left unknown (Undecided).
                     long long v = clang_getEnumConstantDeclValue(k);
                     auto *sc = static_cast<EvalScope *>(data);
@@ -450,6 +490,14 @@ void Translator::retire_earlier_definition(ir::MacroId latest) {
     it->second = latest;
 }
 
+// A record a bound header declares is bound wherever it is defined, an excluded header included.
+void Translator::bind_record(ir::RecordId id) {
+    ir::DeclInfo &d = m_.record(id).info;
+    d.in_bound_header = true;
+    if (d.in_excluded_header) d.binding = {};
+    d.in_excluded_header = false;
+}
+
 void Translator::translate_all() {
     for_each_child(clang_getTranslationUnitCursor(tu_), [&](CXCursor c) {
         CXCursorKind k = clang_getCursorKind(c);
@@ -463,7 +511,8 @@ void Translator::translate_all() {
         case CXCursor_MacroDefinition: break;
         default: return;
         }
-        if (!in_bound_header(c)) {
+        const FileRole role = file_role(c);
+        if (role == FileRole::Other) {
             if (k == CXCursor_MacroDefinition && !clang_Cursor_isMacroBuiltin(c))
                 record_definition(c, token_spellings(tu_, clang_getCursorExtent(c)));
             else if (k != CXCursor_MacroDefinition)
@@ -476,14 +525,15 @@ void Translator::translate_all() {
         case CXCursor_UnionDecl: {
             // A struct declared (even only forward) in a bound header is bound, wherever its definition is.
             ir::RecordId id = record(c);
-            m_.record(id).info.in_bound_header = true;
+            if (role == FileRole::Bound) bind_record(id);
             break;
         }
         case CXCursor_EnumDecl: enum_(c); break;
         case CXCursor_TypedefDecl: {
             // `typedef struct obj obj_t;` in a bound header binds struct obj too (defined wherever).
             ir::TypeId target = m_.typedef_(typedef_(c)).target;
-            if (m_.type(target).kind == ir::TypeKind::Record) m_.record(m_.type(target).record).info.in_bound_header = true;
+            if (role == FileRole::Bound && m_.type(target).kind == ir::TypeKind::Record)
+                bind_record(m_.type(target).record);
             break;
         }
         case CXCursor_VarDecl: variable(c); break;

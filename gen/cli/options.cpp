@@ -110,6 +110,10 @@ const std::vector<Option> &table() {
          [](CliOptions &o, const std::string &v) { o.passes.block.push_back(v); return std::string(); }},
         {"--include-headers", "REGEX", "", "also bind declarations of included headers whose path matches REGEX",
          [](CliOptions &o, const std::string &v) { o.include_headers = v; return std::string(); }},
+        {"--exclude-headers", "REGEX", "",
+         "never bind declarations of headers whose path matches REGEX (repeatable; wins over the bound headers and "
+         "--include-headers; reported as excluded)",
+         [](CliOptions &o, const std::string &v) { o.exclude_headers.push_back(v); return std::string(); }},
         {"--target", "TRIPLE", "the host",
          "lay structs out for the compiler of this target (its `cc -dumpmachine`, e.g. arm-linux-gnueabihf)",
          [](CliOptions &o, const std::string &v) { o.target = v; return std::string(); }},
@@ -244,6 +248,7 @@ ParseResult parse_args(const std::vector<std::string> &args) {
         for (const std::string &p : r.opt.passes.block) passes::compile_regex(p, "--block");
         if (!r.opt.passes.isr.empty()) passes::compile_regex(r.opt.passes.isr, "--isr");
         if (!r.opt.include_headers.empty()) passes::compile_regex(r.opt.include_headers, "--include-headers");
+        for (const std::string &p : r.opt.exclude_headers) passes::compile_regex(p, "--exclude-headers");
     } catch (const std::invalid_argument &e) {
         r.error = e.what();
         return r;

@@ -27,6 +27,7 @@ struct CliOptions {
     bool macros = true;
     unsigned timeout_seconds = 120;       // --timeout: watchdog on the clang parses, 0 = none
     std::string include_headers;          // --include-headers REGEX
+    std::vector<std::string> exclude_headers; // --exclude-headers REGEX (repeatable)
     std::string target;                   // --target TRIPLE ("" = the host)
     std::vector<std::string> headers;
     std::vector<std::string> clang_args;  // after --

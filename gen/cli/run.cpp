@@ -37,6 +37,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     lo.headers = opt.headers;
     lo.clang_args = opt.clang_args;
     lo.include_headers = opt.include_headers;
+    lo.exclude_headers = opt.exclude_headers;
     lo.target = opt.target;
     lo.macros = opt.macros;
     clangw::LoadResult loaded = [&] {
@@ -53,6 +54,10 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
     if (!opt.include_headers.empty() && !loaded.include_headers_matched) {
         err << "mpbind: error: --include-headers '" << opt.include_headers
             << "' matches no header the bound headers include\n";
+        return exit_usage;
+    }
+    for (const std::string &x : loaded.exclude_headers_unmatched) {
+        err << "mpbind: error: --exclude-headers '" << x << "' matches no header of the translation unit\n";
         return exit_usage;
     }
     ir::Module &m = loaded.module;

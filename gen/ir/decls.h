@@ -16,6 +16,9 @@ enum class Status : uint8_t {
     Skipped,  // wanted but cannot be bound: `reason` says why (a user-facing sentence); --strict fails on these
 };
 
+// The reason of every declaration of a header --exclude-headers matches.
+inline constexpr const char *excluded_header_reason = "excluded header (--exclude-headers)";
+
 struct Binding {
     Status status = Status::Bound;
     std::string reason; // empty when Bound
@@ -35,6 +38,7 @@ struct DeclInfo {
     std::string py_name;  // set by the naming pass: prefix stripped, reserved words renamed
     Location loc;
     bool in_bound_header = false; // declared in a header named on the command line (or --include-headers)
+    bool in_excluded_header = false; // declared in a header --exclude-headers matches: Excluded, still reported
     Binding binding;
     std::string doc;      // brief doc comment, may be empty
     bool deprecated = false;  // __attribute__((deprecated)): using it warns (-Werror=deprecated-declarations)

@@ -32,7 +32,9 @@ struct Filter {
 
     // Applies the rules to one declaration named `name`; `also_allowed`: allowed through another name.
     void apply(ir::DeclInfo &d, const std::string &name, bool also_allowed = false) {
-        if (!d.in_bound_header) {
+        if (d.in_excluded_header) {
+            d.binding = {ir::Status::Excluded, ir::excluded_header_reason};
+        } else if (!d.in_bound_header) {
             d.binding = {ir::Status::Excluded, "declared in " + (d.loc.file.empty() ? "<builtin>" : d.loc.file) +
                                                    ", not a bound header"};
         } else if (const Pattern *b = match(block, name)) {

@@ -165,6 +165,7 @@ private:
 void Builder::functions() {
     std::map<std::string, size_t> wrappers; // ABI signature and plumbing -> index into p.wrappers
     SharedShapes shapes(p);
+    p.functions.reserve(m.functions.size()); // thousands on LVGL: no reallocation moves
     for (size_t k = 0; k < m.functions.size(); ++k) {
         const ir::Function &f = m.functions[k];
         if (!f.info.binding.bound()) continue;

@@ -401,6 +401,7 @@ struct Decl {
     std::string reason;
     ir::Location loc;
     bool in_bound_header = false;
+    bool in_excluded_header = false; // --exclude-headers
     std::string type;       // function type, typedef target, variable type
     std::vector<ReportParam> params;
     bool is_inline = false;
@@ -462,7 +463,8 @@ struct Plan {
     std::vector<Decl> decls;            // the report model
     std::vector<ApiClass> api_classes;
     std::vector<std::pair<std::string, size_t>> aliases; // typedef name, index into classes
-    size_t excluded = 0;                // excluded declarations of the bound headers (for the summary)
+    size_t excluded = 0;                // excluded functions and macros of the bound headers (for the summary)
+    size_t excluded_by_header = 0;      // of which in headers --exclude-headers matches
 };
 
 } // namespace mpbind::plan

@@ -6,7 +6,7 @@ namespace mpbind::plan {
 
 namespace {
 
-bool shown(const ir::DeclInfo &d) { return d.in_bound_header || d.binding.bound(); }
+bool shown(const ir::DeclInfo &d) { return d.in_bound_header || d.in_excluded_header || d.binding.bound(); }
 
 Decl head(Decl::Kind kind, const std::string &c_name, const ir::DeclInfo &d) {
     Decl out;
@@ -17,6 +17,7 @@ Decl head(Decl::Kind kind, const std::string &c_name, const ir::DeclInfo &d) {
     out.reason = d.binding.reason;
     out.loc = d.loc;
     out.in_bound_header = d.in_bound_header;
+    out.in_excluded_header = d.in_excluded_header;
     return out;
 }
 
@@ -29,6 +30,8 @@ public:
     Reporter(Builder &b) : b_(b), m_(b.m), p_(b.p) {}
 
     void run() {
+        p_.decls.reserve(m_.functions.size() + m_.records.size() + m_.enums.size() + m_.typedefs.size() +
+                         m_.macros.size() + m_.variables.size());
         functions();
         records();
         enums();
@@ -62,9 +65,11 @@ private:
     // Adds a declaration; a Skipped one is also a skip, an Excluded one of the bound headers is counted.
     void add(Decl &d, const std::string &what) {
         if (d.status == ir::Status::Skipped) p_.skipped.push_back({what, d.reason, d.loc});
-        if (d.status == ir::Status::Excluded && d.in_bound_header &&
-            (d.kind == Decl::Kind::Function || d.kind == Decl::Kind::Macro))
+        if (d.status == ir::Status::Excluded && (d.in_bound_header || d.in_excluded_header) &&
+            (d.kind == Decl::Kind::Function || d.kind == Decl::Kind::Macro)) {
             ++p_.excluded;
+            if (d.in_excluded_header) ++p_.excluded_by_header;
+        }
         p_.decls.push_back(std::move(d));
     }
 
