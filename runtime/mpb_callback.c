@@ -188,6 +188,57 @@ void mpb_closures_release_object(const void *key, const void *instance) {
     release_matching(key, instance_is, instance);
 }
 
+// The closure of registration slot `key` at user-data pointer p holding a callable at `index`, else NULL.
+static mpb_closure_t *closure_of(const void *p, const void *key, size_t index) {
+    mpb_closure_t *c = mpb_closure_at(p);
+    return c != NULL && c->key == key && index < c->n && live_closures(false) != NULL &&
+           mp_map_lookup(live_closures(false), mpb_address_key(c), MP_MAP_LOOKUP) != NULL ? c : NULL;
+}
+
+mpb_cfun_t mpb_closure_rebind(const void *self, size_t i, const void *user_data, const void *key, size_t index,
+    mp_obj_t value, mpb_cfun_t tramp, mpb_cfun_t address) {
+    mpb_closure_t *c = closure_of(user_data, key, index);
+    if (!mpb_is_py_callback(value)) {
+        if (c != NULL) {
+            c->callables[index] = mp_const_none; // C calls the address now: the callable is let go
+        }
+        return address;
+    }
+    if (c == NULL) {
+        mpb_raise_at(&mp_type_TypeError, self, i,
+            "a Python callable replaces one only on an object registered with a Python callable", "");
+    }
+    c->callables[index] = value; // the one it replaces is let go
+    return tramp;
+}
+
+static bool same(mp_obj_t a, mp_obj_t b) {
+    return a == b || mp_obj_equal(a, b);
+}
+
+mp_int_t mpb_closures_remove_callable(const void *key, const void *instance, size_t index, mp_obj_t f, mp_obj_t user,
+    mp_int_t (*remove_one)(void *instance, void *closure)) {
+    mp_int_t removed = 0;
+    for (bool found = true; found;) {
+        // One closure at a time, looked up afresh: C code run by remove_one may change the table.
+        found = false;
+        mp_map_t *live = live_closures(false);
+        for (size_t k = 0; live != NULL && k < live->alloc && !found; ++k) {
+            if (!mpb_map_slot_is_filled(live, k)) {
+                continue;
+            }
+            mpb_closure_t *c = MP_OBJ_TO_PTR(live->table[k].value);
+            if (c->key == key && c->instance == instance && index < c->n && same(c->callables[index], f) &&
+                (user == MP_OBJ_NULL || same(c->user, user))) {
+                found = true;
+                removed += remove_one((void *)instance, c);
+                mpb_closure_release(c); // C holds no registration with it any more
+            }
+        }
+    }
+    return removed;
+}
+
 // ---- struct user-data conventions ----
 
 static void *load_ptr_at(const void *base, int16_t offset) {

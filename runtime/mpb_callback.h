@@ -62,6 +62,19 @@ void mpb_closures_release_handle(const void *key, const void *instance, uintptr_
 void mpb_closures_release_object(const void *key, const void *instance);
 // Closures alive now (KEEP, REPLACE and DESTROY ones not yet released): what tests read to prove releases.
 size_t mpb_closures_live(void);
+// A callback setter of an object whose user data is a closure of registration slot `key` (lv_timer_set_cb after
+// lv_timer_create) was given value as its argument i (of function self): a Python callable replaces the closure's
+// callable at `index` and C gets the registration's trampoline (TypeError when user_data is no such closure);
+// anything else (converted already to `address`) lets the closure's callable go and C gets the address.
+mpb_cfun_t mpb_closure_rebind(const void *self, size_t i, const void *user_data, const void *key, size_t index,
+    mp_obj_t value, mpb_cfun_t tramp, mpb_cfun_t address);
+// A removal by callback given Python callable f (lv_obj_remove_event_cb(obj, f)), which C cannot carry out as every
+// registration passes the same trampoline: each live closure of registration slot `key` made on `instance` with f
+// at `index` (and, unless user is MP_OBJ_NULL, that user data) is removed from C by remove_one(instance, closure)
+// (a removal by callback and user data) and released. Returns the sum of what remove_one returned (the count C
+// removed).
+mp_int_t mpb_closures_remove_callable(const void *key, const void *instance, size_t index, mp_obj_t f, mp_obj_t user,
+    mp_int_t (*remove_one)(void *instance, void *closure));
 // The closure at p, if p is one in the heap (a user-data pointer C hands back), else NULL.
 mpb_closure_t *mpb_closure_at(const void *p);
 // A user-data pointer C hands back (lv_event_get_user_data(e)): the registration's own user data when p is one of

@@ -70,6 +70,51 @@ static mpb_struct_obj_t *new_wrapper(const mp_obj_type_t *type, void *data) {
     return s;
 }
 
+// Wrappers holding state (mpb_object_keep) of objects in C memory, which the GC does not scan: {address: wrapper}
+// rooted under qstr `object_state`.
+static mp_map_t *kept_wrappers(bool create) {
+    return mpb_root_map(MP_OBJ_NEW_QSTR(MP_QSTR_object_state), create);
+}
+
+void mpb_object_keep(mpb_struct_obj_t *w) {
+    if (!mpb_in_gc_heap(w->data)) {
+        mp_map_lookup(kept_wrappers(true), mpb_address_key(w->data), MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value =
+            MP_OBJ_FROM_PTR(w);
+    }
+}
+
+size_t mpb_objects_kept(void) {
+    mp_map_t *m = kept_wrappers(false);
+    return m != NULL ? m->used : 0;
+}
+
+// Wrapper o (a new one when NULL) for the object at data, kept in its slot. A wrapper kept for that address belonged
+// to an object that C has freed since (this one's slot did not lead to it): it is let go.
+static mpb_struct_obj_t *settle(const mpb_identity_t *id, const mp_obj_type_t *want, void *data, mpb_struct_obj_t *o) {
+    if (o == NULL) {
+        o = new_wrapper(most_specific(id, want, data), data);
+    }
+    id->set(data, o);
+    mp_map_t *kept = kept_wrappers(false);
+    if (kept != NULL) {
+        mpb_map_remove(kept, mpb_address_key(data));
+    }
+    return o;
+}
+
+mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self, bool claim) {
+    const mpb_identity_t *id = type->identity;
+    void *w = id->get(data);
+    switch (slot_state(id, data, w)) {
+        case SLOT_WRAPPER:
+            return w;
+        case SLOT_USER:
+            return claim ? settle(id, MPB_STRUCT_BASE(type), data, self) : NULL;
+        default:
+            return settle(id, MPB_STRUCT_BASE(type), data, self);
+    }
+}
+
 mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data) {
     const mpb_identity_t *id = type->identity;
     const mp_obj_type_t *want = MPB_STRUCT_BASE(type);
@@ -88,10 +133,7 @@ mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data) {
         }
         case SLOT_USER:
             return MP_OBJ_FROM_PTR(new_wrapper(most_specific(id, want, data), data));
-        default: {
-            mpb_struct_obj_t *o = new_wrapper(most_specific(id, want, data), data);
-            id->set(data, o);
-            return MP_OBJ_FROM_PTR(o);
-        }
+        default:
+            return MP_OBJ_FROM_PTR(settle(id, want, data, NULL));
     }
 }

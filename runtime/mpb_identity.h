@@ -11,4 +11,16 @@
 // holds the user's own data.
 mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data);
 
+// The wrapper kept in the slot of the object at data, or NULL when the slot holds the user's own C data, unless
+// `claim`. A free slot (or a claimed one) gets self, a wrapper of that object (a new one when NULL).
+mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self, bool claim);
+
+// Wrapper w (in its object's slot) now holds state the user set (mpb_object_state.h): it must live as long as its
+// object. An object in the GC heap reaches it through its slot; one in C memory, which the GC does not scan, gets it
+// kept in the roots until another wrapper is made for its address (C freed it and reused the memory). Nothing tells
+// when C frees an object otherwise: a freed object's wrapper stays kept (bounded by the addresses objects had).
+void mpb_object_keep(mpb_struct_obj_t *w);
+// Wrappers kept so (what tests read).
+size_t mpb_objects_kept(void);
+
 #endif // MPB_IDENTITY_H

@@ -12,6 +12,7 @@
 #include "mpb_identity.h"
 #include "mpb_instance.h"
 #include "mpb_blob.h"
+#include "mpb_object_state.h"
 #include "mpb_callback.h"
 #include "mpb_handle.h"
 #include "mpb_struct.h"

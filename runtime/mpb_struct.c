@@ -9,6 +9,7 @@
 #include "mpb_field.h"
 #include "mpb_global.h"
 #include "mpb_instance.h"
+#include "mpb_object_state.h"
 #include "mpb_struct.h"
 
 static mpb_struct_obj_t *new_owned(const mpb_struct_type_t *t, size_t count) {
@@ -132,6 +133,19 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             return;
         }
         class_member(self_in, MPB_STRUCT_BASE(t), attr, dest);
+        if (dest[0] == MP_OBJ_NULL && t->identity != NULL && !mpb_struct_is_global(self, false)) {
+            mpb_object_attr(t, self, attr, dest); // a name of the user's own on an object with identity
+        }
+    } else if (f == NULL && t->identity != NULL && !mpb_struct_is_global(self, false)) {
+        // Objects with identity keep attributes of the user's own names (a custom widget's state), not the names of
+        // the class's members.
+        mp_obj_t member[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
+        class_member(self_in, MPB_STRUCT_BASE(t), attr, member);
+        if (member[0] == MP_OBJ_NULL && mpb_object_attr(t, self, attr, dest)) {
+            dest[0] = MP_OBJ_NULL; // done
+        } else if (dest[1] != MP_OBJ_NULL) {
+            mpb_raise_no_field(t, attr);
+        }
     } else if (dest[1] != MP_OBJ_NULL) {
         if (f == NULL) {
             mpb_raise_no_field(t, attr);
@@ -229,6 +243,12 @@ MP_DEFINE_CONST_FUN_OBJ_3(mpb_struct_setattr_obj, struct_setattr);
 static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
     mpb_struct_obj_t *self = method_self(self_in);
     mpb_struct_check_writable(self, true);
+    const mpb_struct_type_t *t = mpb_struct_class(MP_OBJ_FROM_PTR(self));
+    if (t->identity != NULL) { // the one wrapper of its object, which holds the object's state
+        nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
+            MPB_ERROR_TEXT("%q objects have identity and are not re-pointed: use %q.__cast__"), (qstr)t->type.name,
+            (qstr)t->type.name));
+    }
     self->data = mpb_get_ptr(ptr, NULL, 0);
     self->owner = ptr;
     self->count = 0;

@@ -202,6 +202,10 @@ void api(JsonWriter &w, const plan::Plan &p) {
         if (!c.identity_slot.empty()) {
             w.key("identity").begin_object();
             w.key("slot").value(c.identity_slot);
+            // Python's own state on the object, kept in its wrapper (runtime/mpb_object_state.h).
+            w.key("instance_attributes").value(true);
+            if (!c.user_data_get.empty()) w.key("user_data_get").value(c.user_data_get);
+            if (!c.user_data_set.empty()) w.key("user_data_set").value(c.user_data_set);
             if (!c.class_accessor.empty()) w.key("class_accessor").value(c.class_accessor);
             w.key("descriptors").begin_object();
             for (const auto &[cls, desc] : c.descriptors) w.key(cls).value(desc);

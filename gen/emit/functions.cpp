@@ -97,6 +97,49 @@ std::string post_call(const plan::Wrapper &w, const std::vector<std::string> &ex
     return s;
 }
 
+// A function acting on another registration's closures, given a Python callable as argument 1 (ABI types
+// throughout, as wrappers call C). Rebind: C gets the registration's trampoline and the object's closure (its user
+// data) the callable; the runtime checks the closure is that registration's. Remove: each closure of that callable
+// on the object is removed from C by the removal by callback and user data (a helper written before the wrapper),
+// then released; the count is the result. Other values take the usual path below.
+std::string closure_target_helper(const plan::Wrapper &w) {
+    const plan::Wrapper::ClosureTarget &t = *w.closure_target;
+    std::string s = t.trampoline_decl + "\n";
+    if (!t.remove) return s;
+    std::string ps;
+    for (size_t i = 0; i < t.remove_params.size(); ++i) ps += (i ? ", " : "") + t.remove_params[i];
+    s += "typedef " + t.remove_ret + " " + w.symbol + "_remove_ft(" + ps + ");\n";
+    s += "static mp_int_t " + w.symbol + "_remove_one(void *obj, void *closure) {\n";
+    std::string call = "((" + w.symbol + "_remove_ft *)" + t.remove_one + ".addr)(obj, (mpb_cfun_t)" + t.trampoline +
+                       ", closure)";
+    s += t.remove_ret == "void" ? "    " + call + ";\n    return 1;\n}\n" : "    return (mp_int_t)" + call + ";\n}\n";
+    return s;
+}
+
+std::string closure_target_call(const plan::Wrapper &w, std::vector<std::string> &exprs) {
+    const plan::Wrapper::ClosureTarget &t = *w.closure_target;
+    std::string s;
+    if (exprs[0] != "p0") {
+        s += "    " + w.params[0].abi_type + " p0 = " + exprs[0] + ";\n";
+        exprs[0] = "p0";
+    }
+    if (!t.remove) {
+        // A C function, Blob or None converts first (a wrong value changes nothing), then takes the callable's place.
+        s += "    mpb_cfun_t cb1 = mpb_is_py_callback(args[1]) ? NULL : " + exprs[1] + ";\n";
+        s += "    cb1 = mpb_closure_rebind(self, 1, " + t.accessor + "(p0), " + t.key + ", " + std::to_string(t.index) +
+             ", args[1], (mpb_cfun_t)" + t.trampoline + ", cb1);\n";
+        exprs[1] = "cb1";
+        return s;
+    }
+    s += "    if (mpb_is_py_callback(args[1])) { // the registrations of " + t.registration + " with it\n";
+    s += "        mp_int_t n = mpb_closures_remove_callable(" + t.key + ", (const void *)p0, " + std::to_string(t.index) +
+         ", args[1], " + (t.with_user_data ? "args[2]" : "MP_OBJ_NULL") + ", " + w.symbol + "_remove_one);\n";
+    s += w.ret.conv.code == plan::Code::VOID ? "        (void)n;\n        return mp_const_none;\n"
+                                             : "        " + to_py_return(w.ret, "(" + w.ret.abi_type + ")n", w.params.size());
+    s += "    }\n";
+    return s;
+}
+
 // The wrapper converts the arguments inline and calls self->addr through a function type made of ABI types
 // (int32_t, void *, ...), which every function of its signature matches. A callback's exception is raised by the
 // function object once the wrapper has returned (runtime/mpb_fun.c).
@@ -105,9 +148,14 @@ std::string wrapper(const plan::Plan &p, const plan::Wrapper &w) {
     for (size_t i = 0; i < w.params.size(); ++i) ps += (i ? ", " : "") + w.params[i].abi_type;
     std::string s = "typedef " + w.ret.abi_type + " " + w.c_type + "(" + (ps.empty() ? "void" : ps) + ");\n";
     s += "static mp_obj_t " + w.symbol + "(const mpb_fun_t *self, const mp_obj_t *args) {\n";
+    using IdentityUserData = ir::Function::IdentityUserData;
+    if (w.identity_user_data != IdentityUserData::None) // the slot is the wrapper's: the user's object is kept there
+        return s + "    return mpb_object_user_data(self, args[0], " +
+               (w.identity_user_data == IdentityUserData::Set ? "args[1]" : "MP_OBJ_NULL") + ");\n}\n";
     if (w.params.empty()) s += "    (void)args;\n";
     std::vector<std::string> exprs;
     for (size_t i = 0; i < w.params.size(); ++i) exprs.push_back(from_py(w.params[i], "args[" + std::to_string(i) + "]", i));
+    if (w.closure_target) s = closure_target_helper(w) + s + closure_target_call(w, exprs);
     s += callback_setup(p, w, exprs);
     std::string call = "((" + w.c_type + " *)self->addr)(";
     for (size_t i = 0; i < exprs.size(); ++i) call += (i ? ",\n        " : "\n        ") + exprs[i];

@@ -137,7 +137,9 @@ private:
             std::string name = f.params[i].py_name == "self" && role != Role::Function ? "self_" : f.params[i].py_name;
             ps += (ps.empty() ? "" : ", ") + name + ": " + py_type(f.params[i], false);
         }
-        std::string ret = role == Role::Constructor ? "None" : py_type(f.ret, true);
+        // A user-data getter of an object with identity gives back whatever Python object was set.
+        bool any_user_data = p_.wrappers[f.wrapper].identity_user_data == ir::Function::IdentityUserData::Get;
+        std::string ret = role == Role::Constructor ? "None" : any_user_data ? "Any" : py_type(f.ret, true);
         std::string s = indent + "def " + name + "(" + ps + ") -> " + ret + ":";
         if (f.doc.empty()) return s + " ...\n";
         return s + "\n" + docstring(f.doc, indent + "    ") + indent + "    ...\n";
@@ -173,6 +175,8 @@ private:
             s += "    @classmethod\n    def __fields__(cls) -> tuple: ...\n";
             s += "    def __dereference__(self, n: int = ...) -> memoryview: ...\n";
             s += "    def __setattr__(self, name: str, value: Any) -> None: ...\n";
+            // Objects with identity keep attributes of the user's own names.
+            if (!c.identity.empty()) s += "    def __getattr__(self, name: str) -> Any: ...\n";
         }
         for (const plan::Local &l : c.locals) {
             if (const plan::Function *f = function_of(l.symbol)) {

@@ -219,6 +219,28 @@ struct Function {
     };
     std::vector<ReleaseTrigger> release_triggers;
     bool user_data_accessor = false; // a callback convention reads user data through it: its result is the user's
+    // The user-data accessors of a record with identity (the identity pass): the slot holds the object's wrapper, so
+    // these read and store the user's Python object kept in the wrapper instead (runtime/mpb_object_state.h).
+    enum class IdentityUserData : uint8_t { None, Get, Set };
+    IdentityUserData identity_user_data = IdentityUserData::None;
+    // A function that acts on the closures another function's registrations made (the callbacks pass), given a
+    // Python callable as its callback argument `param` (whose own convention is then None: C addresses pass as
+    // usual). Rebind (`lv_timer_set_cb(timer, cb)`): the callable replaces the one the object's closure holds, read
+    // through `accessor` (the object's user data). Remove (`lv_obj_remove_event_cb(obj, cb)`): each registration of
+    // that callable on the object is removed by `remove_one(obj, cb, user_data)` given its closure, and released;
+    // remove_one itself, given a Python callable, does the same for the registrations with that user data.
+    struct ClosureTarget {
+        enum class Kind : uint8_t { Rebind, Remove } kind = Kind::Rebind;
+        size_t param = 0;
+        FunctionId registration; // whose closures: its callback parameter reg_param, user data reg_user_param
+        size_t reg_param = 0;
+        int reg_user_param = -1;
+        size_t index = 0;        // the callable's index in the closure
+        std::string accessor;    // Rebind
+        FunctionId remove_one;   // Remove
+        bool with_user_data = false; // Remove: this is remove_one itself, its last argument the user data to match
+    };
+    std::optional<ClosureTarget> closure_target;
 };
 
 // ---- macros ----

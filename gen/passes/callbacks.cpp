@@ -424,6 +424,119 @@ ir::RecordId top_record(const ir::Module &m, ir::RecordId r) {
     return r;
 }
 
+// ---- functions acting on other registrations' closures ----
+
+bool names_removal(const std::string &name) {
+    static const std::regex names("remove|unregister|delete|_del_|_off_", std::regex::icase);
+    return std::regex_search(name, names);
+}
+
+bool has_void_pointer_param(const ir::Module &m, const ir::Function &f) {
+    for (const ir::Param &p : f.params)
+        if (is_void_pointer(m, p.type)) return true;
+    return false;
+}
+
+// R2 = `<R>...(the parameters of R, void *user_data)`: removes the registrations of one callback and user data.
+ir::FunctionId remove_with_user_data(const ir::Module &m, const ir::Function &r) {
+    for (size_t k = 0; k < m.functions.size(); ++k) {
+        const ir::Function &g = m.functions[k];
+        if (!g.info.binding.bound() || &g == &r || g.info.c_name.rfind(r.info.c_name, 0) != 0 ||
+            g.params.size() != r.params.size() + 1 || !is_void_pointer(m, g.params.back().type))
+            continue;
+        bool same = true;
+        for (size_t i = 0; same && i < r.params.size(); ++i)
+            same = m.canonical_id(g.params[i].type) == m.canonical_id(r.params[i].type);
+        if (same) return ir::FunctionId(k);
+    }
+    return {};
+}
+
+// Where a callable of callback type fn lives in the closures of a registration on objects of record t: the
+// registration, its callback parameter and that callable's index among the callbacks sharing its user data.
+// `by_object`: the registration makes the t (its result) and the callback reads the closure as that object's own
+// user data (its accessor argument is a t): lv_timer_create, not lv_style_transition_dsc_init, whose path callback
+// reads an animation's user data but whose animations are made elsewhere. Else the registration is made on a t
+// (its first parameter) and the closure is found per object.
+std::optional<ir::Function::ClosureTarget> registration_of(const ir::Module &m, ir::TypeId fn, ir::RecordId t,
+                                                            bool by_object) {
+    for (size_t k = 0; k < m.functions.size(); ++k) {
+        const ir::Function &f = m.functions[k];
+        if (!f.info.binding.bound() || names_removal(f.info.c_name)) continue; // a removal registers nothing
+        for (size_t i = 0; i < f.params.size(); ++i) {
+            const std::optional<ir::Callback> &cb = f.params[i].callback;
+            if (!cb || cb->convention != ir::CallbackConvention::VoidPtrArg || cb->destroy_notify ||
+                cb->release == ir::Release::Call || m.canonical_id(cb->fn_type) != m.canonical_id(fn))
+                continue;
+            const ir::Type &ft = m.canonical(cb->fn_type);
+            // by_object: the registration made the object (its result) with the closure as its user data.
+            bool fits = by_object ? !cb->accessor.empty() && cb->ctx_arg >= 0 && pointee_record(m, f.ret) == t &&
+                                        pointee_record(m, ft.params[static_cast<size_t>(cb->ctx_arg)]) == t
+                                  : pointee_record(m, f.params[0].type) == t;
+            if (!fits) continue;
+            ir::Function::ClosureTarget c;
+            c.registration = ir::FunctionId(k);
+            c.reg_param = i;
+            c.reg_user_param = cb->reg_user_param;
+            for (size_t j = 0; j < i; ++j) {
+                const std::optional<ir::Callback> &o = f.params[j].callback;
+                c.index += o && o->convention == ir::CallbackConvention::VoidPtrArg && o->reg_user_param == cb->reg_user_param;
+            }
+            c.accessor = cb->accessor;
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+// Function f acts on closures as c says: its callback parameter passes only C addresses to C itself.
+void act_on(ir::Module &m, ir::Function &f, ir::Function::ClosureTarget c) {
+    bool remove = c.kind == ir::Function::ClosureTarget::Kind::Remove;
+    ir::Callback &cb = *f.params[c.param].callback;
+    ir::TypeId fn = cb.fn_type;
+    cb = ir::Callback{};
+    cb.fn_type = fn;
+    cb.skip_reason = std::string("Python callables: ") +
+                     (remove ? "removes the registrations " + m.function(c.registration).info.c_name + " made with it" +
+                                   (c.with_user_data ? " and that user data" : "") + " (through " +
+                                   m.function(c.remove_one).info.c_name + ")"
+                             : "replaces the callable of the closure " + m.function(c.registration).info.c_name +
+                                   " left in the object's user data") +
+                     "; C addresses pass as they are";
+    f.closure_target = std::move(c);
+}
+
+// A function taking an object first and a callback, without user data of its own, may act on what a registration
+// with user data made: the callback setter of an object whose user data is that registration's closure
+// (lv_timer_set_cb(timer, cb) after lv_timer_create(cb, period, user_data): the callable is replaced), or a removal
+// by callback (lv_obj_remove_event_cb(obj, cb) after lv_obj_add_event_cb(obj, cb, filter, user_data)), which C
+// cannot carry out for a Python callable (every registration passes the same trampoline) unless a removal by
+// callback and user data exists (lv_obj_remove_event_cb_with_user_data): each closure is removed with it.
+void closure_targets(ir::Module &m) {
+    for (ir::Function &r : m.functions) {
+        // (object, callback): the shape of both.
+        if (!r.info.binding.bound() || r.params.size() != 2 || has_void_pointer_param(m, r)) continue;
+        ir::RecordId t = pointee_record(m, r.params[0].type);
+        ir::TypeId fn = function_pointee(m, r.params[1].type);
+        if (!t.valid() || !fn.valid() || !r.params[1].callback) continue;
+        bool removal = names_removal(r.info.c_name);
+        std::optional<ir::Function::ClosureTarget> c = registration_of(m, fn, t, !removal);
+        if (!c) continue;
+        c->param = 1;
+        if (removal) {
+            c->kind = ir::Function::ClosureTarget::Kind::Remove;
+            c->remove_one = remove_with_user_data(m, r);
+            if (!c->remove_one.valid()) continue;
+            // The removal by callback and user data, given a Python callable, is no registration either.
+            ir::Function &one = m.function(c->remove_one);
+            ir::Function::ClosureTarget c2 = *c;
+            c2.with_user_data = true;
+            act_on(m, one, std::move(c2));
+        }
+        act_on(m, r, std::move(*c));
+    }
+}
+
 } // namespace
 
 void callbacks(ir::Module &m, const CallbackOptions &opt) {
@@ -461,6 +574,7 @@ void callbacks(ir::Module &m, const CallbackOptions &opt) {
         if (!m.functions[fi].info.binding.bound()) continue;
         decide_releases(m, fi, opt, release_used);
     }
+    closure_targets(m);
     for (size_t k = 0; k < opt.releases.size(); ++k)
         if (!release_used[k])
             throw OptionError("--release '" + opt.releases[k].first + "=" + opt.releases[k].second +

@@ -76,17 +76,22 @@ void identity(ir::Module &m) {
         for (const ir::ObjectClass &c : m.object_classes) made = made || c.record == ir::RecordId{i};
         if (!made) continue;
         ir::Record::Identity id;
+        ir::FunctionId get = method(m, r, "get_user_data"), set = method(m, r, "set_user_data");
+        bool accessors = get.valid() && set.valid() && m.function(get).params.size() == 1 &&
+                         is_void_pointer(m, m.function(get).ret) && !taken.accessors.count(m.function(get).info.c_name) &&
+                         m.function(set).params.size() == 2 && is_void_pointer(m, m.function(set).params[1].type);
         if (r.user_field && is_void_pointer(m, r.fields[*r.user_field].type) && r.fields[*r.user_field].binding.bound()) {
             id.field = r.user_field;
-        } else {
-            ir::FunctionId get = method(m, r, "get_user_data"), set = method(m, r, "set_user_data");
-            if (!get.valid() || !set.valid()) continue;
-            const ir::Function &g = m.function(get), &s = m.function(set);
-            if (g.params.size() != 1 || !is_void_pointer(m, g.ret) || taken.accessors.count(g.info.c_name) ||
-                s.params.size() != 2 || !is_void_pointer(m, s.params[1].type))
-                continue;
+        } else if (accessors) {
             id.get = get;
             id.set = set;
+        } else {
+            continue;
+        }
+        // The slot is the wrapper's: the library's user-data accessors keep the user's Python object in the wrapper.
+        if (accessors) {
+            m.function(get).identity_user_data = ir::Function::IdentityUserData::Get;
+            m.function(set).identity_user_data = ir::Function::IdentityUserData::Set;
         }
         ir::FunctionId get_class = method(m, r, "get_class");
         ir::RecordId d = get_class.valid() && m.function(get_class).params.size() == 1

@@ -36,6 +36,7 @@ struct Builder {
     void locals(const std::vector<ir::FunctionId> &methods, const std::function<bool(const ir::Group &)> &owned,
                 Class &c);
     void functions();  // functions.cpp: wrappers and function objects
+    void closure_targets(); // functions.cpp: what functions acting on other registrations' closures need
     void aliases();    // classes.cpp: typedef names of classes
     void variables();  // variables.cpp: global variables
     void report();     // report.cpp: the report model, skips, the API summary

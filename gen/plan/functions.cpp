@@ -204,8 +204,11 @@ void Builder::functions() {
                                          : m.record(f.method_of).info.py_name;
         std::vector<ClosureGroup> groups = closure_groups(p, out.params);
         std::vector<PostCall> post = post_calls(*this, f, groups);
+        static const char *const identity_keys[] = {"", "|identity get", "|identity set"};
         auto [it, fresh] = wrappers.try_emplace(out.abi_sig + plumbing_key(p, out.params) + post_key(post) +
-                                                    (f.user_data_accessor ? "|user data" : ""),
+                                                    (f.user_data_accessor ? "|user data" : "") +
+                                                    identity_keys[static_cast<int>(f.identity_user_data)] +
+                                                    (f.closure_target ? "|closures of " + f.info.c_name : ""),
                                                 p.wrappers.size());
         out.wrapper = it->second;
         out.defines_wrapper = fresh;
@@ -219,6 +222,7 @@ void Builder::functions() {
             w.closures = std::move(groups);
             w.post = std::move(post);
             w.returns_user_data = f.user_data_accessor;
+            w.identity_user_data = f.identity_user_data;
             for (size_t t = first_tramp; t < p.trampolines.size(); ++t) w.trampolines.push_back(t);
             p.wrappers.push_back(std::move(w));
         } else if (first_tramp != p.trampolines.size()) {
@@ -228,6 +232,39 @@ void Builder::functions() {
         p.functions.push_back(std::move(out));
     }
     shapes.finish();
+    closure_targets();
+}
+
+// Once every registration has its trampolines: what the functions acting on their closures need.
+void Builder::closure_targets() {
+    for (const Function &fn : p.functions) {
+        const ir::Function &f = m.function(fn.id);
+        if (!f.closure_target) continue;
+        const ir::Function::ClosureTarget &t = *f.closure_target;
+        const Function *reg = nullptr;
+        for (const Function &g : p.functions)
+            if (g.id == t.registration) reg = &g;
+        if (reg == nullptr) throw std::logic_error("plan: " + f.info.c_name + " acts on an unplanned registration");
+        const Trampoline &tr = p.trampolines[p.callbacks[reg->params[t.reg_param].callback].trampoline];
+        Wrapper::ClosureTarget c;
+        c.remove = t.kind == ir::Function::ClosureTarget::Kind::Remove;
+        c.key = "(const char *)&" + reg->object + " + " + std::to_string(t.reg_user_param);
+        c.index = t.index;
+        c.trampoline = tr.symbol;
+        std::string args;
+        for (size_t i = 0; i < tr.args.size(); ++i) args += (i ? ", " : "") + tr.args[i].c_type;
+        c.trampoline_decl = "static " + tr.ret.c_type + " " + tr.symbol + "(" + (args.empty() ? "void" : args) + ");";
+        c.accessor = t.accessor;
+        c.registration = reg->c_name;
+        c.with_user_data = t.with_user_data;
+        if (c.remove) {
+            const ir::Function &one = m.function(t.remove_one);
+            c.remove_one = object_symbol(t.remove_one);
+            c.remove_ret = abi_type(m, one.ret);
+            for (const ir::Param &q : one.params) c.remove_params.push_back(abi_type(m, q.type));
+        }
+        p.wrappers[fn.wrapper].closure_target = std::move(c);
+    }
 }
 
 } // namespace mpbind::plan

@@ -256,6 +256,27 @@ struct Wrapper {
     std::vector<ClosureGroup> closures;
     std::vector<PostCall> post;      // after the C call, in order
     bool returns_user_data = false;  // a user-data accessor: a closure pointer returns the registration's user data
+    // A user-data accessor of a record with identity: reads or stores the Python object the wrapper keeps (the C
+    // function is not called: its slot holds the wrapper).
+    ir::Function::IdentityUserData identity_user_data = ir::Function::IdentityUserData::None;
+    // A function acting on another registration's closures (ir::Function::ClosureTarget), given a Python callable as
+    // its argument 1: the registration's closures are found under `key` (`(const char *)&<its function object> +
+    // <user param>`), the callable at `index`; C gets `trampoline` (declared by `trampoline_decl`, as the
+    // registration may come later in the module). Rebind reads the object's closure with `accessor`; Remove calls
+    // the C function of function object `remove_one` (ABI result and parameter types: called through its address,
+    // as wrappers call theirs) with the object, the trampoline and each closure.
+    struct ClosureTarget {
+        bool remove = false;
+        std::string key;
+        size_t index = 0;
+        std::string trampoline, trampoline_decl;
+        std::string accessor;
+        std::string remove_one, remove_ret;
+        std::vector<std::string> remove_params;
+        bool with_user_data = false; // Remove: argument 2 is the user data the registrations must have had
+        std::string registration; // C name, for comments and reports
+    };
+    std::optional<ClosureTarget> closure_target;
     std::vector<size_t> trampolines; // written just before the wrapper
 };
 
@@ -419,6 +440,9 @@ struct ApiClass {
     // One Python object per C object: where the wrapper is kept ("field user_data", "lv_obj_get_user_data and
     // lv_obj_set_user_data"), how the most specific class is found (the class accessor, the descriptors by class).
     std::string identity_slot;
+    // The user-data accessors that keep the user's Python object in the wrapper (get, set: C function names), and
+    // whether objects keep attributes of the user's own names (every class with identity does).
+    std::string user_data_get, user_data_set;
     std::string class_accessor;
     std::vector<std::pair<std::string, std::string>> descriptors; // class name, descriptor global
     std::vector<std::string> attributes; // fields, anonymous members' fields included

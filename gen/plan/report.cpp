@@ -144,6 +144,12 @@ private:
                     for (const Class &k : p_.classes)
                         if (k.symbol == cls && !desc.empty()) a.descriptors.push_back({k.name, desc});
             }
+            if (!a.identity_slot.empty())
+                for (const Function &f : p_.functions) {
+                    auto kind = p_.wrappers[f.wrapper].identity_user_data;
+                    if (f.method_of != c.symbol || kind == ir::Function::IdentityUserData::None) continue;
+                    (kind == ir::Function::IdentityUserData::Get ? a.user_data_get : a.user_data_set) = f.c_name;
+                }
             for (const FieldRow &row : c.rows) a.attributes.push_back(row.py_name);
             for (const Function &f : p_.functions) {
                 if (f.method_of != c.symbol) continue;

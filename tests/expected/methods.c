@@ -182,8 +182,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, lv_label_cr
 // void *lv_obj_get_user_data(lv_obj_t *obj)
 typedef void * mp_methods_lv_obj_get_user_data_ft(void *);
 static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
-    return mpb_user_data_to_py(((mp_methods_lv_obj_get_user_data_ft *)self->addr)(
-        mpb_get_struct_arg(args, 0, self)));
+    return mpb_object_user_data(self, args[0], MP_OBJ_NULL);
 }
 static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_user_data_shape, mp_methods_lv_obj_get_user_data, mp_methods_strings, 45, mp_methods_lv_obj_set_pos_types, 1);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, lv_obj_get_user_data, mp_methods_lv_obj_get_user_data_shape, 72);
@@ -191,10 +190,7 @@ static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data
 // void lv_obj_set_user_data(lv_obj_t *obj, void *user_data)
 typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
 static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
-    ((mp_methods_lv_obj_set_user_data_ft *)self->addr)(
-        mpb_get_struct_arg(args, 0, self),
-        mpb_get_ptr(args[1], self, 1));
-    return mp_const_none;
+    return mpb_object_user_data(self, args[0], args[1]);
 }
 static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_user_data_shape, mp_methods_lv_obj_set_user_data, mp_methods_strings, 50, mp_methods_lv_obj_set_pos_types, 2);
 static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, lv_obj_set_user_data, mp_methods_lv_obj_set_user_data_shape, 89);

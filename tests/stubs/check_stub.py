@@ -11,8 +11,9 @@ import subprocess
 import sys
 
 RUNTIME_CLASSES = {'Blob', 'C_Pointer'}
-# Names Python stubs declare that are no attributes MicroPython lists: the constructor's signature.
-STUB_ONLY = {'__init__'}
+# Names Python stubs declare that are no attributes MicroPython lists: the constructor's signature, and __getattr__
+# (objects with identity keep attributes of the user's own names: the class's attr slot, no member).
+STUB_ONLY = {'__init__', '__getattr__'}
 
 # Printed by the interpreter: {name: None for a plain attribute, or [class attributes] for a class}.
 INTROSPECT = '''

@@ -73,12 +73,12 @@ print(btn == lab.get_parent(), btn != lab, btn == lv.Blob(btn), lv.Blob(btn) == 
 print(hash(btn) == hash(lv.Blob(btn)), {btn: 'b', lab: 'l'}[lab.get_parent()], {lv.Blob(lab): 1}.get(lab))
 
 print('most specific class')
-sl.set_user_data(None)  # the slot cleared: the next wrapper is made from the object's class descriptor
+sl.set_user_data(None)  # user data of Python's own: the slot keeps the wrapper (tests/py/gen/test_lvobject_state.py)
 fresh = scr.get_child(1)
 print(type(fresh).__name__, fresh is not sl, fresh == sl, fresh.get_value(), scr.get_child(1) is fresh)
 print(type(lv.obj.__cast__(lv.Blob(lab))).__name__, lv.obj.__cast__(lv.Blob(lab)) is lab)
 mine = lv.obj(scr)
-mine.set_user_data(lv.Blob(4096))  # the user's own data is never overwritten: no identity for that object
+mine.set_user_data(lv.Blob(4096))  # kept in the wrapper: the object keeps its identity
 got = scr.get_child(-1)
 print(type(got).__name__, got == mine, got is mine, mine.get_user_data(), scr.get_child(-1) is got)
 
