@@ -9,7 +9,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 N_SMALL, N_LARGE = 1000, 11000  # calls; the difference cancels start-up, set-up and the script's compilation
 # Instructions per call beyond the bare loop, measured on x86-64 (gcc -O2, v1.9.2 core: 541, 726, 698) with about
 # 8% headroom (callgrind's counts do not vary between runs): the lookup of a method through the class chain, the
-# self check, the identity lookup of a result. A field scan before the methods, or the GC lock per result, is over.
+# self check, the identity lookup of a result.
 LIMITS = {
     'value': 585,   # sl.get_value(): the class's own method, an int result
     'child': 785,   # scr.get_child(0): an int argument, a pointer result found by identity
