@@ -2,6 +2,8 @@
 import os
 import subprocess
 
+import callgrind
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 N_SMALL, N_LARGE = 10, 20  # frames; the difference cancels start-up, set-up and the script's compilation
 # The simulated ESP-IDF calls the flush path makes (hardware here, ESP-IDF on the chip): not the driver's cost...
@@ -35,17 +37,9 @@ def driver_instructions(ctx, mode, frames, engine=False):
     check_toggles(ctx, toggles)
     flag = '--cost-engine' if engine else '--cost'
     # --collect-atstart comes last: callgrind turns it off when it reads a --toggle-collect.
-    cmd = (['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out] +
-           ['--toggle-collect=' + f for f in toggles] + ['--collect-atstart=' + ('no' if engine else 'yes')] +
-           [ctx.micropython, os.path.join(HERE, 'display_fps.py'), flag, mode, str(frames)])
-    res = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ctx.work)
-    if res.returncode != 0:
-        raise RuntimeError(f'display_fps.py {flag} {mode} failed ({res.returncode}):\n{res.stderr[-2000:]}')
-    with open(out) as f:
-        for line in f:
-            if line.startswith('summary:'):
-                return int(line.split()[1])
-    raise RuntimeError('no callgrind summary in ' + out)
+    options = ['--toggle-collect=' + f for f in toggles] + ['--collect-atstart=' + ('no' if engine else 'yes')]
+    return callgrind.instructions([ctx.micropython, os.path.join(HERE, 'display_fps.py'), flag, mode, str(frames)],
+                                  out, options, env=env, cwd=ctx.work)
 
 
 def print_flush_cost(ctx):

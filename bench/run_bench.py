@@ -10,6 +10,7 @@ from bench_build import ModuleCompile
 from bench_calls import print_call_cost, print_callback_round_trip
 from bench_flush_cost import print_flush_cost
 from bench_generator import print_generation_and_size
+from bench_method_cost import print_method_cost
 from bench_targets import print_target_sizes
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -57,6 +58,7 @@ SECTIONS = {
     'generator': print_generation_and_size,
     'targets': print_target_sizes,
     'calls': print_call_cost,
+    'methods': print_method_cost,
     'callbacks': print_callback_round_trip,
     'display': print_display,
 }

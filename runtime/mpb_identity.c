@@ -1,6 +1,5 @@
 // mpb_identity.c: one Python object per C object: the wrapper kept in the object's user-data slot, recognised there
 // without trusting what the slot holds, and the object's most specific class.
-#include "py/gc.h"
 #include "mpb_identity.h"
 #include "mpb_roots.h"
 
@@ -37,7 +36,7 @@ static slot_state_t slot_state(const mpb_identity_t *id, const void *data, void 
     if (!mpb_in_gc_heap(w)) {
         return SLOT_USER;
     }
-    size_t n = gc_nbytes(w);
+    size_t n = mpb_heap_nbytes(w, sizeof(mpb_struct_obj_t));
     if (n == 0) {
         return SLOT_FREE;
     }

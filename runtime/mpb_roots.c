@@ -92,6 +92,35 @@ bool mpb_in_gc_heap(const void *p) {
     return (const byte *)p >= start && (const byte *)p < end;
 }
 
+// The heap's allocation table: 2 bits per block, 4 blocks a byte, as py/gc.c keeps it (v1.9.2 to v1.24).
+#define ATB_KIND(atb, block) (((atb)[(block) / 4] >> (2 * ((block) % 4))) & 3)
+#define AT_HEAD 1
+#define AT_TAIL 2
+
+size_t mpb_heap_nbytes(const void *p, size_t at_most) {
+    #if MPB_NEW_API
+    const byte *atb = MP_STATE_MEM(area).gc_alloc_table_start;
+    const byte *start = MP_STATE_MEM(area).gc_pool_start, *end = MP_STATE_MEM(area).gc_pool_end;
+    #else
+    const byte *atb = MP_STATE_MEM(gc_alloc_table_start);
+    const byte *start = MP_STATE_MEM(gc_pool_start), *end = MP_STATE_MEM(gc_pool_end);
+    #endif
+    const size_t per_block = MICROPY_BYTES_PER_GC_BLOCK;
+    const byte *b = p;
+    if (b < start || b >= end || (size_t)(b - start) % per_block != 0) {
+        return 0;
+    }
+    size_t block = (size_t)(b - start) / per_block, n_blocks = (size_t)(end - start) / per_block;
+    if (ATB_KIND(atb, block) != AT_HEAD) {
+        return 0;
+    }
+    size_t n = per_block;
+    while (n < at_most && ++block < n_blocks && ATB_KIND(atb, block) == AT_TAIL) {
+        n += per_block;
+    }
+    return n;
+}
+
 bool mpb_is_heap_dict(const void *p) {
     // gc_nbytes is 0 unless p is the start of a live heap block, which then holds at least a type pointer.
     return p != NULL && gc_nbytes(p) >= sizeof(mp_obj_dict_t) && ((const mp_obj_base_t *)p)->type == &mp_type_dict;

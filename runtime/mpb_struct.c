@@ -7,6 +7,7 @@
 #include "mpb_convert.h"
 #include "mpb_error.h"
 #include "mpb_field.h"
+#include "mpb_fun.h"
 #include "mpb_global.h"
 #include "mpb_instance.h"
 #include "mpb_object_state.h"
@@ -108,22 +109,36 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
     return MP_OBJ_FROM_PTR(s);
 }
 
-// A name of the class's locals dict or of the classes it inherits (an object class's base), as the core would bind it.
-static void class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr, mp_obj_t *dest) {
+// A name of the class's locals dict or of the classes it inherits (an object class's base), as the core would bind
+// it; false when none has it.
+static bool class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr, mp_obj_t *dest) {
     for (const mp_obj_type_t *t = type; t != NULL; t = MPB_TYPE_SLOT(t, parent)) {
         const mp_obj_dict_t *locals = MPB_TYPE_SLOT(t, locals_dict);
         mp_map_elem_t *elem = mp_map_lookup((mp_map_t *)&locals->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
-        if (elem != NULL) {
-            mp_convert_member_lookup(self_in, type, elem->value, dest);
-            return;
+        if (elem == NULL) {
+            continue;
         }
+        if (mpb_obj_is_type(elem->value, &mpb_type_fun)) { // a method: what the core's lookup would give, sooner
+            dest[0] = elem->value;
+            dest[1] = self_in;
+        } else {
+            mp_convert_member_lookup(self_in, type, elem->value, dest);
+        }
+        return true;
     }
+    return false;
 }
 
-// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'.
+// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'. Where no
+// name is both (MPB_S_MEMBERS_FIRST), the members are looked up first: a method call skips the field scan. Objects
+// with identity then have the names of the user's own (mpb_object_attr).
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
+    bool members_first = (t->flags & MPB_S_MEMBERS_FIRST) != 0;
+    if (dest[0] == MP_OBJ_NULL && members_first && class_member(self_in, MPB_STRUCT_BASE(t), attr, dest)) {
+        return;
+    }
     const mpb_field_t *f = mpb_find_field(t, attr);
     if (dest[0] == MP_OBJ_NULL) {
         if (f != NULL) {
@@ -132,7 +147,9 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = mpb_field_load(f, mpb_struct_data(self), owner);
             return;
         }
-        class_member(self_in, MPB_STRUCT_BASE(t), attr, dest);
+        if (!members_first) {
+            class_member(self_in, MPB_STRUCT_BASE(t), attr, dest);
+        }
         if (dest[0] == MP_OBJ_NULL && t->identity != NULL && !mpb_struct_is_global(self, false)) {
             mpb_object_attr(t, self, attr, dest); // a name of the user's own on an object with identity
         }
@@ -140,8 +157,7 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         // Objects with identity keep attributes of the user's own names (a custom widget's state), not the names of
         // the class's members.
         mp_obj_t member[2] = { MP_OBJ_NULL, MP_OBJ_NULL };
-        class_member(self_in, MPB_STRUCT_BASE(t), attr, member);
-        if (member[0] == MP_OBJ_NULL && mpb_object_attr(t, self, attr, dest)) {
+        if (!class_member(self_in, MPB_STRUCT_BASE(t), attr, member) && mpb_object_attr(t, self, attr, dest)) {
             dest[0] = MP_OBJ_NULL; // done
         } else if (dest[1] != MP_OBJ_NULL) {
             mpb_raise_no_field(t, attr);

@@ -45,6 +45,9 @@ typedef struct _mpb_field_t {
 // Struct type flags.
 #define MPB_S_UNION (1)
 #define MPB_S_OPAQUE (2) // incomplete type: instances are handles, no fields, no T()
+// No field shares a name with a member of the class or of the classes it inherits (the generator checks), so an
+// attribute lookup may try the members first: a method call then skips the scan of the field table.
+#define MPB_S_MEMBERS_FIRST (4)
 
 // A struct or union class: a MicroPython type followed by its layout.
 typedef struct _mpb_struct_type_t {

@@ -46,7 +46,9 @@ void emit_classes(const plan::Plan &p, std::string &out) {
             for (const plan::Local &l : c.locals) out += rom_row(l.name, "MP_ROM_PTR(&" + l.symbol + ")");
             out += "};\nstatic MP_DEFINE_CONST_DICT(" + c.locals_symbol + ", " + c.locals_symbol + "_table);\n";
         }
-        std::string flags = !c.complete ? "MPB_S_OPAQUE" : c.is_union ? "MPB_S_UNION" : "0";
+        std::string flags = !c.complete ? "MPB_S_OPAQUE" : c.is_union ? "MPB_S_UNION" : "";
+        if (c.members_first) flags += flags.empty() ? "MPB_S_MEMBERS_FIRST" : " | MPB_S_MEMBERS_FIRST";
+        if (flags.empty()) flags = "0";
         out += (c.parent.empty() ? "static MPB_DEFINE_STRUCT_TYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", "
                                  : "static MPB_DEFINE_STRUCT_SUBTYPE(" + c.symbol + ", MP_QSTR_" + c.name + ", " + c.parent + ", ") +
                size + ", " + flags + ", " +

@@ -1,5 +1,7 @@
 // classes.cpp: a class per bound struct/union: its field rows (anonymous members flattened), locals, constructor.
 #include <functional>
+#include <iterator>
+#include <set>
 #include <stdexcept>
 
 #include "builder.h"
@@ -58,6 +60,26 @@ void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base
     }
 }
 
+// The names every struct class's locals start with (MPB_STRUCT_LOCALS_ENTRIES in runtime/mpb_struct.h).
+const char *const runtime_members[] = {"SIZE", "__SIZE__", "__fields__", "__cast__", "__cast_instance__",
+                                       "__dereference__", "__setattr__"};
+
+// True when no field of c has the name of a member of c or of the classes it inherits (classes before c in the
+// plan): the runtime may then look members up first, and a method call skips the field scan.
+bool members_first(const std::vector<Class> &classes, const Class &c) {
+    std::set<std::string> members(std::begin(runtime_members), std::end(runtime_members));
+    for (const Class *k = &c; k != nullptr;) {
+        for (const Local &l : k->locals) members.insert(l.name);
+        const Class *parent = nullptr;
+        for (const Class &base : classes)
+            if (!k->parent.empty() && base.symbol == k->parent) parent = &base;
+        k = parent;
+    }
+    for (const FieldRow &f : c.rows)
+        if (members.count(f.py_name)) return false;
+    return true;
+}
+
 } // namespace
 
 void Builder::classes() {
@@ -112,6 +134,7 @@ void Builder::classes() {
         if (m.function(oc.constructor).info.binding.bound()) c.constructor = object_symbol(oc.constructor);
         p.classes.push_back(std::move(c));
     }
+    for (Class &c : p.classes) c.members_first = members_first(p.classes, c);
 }
 
 // The identity of record r's objects, for the classes of the plan (call after every class is made).

@@ -86,7 +86,7 @@ static const mp_rom_map_elem_t mp_methods_obj_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_FLAG), MP_ROM_PTR(&mp_methods_OBJ_FLAG_type) },
 };
 static MP_DEFINE_CONST_DICT(mp_methods_obj_locals, mp_methods_obj_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_type, MP_QSTR_obj, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_obj_create_obj, &mp_methods_obj_identity);
+static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_type, MP_QSTR_obj, sizeof(struct lv_obj_t), MPB_S_MEMBERS_FIRST, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_obj_create_obj, &mp_methods_obj_identity);
 
 // struct lv_obj_class_t: class obj_class_t
 static const mpb_field_t mp_methods_obj_class_t_fields[] = {
@@ -96,7 +96,7 @@ static const mp_rom_map_elem_t mp_methods_obj_class_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct lv_obj_class_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_methods_obj_class_t_locals, mp_methods_obj_class_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_class_t_type, MP_QSTR_obj_class_t, sizeof(struct lv_obj_class_t), 0, 1, mp_methods_obj_class_t_fields, mp_methods_obj_class_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_class_t_type, MP_QSTR_obj_class_t, sizeof(struct lv_obj_class_t), MPB_S_MEMBERS_FIRST, 1, mp_methods_obj_class_t_fields, mp_methods_obj_class_t_locals, NULL, NULL);
 
 // button
 static const mp_rom_map_elem_t mp_methods_button_locals_table[] = {
@@ -104,10 +104,10 @@ static const mp_rom_map_elem_t mp_methods_button_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_STATE), MP_ROM_PTR(&mp_methods_BUTTON_STATE_type) },
 };
 static MP_DEFINE_CONST_DICT(mp_methods_button_locals, mp_methods_button_locals_table);
-static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_button_type, MP_QSTR_button, mp_methods_obj_type, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_button_locals, &mp_methods_lv_button_create_obj, &mp_methods_obj_identity);
+static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_button_type, MP_QSTR_button, mp_methods_obj_type, sizeof(struct lv_obj_t), MPB_S_MEMBERS_FIRST, 2, mp_methods_obj_fields, mp_methods_button_locals, &mp_methods_lv_button_create_obj, &mp_methods_obj_identity);
 
 // label
-static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_label_type, MP_QSTR_label, mp_methods_obj_type, sizeof(struct lv_obj_t), 0, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_label_create_obj, &mp_methods_obj_identity);
+static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_label_type, MP_QSTR_label, mp_methods_obj_type, sizeof(struct lv_obj_t), MPB_S_MEMBERS_FIRST, 2, mp_methods_obj_fields, mp_methods_obj_locals, &mp_methods_lv_label_create_obj, &mp_methods_obj_identity);
 
 // lv_obj_t *lv_obj_create(lv_obj_t *parent)
 typedef void * mp_methods_lv_obj_create_ft(void *);

@@ -169,6 +169,12 @@ print(q.x, q.y, st.rect({'br': {'x': 2, 'y': 3}}).area(), ops.run(2, 3))
 err(st.secret_t)
 print(st.secret_get())
 
+# A field named like a member of its class (SIZE) is the field on an instance; the class still has its SIZE.
+# Classes without such names find their methods and fields alike.
+t = st.tally_t(SIZE=3, total=4)
+t.total += 1
+print(t.SIZE, t.total, st.tally_total(t), st.tally_t.SIZE == 8, st.rect({'br': {'x': 2, 'y': 2}}).area())
+
 # __cast_instance__ allocates nothing: it works with the heap locked (as in an interrupt handler).
 import gc
 import micropython
