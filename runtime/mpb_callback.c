@@ -212,8 +212,24 @@ mpb_cfun_t mpb_closure_rebind(const void *self, size_t i, const void *user_data,
     return tramp;
 }
 
+// A bound method, as py/objboundmeth.c lays it out (unchanged since v1.9; its type is static there before v1.22).
+typedef struct {
+    mp_obj_base_t base;
+    mp_obj_t meth, self;
+} bound_meth_t;
+
+// The same callable: `obj.on_event` makes a new bound method each time, and before v1.22 two of them are equal only
+// when they are one object, so those are compared by function and instance.
 static bool same(mp_obj_t a, mp_obj_t b) {
-    return a == b || mp_obj_equal(a, b);
+    if (a == b) {
+        return true;
+    }
+    const mp_obj_type_t *ta = mp_obj_get_type(a);
+    if (ta == mp_obj_get_type(b) && ta->name == MP_QSTR_bound_method) {
+        const bound_meth_t *x = MP_OBJ_TO_PTR(a), *y = MP_OBJ_TO_PTR(b);
+        return x->meth == y->meth && x->self == y->self;
+    }
+    return mp_obj_equal(a, b);
 }
 
 mp_int_t mpb_closures_remove_callable(const void *key, const void *instance, size_t index, mp_obj_t f, mp_obj_t user,

@@ -101,16 +101,17 @@ static mpb_struct_obj_t *settle(const mpb_identity_t *id, const mp_obj_type_t *w
     return o;
 }
 
-mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self, bool claim) {
+mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self,
+    mpb_home_use_t use) {
     const mpb_identity_t *id = type->identity;
     void *w = id->get(data);
     switch (slot_state(id, data, w)) {
         case SLOT_WRAPPER:
             return w;
         case SLOT_USER:
-            return claim ? settle(id, MPB_STRUCT_BASE(type), data, self) : NULL;
+            return use == MPB_HOME_CLAIM ? settle(id, MPB_STRUCT_BASE(type), data, self) : NULL;
         default:
-            return settle(id, MPB_STRUCT_BASE(type), data, self);
+            return use == MPB_HOME_READ ? self : settle(id, MPB_STRUCT_BASE(type), data, self);
     }
 }
 

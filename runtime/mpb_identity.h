@@ -11,9 +11,15 @@
 // holds the user's own data.
 mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data);
 
-// The wrapper kept in the slot of the object at data, or NULL when the slot holds the user's own C data, unless
-// `claim`. A free slot (or a claimed one) gets self, a wrapper of that object (a new one when NULL).
-mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self, bool claim);
+// What a use of the object's state may do to its slot: a read never writes C memory (the object may have been freed
+// and its memory reused); a store takes a free slot; a claim also takes one holding the user's own C data.
+typedef enum { MPB_HOME_READ, MPB_HOME_STORE, MPB_HOME_CLAIM } mpb_home_use_t;
+
+// The wrapper kept in the slot of the object at data, or NULL when the slot holds the user's own C data (unless
+// MPB_HOME_CLAIM). A free slot gets self, a wrapper of that object (a new one when NULL), kept in the slot unless
+// MPB_HOME_READ.
+mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb_struct_obj_t *self,
+    mpb_home_use_t use);
 
 // Wrapper w (in its object's slot) now holds state the user set (mpb_object_state.h): it must live as long as its
 // object. An object in the GC heap reaches it through its slot; one in C memory, which the GC does not scan, gets it

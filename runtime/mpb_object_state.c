@@ -34,7 +34,7 @@ mp_obj_t mpb_object_user_data(const mpb_fun_t *self, mp_obj_t obj, mp_obj_t valu
     if (given->owner != MP_OBJ_NULL && !mpb_obj_is_type(given->owner, &mp_type_dict)) {
         given = NULL;
     }
-    mpb_struct_obj_t *home = mpb_object_home(t, data, given, value != MP_OBJ_NULL);
+    mpb_struct_obj_t *home = mpb_object_home(t, data, given, value != MP_OBJ_NULL ? MPB_HOME_CLAIM : MPB_HOME_READ);
     if (value == MP_OBJ_NULL) {
         if (home == NULL) {
             return mpb_new_ptr(t->identity->get(data)); // C's own data
@@ -58,7 +58,8 @@ bool mpb_object_attr(const mpb_struct_type_t *t, mpb_struct_obj_t *self, qstr at
         return false;
     }
     // The state is the object's, whichever of its wrappers is used (a view cast to another branch of classes).
-    mpb_struct_obj_t *home = mpb_object_home(t, self->data, self, false);
+    bool store = dest[0] != MP_OBJ_NULL && dest[1] != MP_OBJ_NULL;
+    mpb_struct_obj_t *home = mpb_object_home(t, self->data, self, store ? MPB_HOME_STORE : MPB_HOME_READ);
     if (home == NULL) {
         return false;
     }

@@ -82,36 +82,55 @@ void mpb_keep_for_c(void *field, mp_obj_t value) {
     }
 }
 
-bool mpb_in_gc_heap(const void *p) {
+// One area of the GC heap: its allocation table and its pool.
+typedef struct {
+    const byte *atb, *start, *end;
+} heap_area_t;
+
+// The area whose pool holds p. Since v1.20 the heap may be a list of areas (MICROPY_GC_SPLIT_HEAP: the esp32 port
+// adds areas as the heap grows); v1.9.2 has one.
+static bool heap_area(const void *p, heap_area_t *out) {
     #if MPB_NEW_API
-    // With MICROPY_GC_SPLIT_HEAP only the first area is checked: memory elsewhere is treated as C memory.
-    const byte *start = MP_STATE_MEM(area).gc_pool_start, *end = MP_STATE_MEM(area).gc_pool_end;
+    for (const mp_state_mem_area_t *a = &MP_STATE_MEM(area); a != NULL;) {
+        if ((const byte *)p >= a->gc_pool_start && (const byte *)p < a->gc_pool_end) {
+            *out = (heap_area_t){ a->gc_alloc_table_start, a->gc_pool_start, a->gc_pool_end };
+            return true;
+        }
+        #if MICROPY_GC_SPLIT_HEAP
+        a = a->next;
+        #else
+        a = NULL;
+        #endif
+    }
+    return false;
     #else
-    const byte *start = MP_STATE_MEM(gc_pool_start), *end = MP_STATE_MEM(gc_pool_end);
+    *out = (heap_area_t){ MP_STATE_MEM(gc_alloc_table_start), MP_STATE_MEM(gc_pool_start), MP_STATE_MEM(gc_pool_end) };
+    return (const byte *)p >= out->start && (const byte *)p < out->end;
     #endif
-    return (const byte *)p >= start && (const byte *)p < end;
 }
 
-// The heap's allocation table: 2 bits per block, 4 blocks a byte, as py/gc.c keeps it (v1.9.2 to v1.24).
+bool mpb_in_gc_heap(const void *p) {
+    heap_area_t a;
+    return heap_area(p, &a);
+}
+
+// The heap's allocation table: 2 bits per block, 4 blocks a byte, as py/gc.c keeps it (v1.9.2 to v1.24). A collection
+// marks live heads AT_MARK until its sweep turns them back.
 #define ATB_KIND(atb, block) (((atb)[(block) / 4] >> (2 * ((block) % 4))) & 3)
 #define AT_HEAD 1
 #define AT_TAIL 2
+#define AT_MARK 3
 
 size_t mpb_heap_nbytes(const void *p, size_t at_most) {
-    #if MPB_NEW_API
-    const byte *atb = MP_STATE_MEM(area).gc_alloc_table_start;
-    const byte *start = MP_STATE_MEM(area).gc_pool_start, *end = MP_STATE_MEM(area).gc_pool_end;
-    #else
-    const byte *atb = MP_STATE_MEM(gc_alloc_table_start);
-    const byte *start = MP_STATE_MEM(gc_pool_start), *end = MP_STATE_MEM(gc_pool_end);
-    #endif
+    heap_area_t a;
     const size_t per_block = MICROPY_BYTES_PER_GC_BLOCK;
     const byte *b = p;
-    if (b < start || b >= end || (size_t)(b - start) % per_block != 0) {
+    if (!heap_area(p, &a) || (size_t)(b - a.start) % per_block != 0) {
         return 0;
     }
-    size_t block = (size_t)(b - start) / per_block, n_blocks = (size_t)(end - start) / per_block;
-    if (ATB_KIND(atb, block) != AT_HEAD) {
+    const byte *atb = a.atb;
+    size_t block = (size_t)(b - a.start) / per_block, n_blocks = (size_t)(a.end - a.start) / per_block;
+    if (ATB_KIND(atb, block) != AT_HEAD && ATB_KIND(atb, block) != AT_MARK) {
         return 0;
     }
     size_t n = per_block;

@@ -23,11 +23,12 @@ mp_map_t *mpb_roots_map(bool create);
 // Called when a pointer field at `field` is set from `value`: if the field is in C memory (which the GC does not
 // scan) and value is a heap object, value is kept reachable until the field is set again.
 void mpb_keep_for_c(void *field, mp_obj_t value);
-// True when p points into the GC heap (whose blocks the GC scans conservatively).
+// True when p points into the GC heap, any of its areas (whose blocks the GC scans conservatively).
 bool mpb_in_gc_heap(const void *p);
-// gc_nbytes(p) counted up to at_most bytes at least (0 unless p starts a live block of the heap's first area), without
-// the GC's lock: it reads only the allocation table, fast enough for a lookup on every call (mpb_identity.c). Another
-// thread's allocation meanwhile may be seen either way, as it may just after gc_nbytes returns.
+// gc_nbytes(p) counted up to at_most bytes at least (0 unless p starts a live block, marked or not), without the GC's
+// lock: it reads only the allocation table, fast enough for a lookup on every call (mpb_identity.c). Another thread's
+// allocation meanwhile may be seen either way, as it may just after gc_nbytes returns; a collection under way does
+// not make a live block look free.
 size_t mpb_heap_nbytes(const void *p, size_t at_most);
 // True when p is the address of a dict object in the heap (a user_data dict stored in a void * field).
 bool mpb_is_heap_dict(const void *p);

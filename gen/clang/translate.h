@@ -47,8 +47,9 @@ public:
     bool in_excluded_header(CXCursor c);
     // Whether --include-headers matches a header the bound headers include (else the option would change nothing).
     bool include_re_matches_an_included_header() const;
-    // For each --exclude-headers pattern, whether it matches a header of the translation unit.
+    // For each --exclude-headers pattern, whether it matches a header that would be bound.
     std::vector<bool> exclude_res_matched() const;
+    bool bound_path(const std::string &real) const;
     ir::Location location(CXCursor c);
 
 private:

@@ -48,14 +48,19 @@ Translator::FileRole Translator::file_role(CXCursor c) {
     auto [it, fresh] = file_role_.try_emplace(file, FileRole::Other);
     if (fresh) {
         const std::string &real = file_names(file).real;
-        bool bound = false;
-        for (const auto &b : bound_files_) bound = bound || b == real;
-        if (!bound && include_re_) bound = std::regex_search(real, *include_re_);
         bool excluded = false;
         for (const std::regex &re : exclude_res_) excluded = excluded || std::regex_search(real, re);
-        it->second = excluded ? FileRole::Excluded : bound ? FileRole::Bound : FileRole::Other;
+        it->second = !bound_path(real) ? FileRole::Other : excluded ? FileRole::Excluded : FileRole::Bound;
     }
     return it->second;
+}
+
+// A header named on the command line or matched by --include-headers: only those are bound, so only those can be
+// excluded (a pattern matching a system header changes nothing and must not count its declarations as excluded).
+bool Translator::bound_path(const std::string &real) const {
+    for (const auto &b : bound_files_)
+        if (b == real) return true;
+    return include_re_ && std::regex_search(real, *include_re_);
 }
 
 bool Translator::in_bound_header(CXCursor c) { return file_role(c) == FileRole::Bound; }
@@ -101,6 +106,7 @@ std::vector<bool> Translator::exclude_res_matched() const {
     if (exclude_res_.empty()) return matched;
     for_each_included_file(tu_, [&](CXFile file) {
         const std::string &real = file_names(file).real;
+        if (!bound_path(real)) return;
         for (size_t i = 0; i < exclude_res_.size(); ++i)
             matched[i] = matched[i] || std::regex_search(real, exclude_res_[i]);
     });

@@ -57,7 +57,7 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         return exit_usage;
     }
     for (const std::string &x : loaded.exclude_headers_unmatched) {
-        err << "mpbind: error: --exclude-headers '" << x << "' matches no header of the translation unit\n";
+        err << "mpbind: error: --exclude-headers '" << x << "' matches no header that would be bound\n";
         return exit_usage;
     }
     ir::Module &m = loaded.module;

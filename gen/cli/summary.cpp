@@ -54,8 +54,9 @@ std::string summary(const plan::Plan &p) {
                     " global variables; callbacks: " + std::to_string(callbacks) +
                     " with a user-data convention, " + std::to_string(p.address_only.size()) + " C address only; " +
                     std::to_string(p.skipped.size()) + " skipped, " + std::to_string(p.excluded) + " excluded" +
-                    (p.excluded_by_header ? " (" + std::to_string(p.excluded_by_header) + " in --exclude-headers headers)"
-                                          : std::string()) +
+                    (p.excluded_by_header
+                         ? " (" + std::to_string(p.excluded_by_header) + " in --exclude-headers headers)"
+                         : std::string()) +
                     "\n";
     // Group by reason with parameter and field names folded: "... parameter 'x'" and "... parameter 'y'" are one
     // reason. Other quoted names stay: in "Python name 'x' already used by ..." the name is the message.

@@ -125,17 +125,21 @@ std::string closure_target_call(const plan::Wrapper &w, std::vector<std::string>
     }
     if (!t.remove) {
         // A C function, Blob or None converts first (a wrong value changes nothing), then takes the callable's place.
+        // No object (None) has no closure: the accessor is not called on NULL.
         s += "    mpb_cfun_t cb1 = mpb_is_py_callback(args[1]) ? NULL : " + exprs[1] + ";\n";
-        s += "    cb1 = mpb_closure_rebind(self, 1, " + t.accessor + "(p0), " + t.key + ", " + std::to_string(t.index) +
-             ", args[1], (mpb_cfun_t)" + t.trampoline + ", cb1);\n";
+        s += "    cb1 = mpb_closure_rebind(self, 1, p0 != NULL ? " + t.accessor + "(p0) : NULL, " + t.key + ", " +
+             std::to_string(t.index) + ", args[1], (mpb_cfun_t)" + t.trampoline + ", cb1);\n";
         exprs[1] = "cb1";
         return s;
     }
     s += "    if (mpb_is_py_callback(args[1])) { // the registrations of " + t.registration + " with it\n";
-    s += "        mp_int_t n = mpb_closures_remove_callable(" + t.key + ", (const void *)p0, " + std::to_string(t.index) +
-         ", args[1], " + (t.with_user_data ? "args[2]" : "MP_OBJ_NULL") + ", " + w.symbol + "_remove_one);\n";
-    s += w.ret.conv.code == plan::Code::VOID ? "        (void)n;\n        return mp_const_none;\n"
-                                             : "        " + to_py_return(w.ret, "(" + w.ret.abi_type + ")n", w.params.size());
+    s += "        mp_int_t n = mpb_closures_remove_callable(" + t.key + ", (const void *)p0, " +
+         std::to_string(t.index) + ", args[1], " + (t.with_user_data ? "args[2]" : "MP_OBJ_NULL") + ", " + w.symbol +
+         "_remove_one);\n";
+    if (w.ret.conv.code == plan::Code::VOID)
+        s += "        (void)n;\n        return mp_const_none;\n";
+    else
+        s += "        " + to_py_return(w.ret, "(" + w.ret.abi_type + ")n", w.params.size());
     s += "    }\n";
     return s;
 }

@@ -480,7 +480,8 @@ std::optional<ir::Function::ClosureTarget> registration_of(const ir::Module &m, 
             c.reg_user_param = cb->reg_user_param;
             for (size_t j = 0; j < i; ++j) {
                 const std::optional<ir::Callback> &o = f.params[j].callback;
-                c.index += o && o->convention == ir::CallbackConvention::VoidPtrArg && o->reg_user_param == cb->reg_user_param;
+                c.index += o && o->convention == ir::CallbackConvention::VoidPtrArg &&
+                           o->reg_user_param == cb->reg_user_param;
             }
             c.accessor = cb->accessor;
             return c;

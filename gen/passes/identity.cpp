@@ -78,8 +78,9 @@ void identity(ir::Module &m) {
         ir::Record::Identity id;
         ir::FunctionId get = method(m, r, "get_user_data"), set = method(m, r, "set_user_data");
         bool accessors = get.valid() && set.valid() && m.function(get).params.size() == 1 &&
-                         is_void_pointer(m, m.function(get).ret) && !taken.accessors.count(m.function(get).info.c_name) &&
-                         m.function(set).params.size() == 2 && is_void_pointer(m, m.function(set).params[1].type);
+                         is_void_pointer(m, m.function(get).ret) &&
+                         !taken.accessors.count(m.function(get).info.c_name) && m.function(set).params.size() == 2 &&
+                         is_void_pointer(m, m.function(set).params[1].type);
         if (r.user_field && is_void_pointer(m, r.fields[*r.user_field].type) && r.fields[*r.user_field].binding.bound()) {
             id.field = r.user_field;
         } else if (accessors) {

@@ -85,7 +85,8 @@ TEST(Options, CallbackGroupingAndMethodOptions) {
 TEST(Options, HelpListsEveryOptionAndExitCodes) {
     std::string h = help_text();
     for (const char *flag : {"-M NAME", "-o OUT.c", "--json OUT.json", "--prefix PFX", "--allow REGEX", "--block REGEX",
-                             "--strict", "--include-headers", "--exclude-headers", "--group-rule", "--user-field", "--isr", "--version"})
+                             "--strict", "--include-headers", "--exclude-headers", "--group-rule", "--user-field",
+                             "--isr", "--version"})
         EXPECT_NE(h.find(flag), std::string::npos) << flag;
     EXPECT_NE(h.find("3 --strict violation"), std::string::npos);
     auto r = run_cli({"--help"});

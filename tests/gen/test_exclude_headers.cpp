@@ -115,9 +115,18 @@ TEST(ExcludeHeaders, ExclusionWinsOverTheCommandLine) {
 TEST(ExcludeHeaders, PatternMatchingNoHeaderIsAUsageError) {
     Generated g = generate({"--exclude-headers", conf_re, "--exclude-headers", "lv_conf_internal\\.h$"});
     EXPECT_EQ(g.code, exit_usage);
-    EXPECT_EQ(g.err, "mpbind: error: --exclude-headers 'lv_conf_internal\\.h$' matches no header of the translation "
-                     "unit\n");
+    EXPECT_EQ(g.err, "mpbind: error: --exclude-headers 'lv_conf_internal\\.h$' matches no header that would be "
+                     "bound\n");
     EXPECT_EQ(g.c, ""); // nothing written
+}
+
+// Only bound headers can be excluded: a pattern that matches only a header nothing binds (here the compiler's
+// stddef.h) would change nothing and count that header's declarations as excluded.
+TEST(ExcludeHeaders, PatternMatchingOnlyAnUnboundHeaderIsAUsageError) {
+    Generated g = generate({"--exclude-headers", "/stddef\\.h$"});
+    EXPECT_EQ(g.code, exit_usage);
+    EXPECT_EQ(g.err, "mpbind: error: --exclude-headers '/stddef\\.h$' matches no header that would be bound\n");
+    EXPECT_EQ(g.c, "");
 }
 
 TEST(ExcludeHeaders, BadRegexIsAUsageError) {

@@ -294,7 +294,8 @@ TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
     EXPECT_TRUE(has(c, "{ .name = MP_QSTR_id, .code = MPB_I32, .flags = MPB_F_CONST, .offset = offsetof(struct s, id) }"))
         << c;
     EXPECT_TRUE(has(c, "{ .name = MP_QSTR_data, .code = MPB_U8, .offset = offsetof(struct s, data), .count = 16 }")) << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_STRUCT_TYPE(mp_fx_s_type, MP_QSTR_s, sizeof(struct s), MPB_S_MEMBERS_FIRST, 4,")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_STRUCT_TYPE(mp_fx_s_type, MP_QSTR_s, sizeof(struct s), MPB_S_MEMBERS_FIRST, 4,"))
+        << c;
     EXPECT_TRUE(has(c, "MPB_LAYOUT_CHECK(sizeof(((struct s *)0)->id) == 4, \"struct s.id (const int) is 4 bytes\");"))
         << c;
     EXPECT_TRUE(has(c, "MPB_LAYOUT_CHECK(sizeof(((struct s *)0)->data) == 16, "
@@ -361,7 +362,9 @@ TEST(Module, UnnamedMemberTypesAreReachedThroughTheirMember) {
 
 TEST(Module, OpaqueRecordsAreHandles) {
     std::string c = generate("typedef struct handle handle_t;\nhandle_t *open_handle(void);\n").c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_STRUCT_TYPE(mp_fx_handle_t_type, MP_QSTR_handle_t, 0, MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_STRUCT_TYPE(mp_fx_handle_t_type, MP_QSTR_handle_t, 0, "
+                       "MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL"))
+        << c;
     EXPECT_FALSE(has(c, "sizeof(struct handle")) << c;
 }
 

@@ -53,6 +53,24 @@ collect()
 print('the other object keeps its registration of the same function', send(b))
 print('a C address or None is removed by C', a.remove_event_cb(None), a.get_event_count())
 err(a.remove_event_cb, 5)
+
+
+class Widget:
+    def __init__(self, obj):
+        self.n = 0
+        obj.add_event_cb(self.on_event, lv.EVENT.CLICKED, None)
+
+    def on_event(self, e):
+        self.n += 1
+
+
+print('a bound method: each `w.on_event` is a new object, yet the same callable')
+w1, w2 = Widget(a), Widget(b)
+collect()
+send(a), send(b)
+print(w1.n, w2.n, 'removed', a.remove_event_cb(w2.on_event), a.remove_event_cb(w1.on_event), a.get_event_count())
+send(a), send(b)
+print(w1.n, w2.n, live() - base)
 a.delete()
 collect()
 print('deleted afterwards', live() - base, send(b))
@@ -105,3 +123,5 @@ t3 = lv.timer_create(None, 10, None)
 err(t3.set_cb, first)
 t3.delete()
 print(live() - base, lv.timer_count())
+print('no timer (None) has no closure: an error, not a crash')
+err(type(t3).set_cb, None, first)

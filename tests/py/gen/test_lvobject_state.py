@@ -1,7 +1,7 @@
-# What Python keeps on LVGL-shaped objects with identity, in lv_binding's idiom (a custom widget): `obj.set_user_data(self)`
-# with any Python object and `get_user_data()` giving it back, and attributes of the user's own names
-# (`obj.valid = False`) read back on the same object reached another way (an event's target, a child lookup), also
-# once Python dropped every reference and a collection ran. The object's user-data slot keeps mpbind's wrapper, so C
+# What Python keeps on LVGL-shaped objects with identity, in lv_binding's idiom (a custom widget):
+# `obj.set_user_data(self)` with any Python object and `get_user_data()` giving it back, and attributes of the user's
+# own names (`obj.valid = False`) read back on the same object reached another way (an event's target, a child
+# lookup), also once Python dropped every reference and a collection ran. The object's user-data slot keeps mpbind's wrapper, so C
 # never holds the address of a Python object (lvpriv's complete struct shows what C's field holds). Fixtures:
 # tests/fixtures/lvshape (user data through accessors, objects in C memory) and tests/fixtures/lvpriv (a user_data
 # field). isrtest.objects_kept() counts the wrappers kept for objects in C memory.
