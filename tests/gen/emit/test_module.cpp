@@ -2,6 +2,10 @@
 // they bind, prototypes, what is not bound and why, field tables, callbacks, constants, registration.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+#include <regex>
+
 #include "generate_fixture.h"
 
 using namespace mpbind;
@@ -358,6 +362,25 @@ TEST(Module, UnnamedMemberTypesAreReachedThroughTheirMember) {
                        "sizeof(((struct shape *)0)->color[0]), "))
         << c;
     EXPECT_TRUE(has(c, "MPB_LAYOUT_CHECK(sizeof(((struct shape *)0)->color[0].r) == 1, ")) << c;
+}
+
+// Every struct class has the runtime's own members (MPB_STRUCT_LOCALS_ENTRIES): a field with one of their names
+// must keep fields-first lookup, or the field becomes unreachable. The names come from the runtime's header, so a
+// member added there without the plan knowing it fails here.
+TEST(Module, FieldsNamedLikeRuntimeMembersKeepFieldsFirst) {
+    std::ifstream in(std::string(MPBIND_TESTS_DIR) + "/../runtime/mpb_struct.h");
+    std::string h((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    size_t at = h.find("#define MPB_STRUCT_LOCALS_ENTRIES");
+    ASSERT_NE(at, std::string::npos);
+    std::string entries = h.substr(at, h.find("\n\n", at) - at);
+    std::regex qstr_re("MP_QSTR_(\\w+)");
+    size_t names = 0;
+    for (std::sregex_iterator it(entries.begin(), entries.end(), qstr_re), end; it != end; ++it, ++names) {
+        std::string name = (*it)[1];
+        std::string c = generate("struct s { int " + name + "; int other; };\n").c;
+        EXPECT_TRUE(has(c, "MPB_DEFINE_STRUCT_TYPE(mp_fx_s_type, MP_QSTR_s, sizeof(struct s), 0, 2,")) << name << c;
+    }
+    EXPECT_GE(names, 7u);
 }
 
 TEST(Module, OpaqueRecordsAreHandles) {
