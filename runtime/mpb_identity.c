@@ -33,12 +33,11 @@ static slot_state_t slot_state(const mpb_identity_t *id, const void *data, void 
     if (w == NULL) {
         return SLOT_FREE;
     }
-    if (!mpb_in_gc_heap(w)) {
-        return SLOT_USER;
-    }
+    // One walk of the heap's areas in the usual case (a live wrapper); the second only tells a dead heap block from C
+    // data.
     size_t n = mpb_heap_nbytes(w, sizeof(mpb_struct_obj_t));
     if (n == 0) {
-        return SLOT_FREE;
+        return mpb_in_gc_heap(w) ? SLOT_FREE : SLOT_USER;
     }
     if (n < sizeof(mpb_struct_obj_t) || !is_identity_class(id, ((mp_obj_base_t *)w)->type)) {
         return SLOT_USER;
