@@ -191,8 +191,9 @@ void mpb_closures_release_object(const void *key, const void *instance) {
 // The closure of registration slot `key` at user-data pointer p holding a callable at `index`, else NULL.
 static mpb_closure_t *closure_of(const void *p, const void *key, size_t index) {
     mpb_closure_t *c = mpb_closure_at(p);
-    return c != NULL && c->key == key && index < c->n && live_closures(false) != NULL &&
-           mp_map_lookup(live_closures(false), mpb_address_key(c), MP_MAP_LOOKUP) != NULL ? c : NULL;
+    mp_map_t *live = live_closures(false);
+    return c != NULL && c->key == key && index < c->n && live != NULL &&
+           mp_map_lookup(live, mpb_address_key(c), MP_MAP_LOOKUP) != NULL ? c : NULL;
 }
 
 mpb_cfun_t mpb_closure_rebind(const void *self, size_t i, const void *user_data, const void *key, size_t index,
