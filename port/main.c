@@ -18,6 +18,7 @@
 #include "py/repl.h"
 #include "py/runtime.h"
 #include "py/stackctrl.h"
+#include "port_atomic.h"
 #include "port_path.h"
 
 #define DEFAULT_HEAP_SIZE (4 * 1024 * 1024)
@@ -247,6 +248,7 @@ static int run(int argc, char **argv, size_t heap_size) {
         return 1;
     }
     gc_init(heap, heap + heap_size);
+    port_atomic_init();
     mp_init();
     install_sigint();
 

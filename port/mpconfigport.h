@@ -162,5 +162,9 @@ typedef long mp_off_t;
 #endif
 #define MICROPY_PY_SYS_PLATFORM "linux"
 
-#define MICROPY_BEGIN_ATOMIC_SECTION() (0)
-#define MICROPY_END_ATOMIC_SECTION(state) (void)(state)
+// Interrupts are signals on this host: an atomic section blocks them (port_atomic.c). begin returns whether it
+// blocked them; end restores the mask only then.
+#define MICROPY_BEGIN_ATOMIC_SECTION() port_atomic_begin()
+#define MICROPY_END_ATOMIC_SECTION(state) port_atomic_end(state)
+mp_uint_t port_atomic_begin(void);
+void port_atomic_end(mp_uint_t state);

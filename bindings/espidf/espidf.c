@@ -64,10 +64,11 @@ void spi_transaction_release_cb(void *callbacks) {
 }
 
 // trans->user as our callbacks object, or NULL when it is something else (not ours: the handler does nothing).
-// Only reads: safe in an interrupt, and gc_nbytes is 0 unless user is the start of a live heap block.
+// Only reads: safe in an interrupt. The interrupt may come while a collection is marking the heap, when gc_nbytes
+// sees a marked block as no block at all; mpb_heap_nbytes counts it.
 static espidf_spi_callbacks_t *callbacks_of(spi_transaction_t *trans) {
     void *user = trans != NULL ? trans->user : NULL;
-    if (user == NULL || !mpb_in_gc_heap(user) || gc_nbytes(user) < sizeof(espidf_spi_callbacks_t)) {
+    if (user == NULL || mpb_heap_nbytes(user, sizeof(espidf_spi_callbacks_t)) < sizeof(espidf_spi_callbacks_t)) {
         return NULL;
     }
     espidf_spi_callbacks_t *cbs = user;

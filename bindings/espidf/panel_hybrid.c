@@ -62,14 +62,11 @@ void panel_forget_window(void) {
     pixel_spi = NULL; // a new panel or driver: the device of the last pixel transaction may be gone
 }
 
-// user_data as a dict, or NULL when it is something else (only reads: safe whatever the pointer is).
+// user_data as a dict, or NULL when it is something else (only reads: safe whatever the pointer is, and while a
+// collection is marking the heap, as in an interrupt).
 static mp_obj_dict_t *user_dict(const gui_disp_drv_t *drv) {
     void *ud = drv->user_data;
-    if (ud == NULL || !mpb_in_gc_heap(ud) || gc_nbytes(ud) < sizeof(mp_obj_dict_t)) {
-        return NULL;
-    }
-    mp_obj_dict_t *d = ud;
-    return d->base.type == &mp_type_dict ? d : NULL;
+    return mpb_is_heap_dict(ud) ? (mp_obj_dict_t *)ud : NULL;
 }
 
 // An optional small int entry of the dict (a bool counts as 0 or 1).

@@ -96,7 +96,11 @@ std::string abi_code(const ir::Module &m, ir::TypeId t) {
     Conv c = classify(m, t);
     std::string s = info(c.code).abi;
     if (c.code == Code::STRUCT) s += std::to_string(c.record.index);
-    if (c.code == Code::FUNPTR) s += "<" + pointee_signature(m, t) + ">";
+    if (c.code == Code::FUNPTR) {
+        s += '<';
+        s += pointee_signature(m, t);
+        s += '>';
+    }
     return s;
 }
 

@@ -1,4 +1,6 @@
 // The `porttest` module: C-side helpers for the interpreter's own tests (GC roots held from C, scheduling).
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -81,6 +83,28 @@ STATIC mp_obj_t porttest_schedule_burst(mp_obj_t func, mp_obj_t n_in) {
 }
 STATIC MP_DEFINE_CONST_FUN_OBJ_2(porttest_schedule_burst_obj, porttest_schedule_burst);
 
+static bool interrupts_blocked(void) {
+    sigset_t mask;
+    pthread_sigmask(SIG_BLOCK, NULL, &mask);
+    return sigismember(&mask, SIGINT) && sigismember(&mask, SIGRTMIN) && sigismember(&mask, SIGRTMAX);
+}
+
+// The interrupt signals' state (blocked or not) outside an atomic section, inside one, inside a nested one after
+// the inner one ended, and after the outer one ended.
+STATIC mp_obj_t porttest_atomic_blocks_interrupts(void) {
+    mp_obj_t seen[4];
+    seen[0] = mp_obj_new_bool(interrupts_blocked());
+    mp_uint_t outer = MICROPY_BEGIN_ATOMIC_SECTION();
+    seen[1] = mp_obj_new_bool(interrupts_blocked());
+    mp_uint_t inner = MICROPY_BEGIN_ATOMIC_SECTION();
+    MICROPY_END_ATOMIC_SECTION(inner);
+    seen[2] = mp_obj_new_bool(interrupts_blocked());
+    MICROPY_END_ATOMIC_SECTION(outer);
+    seen[3] = mp_obj_new_bool(interrupts_blocked());
+    return mp_obj_new_tuple(4, seen);
+}
+STATIC MP_DEFINE_CONST_FUN_OBJ_0(porttest_atomic_blocks_interrupts_obj, porttest_atomic_blocks_interrupts);
+
 // Ends the process with SIGABRT, so the test runner's crash detection can be tested.
 STATIC mp_obj_t porttest_crash(void) {
     abort();
@@ -97,6 +121,7 @@ STATIC const mp_rom_map_elem_t porttest_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_schedule), MP_ROM_PTR(&porttest_schedule_obj) },
     { MP_ROM_QSTR(MP_QSTR_schedule_burst), MP_ROM_PTR(&porttest_schedule_burst_obj) },
     { MP_ROM_QSTR(MP_QSTR_crash), MP_ROM_PTR(&porttest_crash_obj) },
+    { MP_ROM_QSTR(MP_QSTR_atomic_blocks_interrupts), MP_ROM_PTR(&porttest_atomic_blocks_interrupts_obj) },
 };
 STATIC MP_DEFINE_CONST_DICT(porttest_globals, porttest_globals_table);
 

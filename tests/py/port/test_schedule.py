@@ -23,3 +23,7 @@ print(porttest.schedule_burst(record, 6))
 for _ in range(10):
     pass
 print(log)
+
+# An atomic section (the scheduler's queue is changed in them, by the VM and by interrupt handlers) blocks the
+# interrupt signals, as a chip port disables interrupts; a nested one leaves them blocked until the outer one ends.
+print('interrupts blocked: outside, in a section, after a nested one, after', porttest.atomic_blocks_interrupts())
