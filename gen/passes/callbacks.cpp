@@ -2,10 +2,13 @@
 // those a trampoline can carry out.
 #include "callbacks.h"
 
+#include <cctype>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <regex>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "options.h"
@@ -18,6 +21,16 @@ namespace mpbind::passes {
 namespace {
 
 const char *const default_user_field = "user_data";
+
+// Whether name contains one of the words, ignoring ASCII case: what a case-insensitive regex alternation of plain
+// words finds, without std::regex's per-character locale look-ups (tens of thousands of instructions a name).
+bool names_any(const std::string &name, std::initializer_list<std::string_view> words) {
+    std::string lower(name);
+    for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view w : words)
+        if (lower.find(w) != std::string::npos) return true;
+    return false;
+}
 
 // The canonical Function type a slot of type t points to (none if t is not a function pointer).
 ir::TypeId function_pointee(const ir::Module &m, ir::TypeId t) {
@@ -142,8 +155,8 @@ public:
 
     // A slot named for ending something (LVGL's lv_fs_drv_t close_cb and dir_close_cb, a `free` hook).
     static bool ends_handles(const std::string &slot) {
-        static const std::regex names("close|free|destroy|release|dispose|delete|deinit|unref|finali[sz]", std::regex::icase);
-        return std::regex_search(slot, names);
+        return names_any(slot, {"close", "free", "destroy", "release", "dispose", "delete", "deinit", "unref", "finalis",
+                                "finaliz"});
     }
 
     bool isr(const std::string &slot) {
@@ -254,9 +267,10 @@ private:
         if (candidates.size() == 1) return candidates[0];
         for (int i : candidates)
             if (i == static_cast<int>(callback) + 1) return i;
-        static const std::regex named("user|data|arg|ctx|context|closure|cookie|opaque|priv", std::regex::icase);
         for (int i : candidates)
-            if (std::regex_search(f.params[static_cast<size_t>(i)].c_name, named)) return i;
+            if (names_any(f.params[static_cast<size_t>(i)].c_name,
+                          {"user", "data", "arg", "ctx", "context", "closure", "cookie", "opaque", "priv"}))
+                return i;
         return -1;
     }
 
@@ -290,8 +304,11 @@ bool destroy_shape(const ir::Module &m, const ir::Param &p) {
 
 bool looks_like_destroy(const ir::Module &m, const ir::Param &p) {
     if (!destroy_shape(m, p)) return false;
-    static const std::regex names("destroy|destruct|free|release|dtor|cleanup|finali[sz]|dispose|notify|unref", std::regex::icase);
-    return std::regex_search(p.c_name, names) || std::regex_search(m.type(p.type).spelling, names);
+    auto named = [](const std::string &s) {
+        return names_any(s, {"destroy", "destruct", "free", "release", "dtor", "cleanup", "finalis", "finaliz", "dispose",
+                             "notify", "unref"});
+    };
+    return named(p.c_name) || named(m.type(p.type).spelling);
 }
 
 bool is_handle_type(const ir::Module &m, ir::TypeId t) {
@@ -428,8 +445,7 @@ ir::RecordId top_record(const ir::Module &m, ir::RecordId r) {
 // ---- functions acting on other registrations' closures ----
 
 bool names_removal(const std::string &name) {
-    static const std::regex names("remove|unregister|delete|_del_|_off_", std::regex::icase);
-    return std::regex_search(name, names);
+    return names_any(name, {"remove", "unregister", "delete", "_del_", "_off_"});
 }
 
 bool has_void_pointer_param(const ir::Module &m, const ir::Function &f) {
