@@ -116,14 +116,17 @@ def synthetic_header(path):
 
 
 def cpu_seconds(cmd):
-    """User + system CPU time (s) of one child, which load on a shared machine inflates less than wall time."""
+    """User + system CPU time (s) of one child, which load on a shared machine inflates less than wall time, its
+    wall time (s) and its peak RSS (KiB)."""
+    t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f'{" ".join(cmd)} exited {proc.returncode}:\n{stderr.decode(errors="replace")[:2000]}')
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss
 
 
 def check_generation_speed(ctx, clang='clang-19'):
@@ -138,12 +141,13 @@ def check_generation_speed(ctx, clang='clang-19'):
     for _ in range(RUNS):  # interleaved, so that load on the machine hits all three alike
         for name, cmd in commands.items():
             times[name].append(cpu_seconds(cmd))
-    med = {k: (statistics.median(t for t, _ in v), statistics.median(m for _, m in v)) for k, v in times.items()}
+    med = {k: tuple(statistics.median(run[i] for run in v) for i in range(3)) for k, v in times.items()}
     macros = sum(1 for d in json.load(open(out + '.json'))['declarations'] if d['kind'] == 'macro' and d['status'] == 'bound')
     print(f'3. generation speed, synthetic header ({SYNTH_UNITS * 4} functions, {macros} macro constants; '
-          f'CPU time, median of {RUNS} interleaved runs):')
-    for name, (t, kib) in med.items():
-        print(f'  {name:20s} {t * 1000:7.1f} ms  {kib / 1024:6.1f} MiB')
+          f'medians of {RUNS} interleaved runs; mpbind makes its C and JSON in parallel; '
+          f'load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):')
+    for name, (t, wall, kib) in med.items():
+        print(f'  {name:20s} CPU {t * 1000:7.1f} ms  wall {wall * 1000:7.1f} ms  {kib / 1024:6.1f} MiB')
     ratio = med['mpbind'][0] / med['clang -fsyntax-only'][0]
     macro_cost = med['mpbind'][0] / med['mpbind --no-macros'][0]
     print(f'  mpbind / clang = {ratio:.2f} (limit {MAX_RATIO_TO_CLANG}); macros / --no-macros = {macro_cost:.2f} '

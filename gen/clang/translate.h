@@ -2,6 +2,7 @@
 #pragma once
 #include <clang-c/Index.h>
 
+#include <cstdint>
 #include <optional>
 #include <regex>
 #include <string>
@@ -77,7 +78,9 @@ private:
     struct FileNames {
         std::string real; // resolved path, as --include-headers and --exclude-headers see it
         std::string base; // file name without directories, as reports show it
+        mutable int8_t bound = -1; // bound_path(real) once asked (-1: not yet): the regex is slow on long paths
     };
+    bool bound_file(CXFile file) const;
     const FileNames &file_names(CXFile file) const; // computed once per file
     mutable std::unordered_map<void *, FileNames> file_names_;
     enum class FileRole : uint8_t { Other, Bound, Excluded };

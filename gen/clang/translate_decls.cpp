@@ -47,10 +47,12 @@ Translator::FileRole Translator::file_role(CXCursor c) {
     if (!file) return FileRole::Other;
     auto [it, fresh] = file_role_.try_emplace(file, FileRole::Other);
     if (fresh) {
-        const std::string &real = file_names(file).real;
-        bool excluded = false;
-        for (const std::regex &re : exclude_res_) excluded = excluded || std::regex_search(real, re);
-        it->second = !bound_path(real) ? FileRole::Other : excluded ? FileRole::Excluded : FileRole::Bound;
+        if (bound_file(file)) {
+            const std::string &real = file_names(file).real;
+            bool excluded = false;
+            for (const std::regex &re : exclude_res_) excluded = excluded || std::regex_search(real, re);
+            it->second = excluded ? FileRole::Excluded : FileRole::Bound;
+        }
     }
     return it->second;
 }
@@ -61,6 +63,12 @@ bool Translator::bound_path(const std::string &real) const {
     for (const auto &b : bound_files_)
         if (b == real) return true;
     return include_re_ && std::regex_search(real, *include_re_);
+}
+
+bool Translator::bound_file(CXFile file) const {
+    const FileNames &names = file_names(file);
+    if (names.bound < 0) names.bound = bound_path(names.real);
+    return names.bound != 0;
 }
 
 bool Translator::in_bound_header(CXCursor c) { return file_role(c) == FileRole::Bound; }
@@ -105,8 +113,8 @@ std::vector<bool> Translator::exclude_res_matched() const {
     std::vector<bool> matched(exclude_res_.size(), false);
     if (exclude_res_.empty()) return matched;
     for_each_included_file(tu_, [&](CXFile file) {
+        if (!bound_file(file)) return;
         const std::string &real = file_names(file).real;
-        if (!bound_path(real)) return;
         for (size_t i = 0; i < exclude_res_.size(); ++i)
             matched[i] = matched[i] || std::regex_search(real, exclude_res_[i]);
     });

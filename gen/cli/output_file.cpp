@@ -1,10 +1,14 @@
 // Output files: all written to temporaries "<path>.tmp<pid>" first, then renamed into place all or none.
 #include "output_file.h"
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <thread>
 #include <unistd.h>
 
 namespace mpbind::cli {
@@ -27,32 +31,68 @@ void roll_back(const std::vector<PendingFile> &files, size_t renamed, const std:
         if (backed_up[i]) std::remove(temp_name(files[i].path, ".bak").c_str());
 }
 
+// Writes `contents` to `tmp`; "" or the error.
+std::string write_temp(const std::string &path, const std::string &tmp, const std::string &contents) {
+    FILE *out = std::fopen(tmp.c_str(), "wb");
+    if (!out) return "cannot write '" + path + "': " + std::strerror(errno);
+    bool ok = std::fwrite(contents.data(), 1, contents.size(), out) == contents.size();
+    ok = (std::fclose(out) == 0) && ok;
+    return ok ? "" : "cannot write '" + path + "'";
+}
+
+// What making and writing one file's temporary gave.
+struct Made {
+    std::string error;
+    std::exception_ptr thrown;
+};
+
+// Makes the files and writes their temporaries, on up to one thread per file and per core: the outputs of a
+// large header take about as long to make as its translation, and they only read the plan. Files are taken in
+// order from a shared counter, so the first (and largest) ones start first.
+std::vector<Made> make_all(const std::vector<PendingFile> &files, const std::vector<std::string> &temps) {
+    std::vector<Made> made(files.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+            try {
+                made[i].error = write_temp(files[i].path, temps[i], files[i].make());
+            } catch (...) {
+                made[i].thrown = std::current_exception();
+            }
+        }
+    };
+    size_t threads = std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> helpers;
+    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (std::thread &h : helpers) h.join();
+    return made;
+}
+
 } // namespace
 
 std::string write_all(const std::vector<PendingFile> &files) {
-    std::vector<std::string> temps;
-    auto remove_temps = [&] {
-        for (const std::string &t : temps) std::remove(t.c_str());
-    };
-    // A directory in the way is known before anything is written.
+    // A directory in the way is known before anything is made.
     for (const PendingFile &f : files) {
         std::error_code ec;
         if (fs::is_directory(f.path, ec)) return "cannot write '" + f.path + "': it is a directory";
     }
-    for (const PendingFile &f : files) {
-        std::string tmp = temp_name(f.path, ".tmp");
-        FILE *out = std::fopen(tmp.c_str(), "wb");
-        if (!out) {
-            std::string e = "cannot write '" + f.path + "': " + std::strerror(errno);
+    std::vector<std::string> temps;
+    for (const PendingFile &f : files) temps.push_back(temp_name(f.path, ".tmp"));
+    auto remove_temps = [&] {
+        for (const std::string &t : temps) std::remove(t.c_str());
+    };
+    std::vector<Made> made = make_all(files, temps);
+    for (const Made &m : made) {
+        if (m.thrown) {
             remove_temps();
-            return e;
+            std::rethrow_exception(m.thrown);
         }
-        temps.push_back(tmp);
-        bool ok = std::fwrite(f.contents.data(), 1, f.contents.size(), out) == f.contents.size();
-        ok = (std::fclose(out) == 0) && ok;
-        if (!ok) {
+    }
+    for (const Made &m : made) {
+        if (!m.error.empty()) {
             remove_temps();
-            return "cannot write '" + f.path + "'";
+            return m.error;
         }
     }
     // Keep the old targets reachable until every rename succeeded, so a late failure can undo the early ones.

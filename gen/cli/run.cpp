@@ -83,6 +83,8 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         err << "mpbind: internal error: " << e.what() << "\n";
         return exit_internal;
     }
+    // The plan holds all the outputs print: the IR goes before they are made, lowering peak memory on large headers.
+    m = ir::Module();
     if (!opt.quiet) err << summary(p);
 
     if (opt.strict && !p.skipped.empty()) {
@@ -93,10 +95,11 @@ int run(const std::vector<std::string> &args, std::ostream &out, std::ostream &e
         return exit_strict;
     }
 
+    // Made in parallel by write_all (the C module and the JSON report take about as long), each only reads the plan.
     std::vector<PendingFile> files;
-    if (!opt.json.empty()) files.push_back({opt.json, json(p)});
-    if (!opt.output.empty()) files.push_back({opt.output, emit::module_c(p)});
-    if (!opt.pyi.empty()) files.push_back({opt.pyi, emit::module_pyi(p)});
+    if (!opt.json.empty()) files.emplace_back(opt.json, [&p] { return json(p); });
+    if (!opt.output.empty()) files.emplace_back(opt.output, [&p] { return emit::module_c(p); });
+    if (!opt.pyi.empty()) files.emplace_back(opt.pyi, [&p] { return emit::module_pyi(p); });
     if (std::string e = write_all(files); !e.empty()) {
         err << "mpbind: error: " << e << "\n";
         return exit_output;

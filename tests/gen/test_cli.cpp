@@ -1,8 +1,12 @@
 // Tests of the command line: option table, JSON writer, atomic output, and whole runs (errors, --strict, --json).
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
 
 #include "cli/json_writer.h"
 #include "cli/options.h"
@@ -118,17 +122,58 @@ TEST(Json, EscapingAndLayout) {
 
 // ---- output files ----
 
+// Files other than the fixture's own header: outputs or temporaries left behind.
+size_t files_besides_header(const std::string &dir) {
+    size_t files = 0;
+    for (auto &e : std::filesystem::directory_iterator(dir)) files += e.path().filename() == "unused.h" ? 0 : 1;
+    return files;
+}
+
 TEST(Output, NothingWrittenWhenOneFileFails) {
     test::TempHeader dir("", "unused.h");
     std::string good = dir.dir() + "/good.json";
     std::string err = write_all({{good, "x"}, {dir.dir() + "/missing/dir/bad.c", "y"}});
     EXPECT_NE(err.find("cannot write"), std::string::npos);
     EXPECT_FALSE(exists(good));
-    size_t files = 0; // no temporaries left behind either: only the fixture's own header
-    for (auto &e : std::filesystem::directory_iterator(dir.dir())) files += e.path().filename() == "unused.h" ? 0 : 1;
-    EXPECT_EQ(files, 0u);
+    EXPECT_EQ(files_besides_header(dir.dir()), 0u); // no temporaries left behind either
     EXPECT_EQ(write_all({{good, "content"}}), "");
     EXPECT_EQ(slurp(good), "content");
+}
+
+TEST(Output, FilesAreMadeInParallel) {
+    if (std::thread::hardware_concurrency() < 2) GTEST_SKIP() << "one core: the files are made one after the other";
+    test::TempHeader dir("", "unused.h");
+    // Each of the first two makers waits (up to 10 s) until the other has started: both finish early only if
+    // they ran at once.
+    std::atomic<int> started{0};
+    auto meet = [&started](std::string text) {
+        ++started;
+        auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (started.load() < 2 && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+        return started.load() >= 2 ? text : "alone";
+    };
+    std::vector<PendingFile> files;
+    files.emplace_back(dir.dir() + "/a.c", [&] { return meet("a"); });
+    files.emplace_back(dir.dir() + "/b.json", [&] { return meet("b"); });
+    files.emplace_back(dir.dir() + "/c.pyi", std::string("c"));
+    EXPECT_EQ(write_all(files), "");
+    EXPECT_EQ(slurp(dir.dir() + "/a.c"), "a");
+    EXPECT_EQ(slurp(dir.dir() + "/b.json"), "b");
+    EXPECT_EQ(slurp(dir.dir() + "/c.pyi"), "c");
+    EXPECT_EQ(files_besides_header(dir.dir()), 3u);
+}
+
+TEST(Output, MakerThatThrowsLeavesNothingAndRethrows) {
+    test::TempHeader dir("", "unused.h");
+    std::string old = dir.dir() + "/old.c";
+    std::ofstream(old) << "old";
+    std::vector<PendingFile> files;
+    files.emplace_back(dir.dir() + "/new.json", std::string("new"));
+    files.emplace_back(old, [] () -> std::string { throw std::logic_error("plan broken"); });
+    files.emplace_back(dir.dir() + "/new.pyi", std::string("new"));
+    EXPECT_THROW(write_all(files), std::logic_error);
+    EXPECT_EQ(slurp(old), "old");
+    EXPECT_EQ(files_besides_header(dir.dir()), 1u); // old.c alone: no new target, no temporary
 }
 
 // ---- whole runs ----
