@@ -127,9 +127,12 @@ static MPB_NOINLINE void *struct_arg(const mp_obj_t *args, size_t i, const mpb_f
 }
 
 void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
-    // The common case first, kept short: self of a method, an instance of the parameter's own class.
+    // The common case first, kept short: self of a method, an instance of the parameter's own class or of a struct
+    // class derived from it (a widget class and its base object type's class, lv.label for lv_obj_t *).
     const mpb_struct_obj_t *self = MP_OBJ_TO_PTR(args[i]);
-    if (mpb_is_obj(args[i]) && self->base.type == MPB_STRUCT_BASE(f->shape->types[i])) {
+    const mp_obj_type_t *want = MPB_STRUCT_BASE(f->shape->types[i]);
+    if (mpb_is_obj(args[i]) && (self->base.type == want || (MPB_TYPE_SLOT(self->base.type, parent) == want &&
+                                                            mpb_is_struct_type(self->base.type)))) {
         return self->data;
     }
     return struct_arg(args, i, f);
