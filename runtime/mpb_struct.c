@@ -129,9 +129,9 @@ static bool class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr,
     return false;
 }
 
-// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'. Where no
-// name is both (MPB_S_MEMBERS_FIRST), the members are looked up first: a method call skips the field scan. Objects
-// with identity then have the names of the user's own (mpb_object_attr).
+// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'. For classes
+// of objects with identity where no name is both (MPB_S_MEMBERS_FIRST), the members are looked up first: a method
+// call skips the field scan. Objects with identity then have the names of the user's own (mpb_object_attr).
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
     const mpb_struct_type_t *t = mpb_struct_class(self_in);
