@@ -31,7 +31,7 @@ bool mpb_in_gc_heap(const void *p);
 // allocation meanwhile may be seen either way, as it may just after gc_nbytes returns; a collection under way does
 // not make a live block look free. Inline for the common case, a block of the heap's first area where one block is
 // enough: the identity lookup of every returned object asks it.
-static inline size_t mpb_heap_nbytes(const void *p, size_t at_most);
+static MPB_ALWAYS_INLINE size_t mpb_heap_nbytes(const void *p, size_t at_most);
 // The same for any area and size (what mpb_heap_nbytes does beyond its inline case).
 size_t mpb_heap_nbytes_any(const void *p, size_t at_most);
 
@@ -43,7 +43,7 @@ size_t mpb_heap_nbytes_any(const void *p, size_t at_most);
 #define MPB_AT_MARK 3
 #define MPB_AT_LIVE(kind) ((kind) == MPB_AT_HEAD || (kind) == MPB_AT_MARK)
 
-static inline size_t mpb_heap_nbytes(const void *p, size_t at_most) {
+static MPB_ALWAYS_INLINE size_t mpb_heap_nbytes(const void *p, size_t at_most) {
     #if MPB_NEW_API
     const mp_state_mem_area_t *area = &MP_STATE_MEM(area); // the first area (the only one without a split heap)
     const byte *atb = area->gc_alloc_table_start, *start = area->gc_pool_start, *end = area->gc_pool_end;
