@@ -39,7 +39,7 @@ def print_method_cost(ctx):
     over = []
     for form, limit in LIMITS.items():
         n = per_call(ctx, form) - loop
-        print(f'    {form:7s}: {n:6.0f} (limit {limit})')
+        print(f'    {form:12s}: {n:6.0f} (limit {limit})')
         if n > limit:
             over.append(f'{form} {n:.0f} > {limit}')
     if over:
