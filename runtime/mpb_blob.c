@@ -1,7 +1,6 @@
 // mpb_blob.c: Blob, the untyped C pointer object (passed between modules, compared, dereferenced into a
 // memoryview), and the conversions of every pointer kind: untyped, char *, struct pointers, function pointers.
 #include <string.h>
-#include "py/gc.h"
 #include "mpb_blob.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
@@ -99,11 +98,11 @@ static mp_obj_t heap_object_at(void *p) {
         &mp_type_int, &mp_type_float, &mp_type_fun_bc, &mp_type_memoryview,
         &mpb_type_blob,
     };
-    if (p == NULL || !mpb_in_gc_heap(p) || gc_nbytes(p) < sizeof(mp_obj_base_t)) {
+    if (p == NULL || mpb_heap_nbytes(p, sizeof(mp_obj_base_t)) < sizeof(mp_obj_base_t)) {
         return MP_OBJ_NULL;
     }
     const mp_obj_type_t *type = ((mp_obj_base_t *)p)->type;
-    if (mpb_in_gc_heap(type) && gc_nbytes(type) >= sizeof(mp_obj_type_t) &&
+    if (mpb_heap_nbytes(type, sizeof(mp_obj_type_t)) >= sizeof(mp_obj_type_t) &&
         ((const mp_obj_base_t *)type)->type == &mp_type_type) {
         return MP_OBJ_FROM_PTR(p);
     }

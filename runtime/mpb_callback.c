@@ -2,7 +2,6 @@
 // module roots for the struct conventions.
 #include <string.h>
 
-#include "py/gc.h"
 #include "py/objlist.h"
 
 #include "mpb_blob.h"
@@ -43,8 +42,8 @@ size_t mpb_closures_live(void) {
 }
 
 mpb_closure_t *mpb_closure_at(const void *p) {
-    // gc_nbytes is 0 unless p is the start of a live heap block, which then holds at least a type pointer.
-    if (p == NULL || !mpb_in_gc_heap(p) || gc_nbytes(p) < sizeof(mpb_closure_t)) {
+    // 0 unless p is the start of a live heap block, which then holds at least a type pointer.
+    if (p == NULL || mpb_heap_nbytes(p, sizeof(mpb_closure_t)) < sizeof(mpb_closure_t)) {
         return NULL;
     }
     return ((const mp_obj_base_t *)p)->type == &mpb_type_closure ? (mpb_closure_t *)p : NULL;

@@ -18,6 +18,8 @@
 
 #define MPB_NORETURN __attribute__((noreturn))
 #define MPB_NOINLINE __attribute__((noinline))
+// For the few short functions of hot paths that ports built with -Os (MicroPython's default) would not inline.
+#define MPB_ALWAYS_INLINE inline __attribute__((always_inline))
 
 #if MPB_NEW_API
 #define MPB_ERROR_TEXT(s) MP_ERROR_TEXT(s)

@@ -114,10 +114,10 @@ mpb_struct_obj_t *mpb_object_home(const mpb_struct_type_t *type, void *data, mpb
     }
 }
 
-mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data) {
+// mpb_object_ref beyond its usual case: a wrapper of another class, of another object, the user's data or none.
+static MPB_NOINLINE mp_obj_t object_ref(const mpb_struct_type_t *type, void *data, void *w) {
     const mpb_identity_t *id = type->identity;
     const mp_obj_type_t *want = MPB_STRUCT_BASE(type);
-    void *w = id->get(data);
     switch (slot_state(id, data, w)) {
         case SLOT_WRAPPER: {
             mpb_struct_obj_t *o = w;
@@ -135,4 +135,16 @@ mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data) {
         default:
             return MP_OBJ_FROM_PTR(settle(id, want, data, NULL));
     }
+}
+
+mp_obj_t mpb_object_ref(const mpb_struct_type_t *type, void *data) {
+    mpb_struct_obj_t *w = type->identity->get(data);
+    // The usual case, kept short (every call returning an object comes here): the slot holds this object's wrapper, of
+    // the class asked for (one of the identity's classes, so the block is a wrapper, not the user's data). The block
+    // is known live before it is read.
+    if (w != NULL && mpb_heap_nbytes(w, sizeof(*w)) >= sizeof(*w) && w->base.type == MPB_STRUCT_BASE(type) &&
+        w->data == data) {
+        return MP_OBJ_FROM_PTR(w);
+    }
+    return object_ref(type, data, w);
 }

@@ -14,9 +14,9 @@ bool mpb_is_struct_type(const mp_obj_type_t *t);
 mp_obj_t mpb_struct_native(mp_obj_t o);
 // True when class t is want or inherits it (an object class and its base object type's class).
 bool mpb_struct_inherits(const mp_obj_type_t *t, const mpb_struct_type_t *want);
-// The struct class of instance o.
+// The struct class of instance o (an object, never a small int or qstr: read in place, every attribute access asks).
 static inline const mpb_struct_type_t *mpb_struct_class(mp_obj_t o) {
-    return MPB_STRUCT_OF(mp_obj_get_type(o));
+    return MPB_STRUCT_OF(((const mp_obj_base_t *)MP_OBJ_TO_PTR(o))->type);
 }
 // The memory an instance views; NULL only after __cast_instance__(None): a ValueError, never a memory access.
 // Inline: every attribute access of a struct instance asks it.

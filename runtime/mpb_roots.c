@@ -114,14 +114,7 @@ bool mpb_in_gc_heap(const void *p) {
     return heap_area(p, &a);
 }
 
-// The heap's allocation table: 2 bits per block, 4 blocks a byte, as py/gc.c keeps it (v1.9.2 to v1.24). A collection
-// marks live heads AT_MARK until its sweep turns them back.
-#define ATB_KIND(atb, block) (((atb)[(block) / 4] >> (2 * ((block) % 4))) & 3)
-#define AT_HEAD 1
-#define AT_TAIL 2
-#define AT_MARK 3
-
-size_t mpb_heap_nbytes(const void *p, size_t at_most) {
+size_t mpb_heap_nbytes_any(const void *p, size_t at_most) {
     heap_area_t a;
     const size_t per_block = MICROPY_BYTES_PER_GC_BLOCK;
     const byte *b = p;
@@ -130,11 +123,11 @@ size_t mpb_heap_nbytes(const void *p, size_t at_most) {
     }
     const byte *atb = a.atb;
     size_t block = (size_t)(b - a.start) / per_block, n_blocks = (size_t)(a.end - a.start) / per_block;
-    if (ATB_KIND(atb, block) != AT_HEAD && ATB_KIND(atb, block) != AT_MARK) {
+    if (!MPB_AT_LIVE(MPB_ATB_KIND(atb, block))) {
         return 0;
     }
     size_t n = per_block;
-    while (n < at_most && ++block < n_blocks && ATB_KIND(atb, block) == AT_TAIL) {
+    while (n < at_most && ++block < n_blocks && MPB_ATB_KIND(atb, block) == MPB_AT_TAIL) {
         n += per_block;
     }
     return n;
@@ -142,6 +135,6 @@ size_t mpb_heap_nbytes(const void *p, size_t at_most) {
 
 bool mpb_is_heap_dict(const void *p) {
     // 0 unless p is the start of a live heap block, which then holds at least a type pointer.
-    return mpb_heap_nbytes(p, sizeof(mp_obj_dict_t)) >= sizeof(mp_obj_dict_t) &&
+    return p != NULL && mpb_heap_nbytes(p, sizeof(mp_obj_dict_t)) >= sizeof(mp_obj_dict_t) &&
            ((const mp_obj_base_t *)p)->type == &mp_type_dict;
 }

@@ -3,6 +3,7 @@
 #ifndef MPB_ROOTS_H
 #define MPB_ROOTS_H
 
+#include "py/mpstate.h"
 #include "mpb_types.h"
 
 // Keeps obj reachable by the GC under key (an address C holds) until released.
@@ -28,8 +29,40 @@ bool mpb_in_gc_heap(const void *p);
 // gc_nbytes(p) counted up to at_most bytes at least (0 unless p starts a live block, marked or not), without the GC's
 // lock: it reads only the allocation table, fast enough for a lookup on every call (mpb_identity.c). Another thread's
 // allocation meanwhile may be seen either way, as it may just after gc_nbytes returns; a collection under way does
-// not make a live block look free.
-size_t mpb_heap_nbytes(const void *p, size_t at_most);
+// not make a live block look free. Inline for the common case, a block of the heap's first area where one block is
+// enough: the identity lookup of every returned object asks it.
+static MPB_ALWAYS_INLINE size_t mpb_heap_nbytes(const void *p, size_t at_most);
+// The same for any area and size (what mpb_heap_nbytes does beyond its inline case).
+size_t mpb_heap_nbytes_any(const void *p, size_t at_most);
+
+// The heap's allocation table: 2 bits per block, 4 blocks a byte, as py/gc.c keeps it (v1.9.2 to v1.24). A collection
+// marks live heads AT_MARK until its sweep turns them back.
+#define MPB_ATB_KIND(atb, block) (((atb)[(block) / 4] >> (2 * ((block) % 4))) & 3)
+#define MPB_AT_HEAD 1
+#define MPB_AT_TAIL 2
+#define MPB_AT_MARK 3
+#define MPB_AT_LIVE(kind) ((kind) == MPB_AT_HEAD || (kind) == MPB_AT_MARK)
+
+static MPB_ALWAYS_INLINE size_t mpb_heap_nbytes(const void *p, size_t at_most) {
+    #if MPB_NEW_API
+    const mp_state_mem_area_t *area = &MP_STATE_MEM(area); // the first area (the only one without a split heap)
+    const byte *atb = area->gc_alloc_table_start, *start = area->gc_pool_start, *end = area->gc_pool_end;
+    #else
+    const byte *atb = MP_STATE_MEM(gc_alloc_table_start), *start = MP_STATE_MEM(gc_pool_start);
+    const byte *end = MP_STATE_MEM(gc_pool_end);
+    #endif
+    const byte *b = p;
+    if (b < start || b >= end || at_most > MICROPY_BYTES_PER_GC_BLOCK) {
+        return mpb_heap_nbytes_any(p, at_most);
+    }
+    size_t offset = (size_t)(b - start);
+    if (offset % MICROPY_BYTES_PER_GC_BLOCK != 0) {
+        return 0;
+    }
+    size_t block = offset / MICROPY_BYTES_PER_GC_BLOCK;
+    return MPB_AT_LIVE(MPB_ATB_KIND(atb, block)) ? MICROPY_BYTES_PER_GC_BLOCK : 0;
+}
+
 // True when p is the address of a dict object in the heap (a user_data dict stored in a void * field).
 bool mpb_is_heap_dict(const void *p);
 

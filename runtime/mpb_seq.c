@@ -112,11 +112,11 @@ void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_f
     return new_array(args, i, &row, f);
 }
 
-void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
+// mpb_get_struct_arg beyond its common case: another object standing for a pointer, or a list of structs.
+static MPB_NOINLINE void *struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
     const mpb_struct_type_t *cls = f->shape->types[i];
-    // The common case first, self of a method: an instance of the parameter's class or of a class inheriting it.
     const mp_obj_type_t *type = mpb_is_obj(args[i]) ? ((mp_obj_base_t *)MP_OBJ_TO_PTR(args[i]))->type : NULL;
-    if (type != NULL && (type == MPB_STRUCT_BASE(cls) || mpb_struct_inherits(type, cls))) {
+    if (type != NULL && mpb_struct_inherits(type, cls)) {
         return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(args[i]))->data;
     }
     if ((cls->flags & MPB_S_OPAQUE) || !is_sequence(args[i])) {
@@ -124,4 +124,16 @@ void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
     }
     mpb_field_t row = { .code = MPB_STRUCT, .ref = { .sub = cls } };
     return new_array(args, i, &row, f);
+}
+
+void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
+    // The common case first, kept short: self of a method, an instance of the parameter's own class or of a struct
+    // class derived from it (a widget class and its base object type's class, lv.label for lv_obj_t *).
+    const mpb_struct_obj_t *self = MP_OBJ_TO_PTR(args[i]);
+    const mp_obj_type_t *want = MPB_STRUCT_BASE(f->shape->types[i]);
+    if (mpb_is_obj(args[i]) && (self->base.type == want || (MPB_TYPE_SLOT(self->base.type, parent) == want &&
+                                                            mpb_is_struct_type(self->base.type)))) {
+        return self->data;
+    }
+    return struct_arg(args, i, f);
 }

@@ -129,16 +129,10 @@ static bool class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr,
     return false;
 }
 
-// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'. Where no
-// name is both (MPB_S_MEMBERS_FIRST), the members are looked up first: a method call skips the field scan. Objects
-// with identity then have the names of the user's own (mpb_object_attr).
-void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+// mpb_struct_attr beyond a member found first: fields, members after them, names of the user's own, stores.
+static MPB_NOINLINE void struct_attr(mp_obj_t self_in, const mpb_struct_type_t *t, qstr attr, mp_obj_t *dest) {
     mpb_struct_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_type_t *t = mpb_struct_class(self_in);
     bool members_first = (t->flags & MPB_S_MEMBERS_FIRST) != 0;
-    if (dest[0] == MP_OBJ_NULL && members_first && class_member(self_in, MPB_STRUCT_BASE(t), attr, dest)) {
-        return;
-    }
     const mpb_field_t *f = mpb_find_field(t, attr);
     if (dest[0] == MP_OBJ_NULL) {
         if (f != NULL) {
@@ -174,6 +168,19 @@ void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         mpb_field_store(f, mpb_struct_data(self), dest[1]);
         dest[0] = MP_OBJ_NULL; // stored
     }
+}
+
+// Fields first; other names (SIZE, __cast__, methods) come from the class's locals dict and its bases'. For classes
+// of objects with identity where no name is both (MPB_S_MEMBERS_FIRST), the members are looked up first: a method
+// call skips the field scan. Objects with identity then have the names of the user's own (mpb_object_attr).
+void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    const mpb_struct_type_t *t = mpb_struct_class(self_in);
+    // A method looked up first, kept short (every method call of an object with identity comes here).
+    if (dest[0] == MP_OBJ_NULL && (t->flags & MPB_S_MEMBERS_FIRST) &&
+        class_member(self_in, MPB_STRUCT_BASE(t), attr, dest)) {
+        return;
+    }
+    struct_attr(self_in, t, attr, dest);
 }
 
 // s[i]: element i of an array made by T(n) or viewed from C (unchecked when the length is unknown).

@@ -46,7 +46,8 @@ typedef struct _mpb_field_t {
 #define MPB_S_UNION (1)
 #define MPB_S_OPAQUE (2) // incomplete type: instances are handles, no fields, no T()
 // No field shares a name with a member of the class or of the classes it inherits (the generator checks), so an
-// attribute lookup may try the members first: a method call then skips the scan of the field table.
+// attribute lookup may try the members first: a method call then skips the scan of the field table. Set for classes
+// of objects with identity (used through their methods); plain structs keep fields first (read field by field).
 #define MPB_S_MEMBERS_FIRST (4)
 
 // A struct or union class: a MicroPython type followed by its layout.

@@ -66,7 +66,7 @@ const char *const runtime_members[] = {"SIZE", "__SIZE__", "__fields__", "__cast
 
 // True when no field of c has the name of a member of c or of the classes it inherits (classes before c in the
 // plan): the runtime may then look members up first, and a method call skips the field scan.
-bool members_first(const std::vector<Class> &classes, const Class &c) {
+bool no_field_named_like_a_member(const std::vector<Class> &classes, const Class &c) {
     std::set<std::string> members(std::begin(runtime_members), std::end(runtime_members));
     for (const Class *k = &c; k != nullptr;) {
         for (const Local &l : k->locals) members.insert(l.name);
@@ -134,7 +134,10 @@ void Builder::classes() {
         if (m.function(oc.constructor).info.binding.bound()) c.constructor = object_symbol(oc.constructor);
         p.classes.push_back(std::move(c));
     }
-    for (Class &c : p.classes) c.members_first = members_first(p.classes, c);
+    // Members first only for the classes of objects with identity (widgets: used through their many methods, whose
+    // locals a field load would miss through); instances of plain structs are mostly read field by field.
+    for (Class &c : p.classes)
+        c.members_first = m.record(c.record).identity && no_field_named_like_a_member(p.classes, c);
 }
 
 // The identity of record r's objects, for the classes of the plan (call after every class is made).

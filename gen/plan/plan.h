@@ -207,7 +207,8 @@ struct Class {
     // field table) it shares and whose locals it inherits; "" for a record's own class.
     std::string parent;
     std::string identity;          // its objects' mpb_identity_t, "" for none
-    // No field shares a name with a member (locals, the runtime's own, a base's): lookups may try members first.
+    // Objects with identity, and no field shares a name with a member (locals, the runtime's own, a base's): lookups
+    // may try members first.
     bool members_first = false;
     std::vector<size_t> trampolines; // written just before this class (its fields' callbacks)
     std::string doc;

@@ -98,7 +98,7 @@ static const mp_rom_map_elem_t mp_callbacks_disp_drv_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct disp_drv)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_disp_drv_t_locals, mp_callbacks_disp_drv_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_disp_drv_t_type, MP_QSTR_disp_drv_t, sizeof(struct disp_drv), MPB_S_MEMBERS_FIRST, 3, mp_callbacks_disp_drv_t_fields, mp_callbacks_disp_drv_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_disp_drv_t_type, MP_QSTR_disp_drv_t, sizeof(struct disp_drv), 0, 3, mp_callbacks_disp_drv_t_fields, mp_callbacks_disp_drv_t_locals, NULL, NULL);
 
 // trans_t
 MPB_LAYOUT_CHECK(sizeof(((trans_t *)0)->length) == 4, "trans_t.length (int) is 4 bytes");
@@ -110,7 +110,7 @@ static const mp_rom_map_elem_t mp_callbacks_trans_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(trans_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_trans_t_locals, mp_callbacks_trans_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof(trans_t), MPB_S_MEMBERS_FIRST, 2, mp_callbacks_trans_t_fields, mp_callbacks_trans_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof(trans_t), 0, 2, mp_callbacks_trans_t_fields, mp_callbacks_trans_t_locals, NULL, NULL);
 
 // Calls the Python callable of the field pre_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot;
@@ -225,7 +225,7 @@ static const mp_rom_map_elem_t mp_callbacks_devcfg_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(devcfg_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_devcfg_t_locals, mp_callbacks_devcfg_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_devcfg_t_type, MP_QSTR_devcfg_t, sizeof(devcfg_t), MPB_S_MEMBERS_FIRST, 3, mp_callbacks_devcfg_t_fields, mp_callbacks_devcfg_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_devcfg_t_type, MP_QSTR_devcfg_t, sizeof(devcfg_t), 0, 3, mp_callbacks_devcfg_t_fields, mp_callbacks_devcfg_t_locals, NULL, NULL);
 
 // struct obj: class obj_t
 static const mpb_field_t mp_callbacks_obj_t_fields[] = {
@@ -236,14 +236,14 @@ static const mp_rom_map_elem_t mp_callbacks_obj_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_add_event_cb), MP_ROM_PTR(&mp_callbacks_obj_add_event_cb_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_obj_t_locals, mp_callbacks_obj_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_obj_t_type, MP_QSTR_obj_t, sizeof(struct obj), MPB_S_MEMBERS_FIRST, 1, mp_callbacks_obj_t_fields, mp_callbacks_obj_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_obj_t_type, MP_QSTR_obj_t, sizeof(struct obj), 0, 1, mp_callbacks_obj_t_fields, mp_callbacks_obj_t_locals, NULL, NULL);
 
 // struct event: class event_t
 static const mp_rom_map_elem_t mp_callbacks_event_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(0),
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_event_t_locals, mp_callbacks_event_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_event_t_type, MP_QSTR_event_t, 0, MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL, mp_callbacks_event_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_event_t_type, MP_QSTR_event_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_event_t_locals, NULL, NULL);
 
 // struct bus: class bus_t
 static const mp_rom_map_elem_t mp_callbacks_bus_t_locals_table[] = {
@@ -255,7 +255,7 @@ static const mp_rom_map_elem_t mp_callbacks_bus_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_on_idle), MP_ROM_PTR(&mp_callbacks_bus_on_idle_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_callbacks_bus_t_locals, mp_callbacks_bus_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_bus_t_type, MP_QSTR_bus_t, 0, MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL, mp_callbacks_bus_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_bus_t_type, MP_QSTR_bus_t, 0, MPB_S_OPAQUE, 0, NULL, mp_callbacks_bus_t_locals, NULL, NULL);
 
 // Calls the Python callable of the parameter row_cb of run_query
 static int32_t mp_callbacks_run_query_row_cb_tramp(void * a0, int32_t a1, void * a2, void * a3) {

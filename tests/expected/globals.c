@@ -46,14 +46,14 @@ static const mp_rom_map_elem_t mp_globals_font_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(gl_font_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_globals_font_t_locals, mp_globals_font_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_globals_font_t_type, MP_QSTR_font_t, sizeof(gl_font_t), MPB_S_MEMBERS_FIRST, 1, mp_globals_font_t_fields, mp_globals_font_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_globals_font_t_type, MP_QSTR_font_t, sizeof(gl_font_t), 0, 1, mp_globals_font_t_fields, mp_globals_font_t_locals, NULL, NULL);
 
 // struct gl_obj: class obj_t
 static const mp_rom_map_elem_t mp_globals_obj_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(0),
 };
 static MP_DEFINE_CONST_DICT(mp_globals_obj_t_locals, mp_globals_obj_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_globals_obj_t_type, MP_QSTR_obj_t, 0, MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL, mp_globals_obj_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_globals_obj_t_type, MP_QSTR_obj_t, 0, MPB_S_OPAQUE, 0, NULL, mp_globals_obj_t_locals, NULL, NULL);
 
 // void gl_set_map(gl_obj_t *obj, const char **map)
 typedef void mp_globals_gl_set_map_ft(void *, void *);

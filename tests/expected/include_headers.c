@@ -30,7 +30,7 @@ static const mp_rom_map_elem_t mp_incl_dep_point_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct dep_point)),
 };
 static MP_DEFINE_CONST_DICT(mp_incl_dep_point_locals, mp_incl_dep_point_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_incl_dep_point_type, MP_QSTR_dep_point, sizeof(struct dep_point), MPB_S_MEMBERS_FIRST, 2, mp_incl_dep_point_fields, mp_incl_dep_point_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_incl_dep_point_type, MP_QSTR_dep_point, sizeof(struct dep_point), 0, 2, mp_incl_dep_point_fields, mp_incl_dep_point_locals, NULL, NULL);
 
 // void extra_fn(int n)
 typedef void mp_incl_extra_fn_ft(int32_t);

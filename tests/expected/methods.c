@@ -96,7 +96,7 @@ static const mp_rom_map_elem_t mp_methods_obj_class_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct lv_obj_class_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_methods_obj_class_t_locals, mp_methods_obj_class_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_class_t_type, MP_QSTR_obj_class_t, sizeof(struct lv_obj_class_t), MPB_S_MEMBERS_FIRST, 1, mp_methods_obj_class_t_fields, mp_methods_obj_class_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_methods_obj_class_t_type, MP_QSTR_obj_class_t, sizeof(struct lv_obj_class_t), 0, 1, mp_methods_obj_class_t_fields, mp_methods_obj_class_t_locals, NULL, NULL);
 
 // button
 static const mp_rom_map_elem_t mp_methods_button_locals_table[] = {

@@ -36,7 +36,7 @@ static const mp_rom_map_elem_t mp_naming_opts_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct nm_opts)),
 };
 static MP_DEFINE_CONST_DICT(mp_naming_opts_locals, mp_naming_opts_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_naming_opts_type, MP_QSTR_opts, sizeof(struct nm_opts), MPB_S_MEMBERS_FIRST, 2, mp_naming_opts_fields, mp_naming_opts_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_naming_opts_type, MP_QSTR_opts, sizeof(struct nm_opts), 0, 2, mp_naming_opts_fields, mp_naming_opts_locals, NULL, NULL);
 
 // void nm_import(int lambda, int, int yield)
 typedef void mp_naming_nm_import_ft(int32_t, int32_t, int32_t);

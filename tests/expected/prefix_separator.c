@@ -37,7 +37,7 @@ static const mp_rom_map_elem_t mp_geom_point_t_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_len), MP_ROM_PTR(&mp_geom_geom_point_len_obj) },
 };
 static MP_DEFINE_CONST_DICT(mp_geom_point_t_locals, mp_geom_point_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_geom_point_t_type, MP_QSTR_point_t, sizeof(struct geom_point), MPB_S_MEMBERS_FIRST, 2, mp_geom_point_t_fields, mp_geom_point_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_geom_point_t_type, MP_QSTR_point_t, sizeof(struct geom_point), 0, 2, mp_geom_point_t_fields, mp_geom_point_t_locals, NULL, NULL);
 
 // int geom_add(int a, int b)
 typedef int32_t mp_geom_geom_add_ft(int32_t, int32_t);

@@ -45,7 +45,7 @@ static const mp_rom_map_elem_t mp_structs_point_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(point_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_point_t_locals, mp_structs_point_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_point_t_type, MP_QSTR_point_t, sizeof(point_t), MPB_S_MEMBERS_FIRST, 2, mp_structs_point_t_fields, mp_structs_point_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_point_t_type, MP_QSTR_point_t, sizeof(point_t), 0, 2, mp_structs_point_t_fields, mp_structs_point_t_locals, NULL, NULL);
 
 // struct rect: class rect
 static const mpb_field_t mp_structs_rect_fields[] = {
@@ -56,7 +56,7 @@ static const mp_rom_map_elem_t mp_structs_rect_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct rect)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_rect_locals, mp_structs_rect_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_rect_type, MP_QSTR_rect, sizeof(struct rect), MPB_S_MEMBERS_FIRST, 2, mp_structs_rect_fields, mp_structs_rect_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_rect_type, MP_QSTR_rect, sizeof(struct rect), 0, 2, mp_structs_rect_fields, mp_structs_rect_locals, NULL, NULL);
 
 // word_t
 MPB_LAYOUT_CHECK(sizeof(((word_t *)0)->word) == 4, "word_t.word (uint32_t) is 4 bytes");
@@ -69,7 +69,7 @@ static const mp_rom_map_elem_t mp_structs_word_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(word_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_word_t_locals, mp_structs_word_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_word_t_type, MP_QSTR_word_t, sizeof(word_t), MPB_S_UNION | MPB_S_MEMBERS_FIRST, 2, mp_structs_word_t_fields, mp_structs_word_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_word_t_type, MP_QSTR_word_t, sizeof(word_t), MPB_S_UNION, 2, mp_structs_word_t_fields, mp_structs_word_t_locals, NULL, NULL);
 
 // widget_t
 MPB_LAYOUT_CHECK(sizeof(((widget_t *)0)->id) == 4, "widget_t.id (const int) is 4 bytes");
@@ -91,7 +91,7 @@ static const mp_rom_map_elem_t mp_structs_widget_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(widget_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_widget_t_locals, mp_structs_widget_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_widget_t_type, MP_QSTR_widget_t, sizeof(widget_t), MPB_S_MEMBERS_FIRST, 8, mp_structs_widget_t_fields, mp_structs_widget_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_widget_t_type, MP_QSTR_widget_t, sizeof(widget_t), 0, 8, mp_structs_widget_t_fields, mp_structs_widget_t_locals, NULL, NULL);
 
 // widget_t_color
 MPB_LAYOUT_CHECK(sizeof(((widget_t *)0)->color.r) == 1, "widget_t_color.r (uint8_t) is 1 byte");
@@ -106,7 +106,7 @@ static const mp_rom_map_elem_t mp_structs_widget_t_color_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(((widget_t *)0)->color)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_widget_t_color_locals, mp_structs_widget_t_color_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_widget_t_color_type, MP_QSTR_widget_t_color, sizeof(((widget_t *)0)->color), MPB_S_MEMBERS_FIRST, 3, mp_structs_widget_t_color_fields, mp_structs_widget_t_color_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_widget_t_color_type, MP_QSTR_widget_t_color, sizeof(((widget_t *)0)->color), 0, 3, mp_structs_widget_t_color_fields, mp_structs_widget_t_color_locals, NULL, NULL);
 
 // struct flex: class flex
 MPB_LAYOUT_CHECK(sizeof(((struct flex *)0)->n) == 4, "struct flex.n (int) is 4 bytes");
@@ -117,14 +117,14 @@ static const mp_rom_map_elem_t mp_structs_flex_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct flex)),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_flex_locals, mp_structs_flex_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_flex_type, MP_QSTR_flex, sizeof(struct flex), MPB_S_MEMBERS_FIRST, 1, mp_structs_flex_fields, mp_structs_flex_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_flex_type, MP_QSTR_flex, sizeof(struct flex), 0, 1, mp_structs_flex_fields, mp_structs_flex_locals, NULL, NULL);
 
 // struct handle: class handle_t
 static const mp_rom_map_elem_t mp_structs_handle_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(0),
 };
 static MP_DEFINE_CONST_DICT(mp_structs_handle_t_locals, mp_structs_handle_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_structs_handle_t_type, MP_QSTR_handle_t, 0, MPB_S_OPAQUE | MPB_S_MEMBERS_FIRST, 0, NULL, mp_structs_handle_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_structs_handle_t_type, MP_QSTR_handle_t, 0, MPB_S_OPAQUE, 0, NULL, mp_structs_handle_t_locals, NULL, NULL);
 
 // handle_t *open_handle(const char *name)
 typedef void * mp_structs_open_handle_ft(const char *);

@@ -48,7 +48,7 @@ static const mp_rom_map_elem_t mp_table_limits_pt_t_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(pt_t)),
 };
 static MP_DEFINE_CONST_DICT(mp_table_limits_pt_t_locals, mp_table_limits_pt_t_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_pt_t_type, MP_QSTR_pt_t, sizeof(pt_t), MPB_S_MEMBERS_FIRST, 2, mp_table_limits_pt_t_fields, mp_table_limits_pt_t_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_pt_t_type, MP_QSTR_pt_t, sizeof(pt_t), 0, 2, mp_table_limits_pt_t_fields, mp_table_limits_pt_t_locals, NULL, NULL);
 
 // struct big: class big
 MPB_LAYOUT_CHECK(sizeof(((struct big *)0)->fits) == 65535, "struct big.fits (char[65535]) is 65535 bytes");
@@ -61,7 +61,7 @@ static const mp_rom_map_elem_t mp_table_limits_big_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct big)),
 };
 static MP_DEFINE_CONST_DICT(mp_table_limits_big_locals, mp_table_limits_big_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_big_type, MP_QSTR_big, sizeof(struct big), MPB_S_MEMBERS_FIRST, 2, mp_table_limits_big_fields, mp_table_limits_big_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_big_type, MP_QSTR_big, sizeof(struct big), 0, 2, mp_table_limits_big_fields, mp_table_limits_big_locals, NULL, NULL);
 
 // struct bits: class bits
 MPB_LAYOUT_CHECK(sizeof(struct bits) == 9, "struct bits (bitfields a, b) has size 9 and the member offsets mpbind placed the bits in");
@@ -73,7 +73,7 @@ static const mp_rom_map_elem_t mp_table_limits_bits_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct bits)),
 };
 static MP_DEFINE_CONST_DICT(mp_table_limits_bits_locals, mp_table_limits_bits_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_bits_type, MP_QSTR_bits, sizeof(struct bits), MPB_S_MEMBERS_FIRST, 2, mp_table_limits_bits_fields, mp_table_limits_bits_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_bits_type, MP_QSTR_bits, sizeof(struct bits), 0, 2, mp_table_limits_bits_fields, mp_table_limits_bits_locals, NULL, NULL);
 
 // Calls the Python callable of the parameter cb of each
 static void mp_table_limits_each_cb_tramp(void * a0, pt_t a1) {
