@@ -113,7 +113,7 @@ void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_f
 }
 
 void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
-    const mpb_struct_type_t *cls = f->shape->types[i];
+    const mpb_struct_type_t *cls = mpb_fun_class(f, i);
     // The common case first, self of a method: an instance of the parameter's class or of a class inheriting it.
     const mp_obj_type_t *type = mpb_is_obj(args[i]) ? ((mp_obj_base_t *)MP_OBJ_TO_PTR(args[i]))->type : NULL;
     if (type != NULL && (type == MPB_STRUCT_BASE(cls) || mpb_struct_inherits(type, cls))) {

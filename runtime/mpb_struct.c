@@ -55,7 +55,7 @@ static bool pointers_from(const char *sig, size_t from) {
 static mp_obj_t construct(const mp_obj_type_t *type, const mpb_fun_t *ctor, size_t n_args, size_t n_kw,
                           const mp_obj_t *args) {
     mp_obj_t padded[8];
-    size_t n = ctor->shape->n_args;
+    size_t n = mpb_fun_shape(ctor)->n_args;
     if (n_kw == 0 && n_args < n && n <= MP_ARRAY_SIZE(padded) && pointers_from(mpb_fun_sig(ctor), n_args)) {
         for (size_t k = 0; k < n; ++k) {
             padded[k] = k < n_args ? args[k] : mp_const_none;
@@ -118,7 +118,7 @@ static bool class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr,
         if (elem == NULL) {
             continue;
         }
-        if (mpb_obj_is_type(elem->value, &mpb_type_fun)) { // a method: what the core's lookup would give, sooner
+        if (mpb_is_any_function(elem->value)) { // a method: what the core's lookup would give, sooner
             dest[0] = elem->value;
             dest[1] = self_in;
         } else {
