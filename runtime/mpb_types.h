@@ -49,10 +49,14 @@ typedef struct _mpb_field_t {
 // attribute lookup may try the members first: a method call then skips the scan of the field table.
 #define MPB_S_MEMBERS_FIRST (4)
 
-// A struct or union class: a MicroPython type followed by its layout.
+// A struct or union class: a MicroPython type followed by its layout. On >= 1.20 the type holds only the slots struct
+// classes fill (MPB_STRUCT_SLOTS: make_new, print, unary_op, attr, subscr, buffer, locals_dict, binary_op, parent),
+// laid out as mp_obj_type_t's own slots, where mp_obj_full_type_t would hold one for every slot MicroPython has.
+#define MPB_STRUCT_SLOTS 9
 typedef struct _mpb_struct_type_t {
     #if MPB_NEW_API
-    mp_obj_full_type_t type;
+    mp_obj_empty_type_t type;
+    const void *slots[MPB_STRUCT_SLOTS];
     #else
     mp_obj_type_t type;
     #endif
