@@ -69,11 +69,11 @@ def print_generation_and_size(ctx):
         text, data = object_size(obj)
         functions = counts.get('function', 0)
         # Generated code is named after what it binds: mp_<module>_<C function> is a wrapper (code; trampolines end
-        # in _tramp), mp_<module>_<C function>_obj its function object, _shape and _types what functions of one
-        # shape share, mp_<module>_strings the signatures and parameter names.
+        # in _tramp), mp_<module>_<C function>_obj its function object; mp_<module>_shapes, _classes and _fun_type
+        # what the module's functions share, mp_<module>_strings the signatures and parameter names.
         wrappers, n_wrappers = symbol_bytes(obj, rf'mp_{name}_\w+(?<!_tramp)', 'tT')
         objects, _ = symbol_bytes(obj, rf'mp_{name}_\w+_obj', 'dDrR')
-        shared, n_shapes = symbol_bytes(obj, rf'mp_{name}_\w+_(shape|types)|mp_{name}_strings', 'dDrR')
+        shared, n_shapes = symbol_bytes(obj, rf'mp_{name}_(shapes|classes|fun_type|strings)', 'dDrR')
         alone = wrappers + objects + shared
         print(f'  {name:8s} text {text:6d} + data {data:6d} = {text + data:6d} bytes, {functions:3d} functions: '
               f'{(text + data) / max(functions, 1):4.0f} bytes per function, all of the module included; '
@@ -169,9 +169,11 @@ def print_reference(ctx):
     n_bytes, _ = symbol_bytes(native, r'native_add(_obj)?')
     with open(os.path.join(ctx.build_dir, 'mpbind_modules', 'mp_benchgen.c')) as f:
         c = f.read()
-    obj, shape = re.search(r'MPB_DEFINE_FUN\((\w+), MP_QSTR_add, \w+, (\w+),', c).groups()
-    wrapper = re.search(rf'MPB_DEFINE_FUN_SHAPE\({shape}, (\w+),', c).group(1)
-    g_bytes, _ = symbol_bytes(generated, f'{obj}|{shape}|{wrapper}')
+    obj, shape = re.search(r'MPB_DEFINE_FUN\((\w+), MP_QSTR_add, \w+, \w+, (\d+),', c).groups()
+    wrapper = re.search(rf'MPB_FUN_SHAPE\((\w+), [^\n]*\), // {shape}\n', c).group(1)
+    g_bytes, _ = symbol_bytes(generated, f'{obj}|{wrapper}')
+    shapes_bytes, _ = symbol_bytes(generated, r'mp_benchgen_shapes')
+    g_bytes += shapes_bytes // c.count('MPB_FUN_SHAPE(')  # its row of the module's shapes
     print(f'  reference, add(int, int) alone (function + function object): hand-written {n_bytes} bytes, '
           f'mpbind {g_bytes} bytes with its shape (a wrapper and a shape are shared by every function of the same '
           'signature)')

@@ -32,8 +32,8 @@ BREAKDOWN_MODULE = 'lvshape'
 # "mp_<module>_", nm kinds). The first match counts; code that matches none is a wrapper or getter.
 PARTS = (
     ('function objects', r'.*_obj', 'dDrR'),
-    ('shapes', r'.*_shape', 'dDrR'),
-    ('types tables', r'.*_types', 'dDrR'),
+    ('shapes, function type', r'shapes|fun_type', 'dDrR'),
+    ('types tables', r'classes', 'dDrR'),
     ('string pool', r'strings', 'dDrR'),
     ('class types', r'.*_type', 'dDrR'),
     ('field tables', r'.*_fields', 'dDrR'),

@@ -185,7 +185,7 @@ void *mpb_get_ptr(mp_obj_t o, const void *where, size_t i) {
     if (mpb_is_struct(o)) {
         return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(o))->data;
     }
-    if (mpb_obj_is_type(o, &mpb_type_fun)) {
+    if (mpb_is_fun(o)) {
         return (void *)(uintptr_t)((const mpb_fun_t *)MP_OBJ_TO_PTR(o))->addr;
     }
     mp_obj_t native = mpb_struct_native(o); // an instance of a Python subclass of a struct class
@@ -258,7 +258,7 @@ mpb_cfun_t mpb_get_funptr(mp_obj_t o, const char *sig, const void *where, size_t
     if (o == mp_const_none) {
         return NULL;
     }
-    if (mpb_obj_is_type(o, &mpb_type_fun)) {
+    if (mpb_is_fun(o)) {
         const mpb_fun_t *f = MP_OBJ_TO_PTR(o);
         // Equal strings first (the common case, cheap); the pointer-class comparison only when they differ.
         const char *fsig = mpb_fun_sig(f);

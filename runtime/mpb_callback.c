@@ -21,12 +21,12 @@ static const mp_obj_type_t mpb_type_closure = { { &mp_type_type }, .name = MP_QS
 
 bool mpb_is_object_data(mp_obj_t o) {
     mp_buffer_info_t bi;
-    return o != mp_const_none && !mpb_obj_is_type(o, &mpb_type_blob) && !mpb_obj_is_type(o, &mpb_type_fun) &&
+    return o != mp_const_none && !mpb_obj_is_type(o, &mpb_type_blob) && !mpb_is_fun(o) &&
            !mpb_is_struct(o) && mpb_struct_native(o) == o && (mpb_is_small_int(o) || !mp_get_buffer(o, &bi, MP_BUFFER_READ));
 }
 
 bool mpb_is_py_callback(mp_obj_t o) {
-    return o != mp_const_none && !mpb_obj_is_type(o, &mpb_type_fun) && !mpb_obj_is_type(o, &mpb_type_blob)
+    return o != mp_const_none && !mpb_is_fun(o) && !mpb_obj_is_type(o, &mpb_type_blob)
            && mp_obj_is_callable(o);
 }
 
@@ -361,7 +361,7 @@ mpb_cfun_t mpb_cb_store(const mpb_cbslot_t *s, void *owner, mpb_cfun_t old, mp_o
     mp_map_t *map = owner_map(s, owner);
     if (map != NULL) {
         // A C function object is remembered for reading back (only in a dict that exists: none is made for it).
-        bool remember = mpb_obj_is_type(v, &mpb_type_fun) && s->owner_user != MPB_USER_NONE;
+        bool remember = mpb_is_fun(v) && s->owner_user != MPB_USER_NONE;
         if (remember) {
             mp_map_lookup(map, key, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = v;
         } else {
@@ -384,7 +384,7 @@ mp_obj_t mpb_cb_load(const mpb_cbslot_t *s, void *owner, mpb_cfun_t raw) {
     mp_map_elem_t *e = map != NULL ? mp_map_lookup(map, MP_OBJ_NEW_QSTR(s->key), MP_MAP_LOOKUP) : NULL;
     if (e != NULL) {
         mp_obj_t v = e->value;
-        bool same_fun = mpb_obj_is_type(v, &mpb_type_fun) && ((const mpb_fun_t *)MP_OBJ_TO_PTR(v))->addr == raw;
+        bool same_fun = mpb_is_fun(v) && ((const mpb_fun_t *)MP_OBJ_TO_PTR(v))->addr == raw;
         if (same_fun || (raw == s->tramp && mpb_is_py_callback(v))) {
             return v;
         }

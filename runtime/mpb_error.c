@@ -32,7 +32,7 @@ void mpb_raise_at(const mp_obj_type_t *exc, const void *where, size_t i, const c
                 (int)i + 1, msg, detail);
         } else {
             int len;
-            const char *name = param_name(fun->shape->strings + fun->params, i, &len);
+            const char *name = param_name(mpb_fun_module(fun)->strings + fun->params, i, &len);
             e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%q() argument '%.*s': %s%s"),
                 (qstr)fun->name, len, name, msg, detail);
         }

@@ -9,7 +9,7 @@ void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
             MPB_ERROR_TEXT("%q() takes no keyword arguments"), (qstr)f->name));
     }
     nlr_raise(mp_obj_new_exception_msg_varg(&mp_type_TypeError,
-        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)f->shape->n_args,
+        MPB_ERROR_TEXT("%q() takes %d arguments but %d were given"), (qstr)f->name, (int)mpb_fun_shape(f)->n_args,
         (int)n_args));
 }
 
@@ -18,9 +18,9 @@ void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t n_kw) {
 // here once C has returned, so the exception never unwinds through C frames. Only the call during which it became
 // pending raises it: C's later callbacks still run (a GUI's flush must still signal flush-ready), and their own C
 // calls must not raise an exception that belongs to the outer call.
-static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+mp_obj_t mpb_fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_fun_shape_t *shape = self->shape;
+    const mpb_fun_shape_t *shape = mpb_fun_shape(self);
     if (MP_UNLIKELY(n_args != shape->n_args || n_kw != 0)) {
         mpb_raise_arg_count(self, n_args, n_kw);
     }
@@ -32,14 +32,14 @@ static mp_obj_t fun_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_
     return r;
 }
 
-static void fun_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+void mpb_fun_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     (void)kind;
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
     mp_printf(print, "<C function %q>", (qstr)self->name);
 }
 
 // f.__address__: the C address, the value a C function pointer holding f would have.
-static void fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+void mpb_fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     const mpb_fun_t *self = MP_OBJ_TO_PTR(self_in);
     if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___address__) {
         dest[0] = mpb_new_u64((uintptr_t)self->addr);
@@ -51,15 +51,7 @@ static void fun_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-#if MPB_NEW_API
-MP_DEFINE_CONST_OBJ_TYPE(mpb_type_fun, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF,
-    call, fun_call, print, fun_print, attr, fun_attr);
-#else
-const mp_obj_type_t mpb_type_fun = {
-    { &mp_type_type },
-    .name = MP_QSTR_function,
-    .print = fun_print,
-    .call = fun_call,
-    .attr = fun_attr,
-};
-#endif
+// Every bound function costs one object, every wrapper one shape: three words and two on a 64-bit target (the
+// 16-bit fields fill the last word), 16 and 8 bytes on a 32-bit one.
+typedef char mpb_fun_size_check[sizeof(mpb_fun_t) <= 2 * sizeof(void *) + 8 ? 1 : -1];
+typedef char mpb_fun_shape_size_check[sizeof(mpb_fun_shape_t) <= 2 * sizeof(void *) ? 1 : -1];

@@ -27,7 +27,7 @@ static mp_obj_t lookup(mpb_struct_obj_t *w, mp_obj_t key) {
 }
 
 mp_obj_t mpb_object_user_data(const mpb_fun_t *self, mp_obj_t obj, mp_obj_t value) {
-    const mpb_struct_type_t *t = self->shape->types[0];
+    const mpb_struct_type_t *t = mpb_fun_class(self, 0);
     void *data = mpb_get_struct_val(obj, t, self, 0);
     // The wrapper called on takes a free or claimed slot, unless it holds anything but state (a global's view).
     mpb_struct_obj_t *given = MP_OBJ_TO_PTR(mpb_struct_native(obj));

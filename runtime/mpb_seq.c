@@ -114,7 +114,7 @@ void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_f
 
 // mpb_get_struct_arg beyond its common case: another object standing for a pointer, or a list of structs.
 static MPB_NOINLINE void *struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
-    const mpb_struct_type_t *cls = f->shape->types[i];
+    const mpb_struct_type_t *cls = mpb_fun_class(f, i);
     const mp_obj_type_t *type = mpb_is_obj(args[i]) ? ((mp_obj_base_t *)MP_OBJ_TO_PTR(args[i]))->type : NULL;
     if (type != NULL && mpb_struct_inherits(type, cls)) {
         return ((mpb_struct_obj_t *)MP_OBJ_TO_PTR(args[i]))->data;
@@ -130,7 +130,7 @@ void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f) {
     // The common case first, kept short: self of a method, an instance of the parameter's own class or of a struct
     // class derived from it (a widget class and its base object type's class, lv.label for lv_obj_t *).
     const mpb_struct_obj_t *self = MP_OBJ_TO_PTR(args[i]);
-    const mp_obj_type_t *want = MPB_STRUCT_BASE(f->shape->types[i]);
+    const mp_obj_type_t *want = MPB_STRUCT_BASE(mpb_fun_class(f, i));
     if (mpb_is_obj(args[i]) && (self->base.type == want || (MPB_TYPE_SLOT(self->base.type, parent) == want &&
                                                             mpb_is_struct_type(self->base.type)))) {
         return self->data;

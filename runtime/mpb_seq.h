@@ -13,7 +13,7 @@
 // argument does (mpb_get_ptr).
 void *mpb_get_array(const mp_obj_t *args, size_t i, mpb_code_t code, const mpb_fun_t *f);
 
-// The same for a struct pointer argument of class f->shape->types[i]: a list or tuple of instances or dicts becomes an
+// The same for a struct pointer argument of class mpb_fun_class(f, i): a list or tuple of instances or dicts becomes an
 // array of copies (not for an opaque class: no size); anything else converts as mpb_get_struct_ptr does.
 void *mpb_get_struct_arg(const mp_obj_t *args, size_t i, const mpb_fun_t *f);
 

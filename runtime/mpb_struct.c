@@ -3,6 +3,7 @@
 #include <string.h>
 #include "py/objint.h"
 #include "py/objtuple.h"
+#include "py/objtype.h"
 #include "mpb_blob.h"
 #include "mpb_convert.h"
 #include "mpb_error.h"
@@ -49,13 +50,18 @@ static bool pointers_from(const char *sig, size_t from) {
     return true;
 }
 
+#if MPB_NEW_API
+// A struct class's slots follow its type where mp_obj_type_t's own slots lie.
+typedef char mpb_struct_slots_check[offsetof(mpb_struct_type_t, slots) == offsetof(mp_obj_full_type_t, slots) ? 1 : -1];
+#endif
+
 // T(...) of a class with a C constructor: missing trailing pointer arguments are None (lv.obj() is lv_obj_create(NULL)); the
 // object it returns is an instance of T when the constructor's result type is a class T inherits (lv.button(scr)
 // calls lv_button_create, which returns an lv_obj_t *): a wrapper made for this call, or one the object already had.
 static mp_obj_t construct(const mp_obj_type_t *type, const mpb_fun_t *ctor, size_t n_args, size_t n_kw,
                           const mp_obj_t *args) {
     mp_obj_t padded[8];
-    size_t n = ctor->shape->n_args;
+    size_t n = mpb_fun_shape(ctor)->n_args;
     if (n_kw == 0 && n_args < n && n <= MP_ARRAY_SIZE(padded) && pointers_from(mpb_fun_sig(ctor), n_args)) {
         for (size_t k = 0; k < n; ++k) {
             padded[k] = k < n_args ? args[k] : mp_const_none;
@@ -118,7 +124,7 @@ static bool class_member(mp_obj_t self_in, const mp_obj_type_t *type, qstr attr,
         if (elem == NULL) {
             continue;
         }
-        if (mpb_obj_is_type(elem->value, &mpb_type_fun)) { // a method: what the core's lookup would give, sooner
+        if (mpb_is_any_function(elem->value)) { // a method: what the core's lookup would give, sooner
             dest[0] = elem->value;
             dest[1] = self_in;
         } else {
@@ -208,9 +214,23 @@ mp_obj_t mpb_struct_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
     return mp_const_none;
 }
 
+// The struct class a class method was called on: cls itself, or the struct class a Python subclass inherits; a
+// TypeError for any other class (the shared base reached through __bases__).
+static const mpb_struct_type_t *class_of(mp_obj_t cls) {
+    const mp_obj_type_t *t = MP_OBJ_TO_PTR(cls);
+    while (t != NULL && mp_obj_is_instance_type(t)) {
+        const mp_obj_type_t *parent = MPB_TYPE_SLOT(t, parent);
+        t = parent != NULL && ((const mp_obj_base_t *)parent)->type == &mp_type_type ? parent : NULL;
+    }
+    if (t == NULL || !mpb_is_struct_type(t)) {
+        mp_raise_TypeError(MPB_ERROR_TEXT("not a struct class"));
+    }
+    return MPB_STRUCT_OF(t);
+}
+
 // T.__cast__(ptr): an instance viewing the memory at ptr (None for NULL); ptr's object is kept alive.
 static mp_obj_t struct_cast(mp_obj_t cls, mp_obj_t ptr) {
-    const mpb_struct_type_t *t = MPB_STRUCT_OF(MP_OBJ_TO_PTR(cls));
+    const mpb_struct_type_t *t = class_of(cls);
     return mpb_new_struct_ref(t, mpb_get_ptr(ptr, NULL, 0), ptr);
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(struct_cast_fun_obj, struct_cast);
@@ -219,7 +239,7 @@ MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj, MP_ROM_PTR(&struct_cast_fun
 // T.__fields__(): a (name, mpb_code_t, array length) tuple per field, in table order, for tools that enumerate
 // the fields (tests/py/fuzz); dir() of an instance does not list them.
 static mp_obj_t struct_fields(mp_obj_t cls) {
-    const mpb_struct_type_t *t = MPB_STRUCT_OF(MP_OBJ_TO_PTR(cls));
+    const mpb_struct_type_t *t = class_of(cls);
     mp_obj_tuple_t *rows = MP_OBJ_TO_PTR(mp_obj_new_tuple(t->n_fields, NULL));
     for (size_t k = 0; k < t->n_fields; ++k) {
         const mpb_field_t *f = &t->fields[k];
@@ -278,3 +298,18 @@ static mp_obj_t struct_cast_instance(mp_obj_t self_in, mp_obj_t ptr) {
     return self_in;
 }
 MP_DEFINE_CONST_FUN_OBJ_2(mpb_struct_cast_instance_obj, struct_cast_instance);
+
+// The base of every struct class without one of its own: the members they all share (MPB_STRUCT_SHARED_LOCALS_ENTRIES).
+static const mp_rom_map_elem_t struct_base_locals_table[] = {
+    MPB_STRUCT_SHARED_LOCALS_ENTRIES,
+};
+static MP_DEFINE_CONST_DICT(struct_base_locals, struct_base_locals_table);
+#if MPB_NEW_API
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_struct_base, MP_QSTR_struct, MP_TYPE_FLAG_NONE, locals_dict, &struct_base_locals);
+#else
+const mp_obj_type_t mpb_type_struct_base = {
+    { &mp_type_type },
+    .name = MP_QSTR_struct,
+    .locals_dict = (mp_obj_dict_t *)&struct_base_locals,
+};
+#endif

@@ -50,10 +50,14 @@ typedef struct _mpb_field_t {
 // of objects with identity (used through their methods); plain structs keep fields first (read field by field).
 #define MPB_S_MEMBERS_FIRST (4)
 
-// A struct or union class: a MicroPython type followed by its layout.
+// A struct or union class: a MicroPython type followed by its layout. On >= 1.20 the type holds only the slots struct
+// classes fill (MPB_STRUCT_SLOTS: make_new, print, unary_op, attr, subscr, buffer, locals_dict, binary_op, parent),
+// laid out as mp_obj_type_t's own slots, where mp_obj_full_type_t would hold one for every slot MicroPython has.
+#define MPB_STRUCT_SLOTS 9
 typedef struct _mpb_struct_type_t {
     #if MPB_NEW_API
-    mp_obj_full_type_t type;
+    mp_obj_empty_type_t type;
+    const void *slots[MPB_STRUCT_SLOTS];
     #else
     mp_obj_type_t type;
     #endif
@@ -119,35 +123,62 @@ typedef struct _mpb_struct_obj_t {
     size_t count;   // elements for T(n) arrays; 0 when unknown (a pointer from C), which disables bounds checks
 } mpb_struct_obj_t;
 
-// A C function bound to Python. Functions of one shape (the same wrapper and struct classes) share one const
-// descriptor, so each function object holds only what is its own: its address, name and parameter names. Functions with
-// the same C signature share one wrapper.
+// A C function bound to Python. Functions with the same C signature and plumbing share one wrapper and one shape
+// (its row in the module's shapes), and the functions of one module share its function type, which holds the
+// module's shapes, strings and struct classes: each function object holds only what is its own (its address, name,
+// parameter names, struct classes and the index of its shape), 24 bytes on a 64-bit target, 16 on a 32-bit one.
 typedef struct _mpb_fun_t mpb_fun_t;
 typedef mp_obj_t (*mpb_wrapper_t)(const mpb_fun_t *self, const mp_obj_t *args);
 typedef void (*mpb_cfun_t)(void); // the generic function pointer type: C99 allows casting back
 typedef struct _mpb_fun_shape_t {
     mpb_wrapper_t wrapper;
-    // The module's strings: the C signatures as ABI codes ("i32(P,i32)": equal strings, one shared wrapper) first,
-    // then the parameter-name lists (names separated by ','), each '\0'-terminated; offsets into it are 16-bit.
-    const char *strings;
-    // Struct classes of struct-pointer arguments (index i) and result (index n_args), else NULL: the classes are
-    // data, so functions differing only in which struct they point to share a wrapper. NULL when there are none;
-    // the table ends at its last class (only struct-pointer positions are read).
-    const struct _mpb_struct_type_t *const *types;
-    uint16_t sig;    // offset of the signature in strings
+    uint16_t sig;    // offset of the C signature as ABI codes ("i32(P,i32)") in the module's strings
     uint16_t n_args;
 } mpb_fun_shape_t;
-#define MPB_NO_PARAMS 0xffff // a function object's params when its names did not fit in the 16-bit offsets
+#define MPB_NO_PARAMS 0xffff  // a function object's params when its names did not fit in the 16-bit offsets
+#define MPB_NO_CLASSES 0xffff // a function object's classes when it has no struct-pointer argument or result
+
+// The function type of one module: MicroPython's function type (the runtime's slots) and what its functions share.
+typedef struct _mpb_fun_type_t {
+    #if MPB_NEW_API
+    mp_obj_full_type_t type;
+    #else
+    mp_obj_type_t type;
+    #endif
+    const mpb_fun_shape_t *shapes;
+    // The module's strings: the C signatures first (equal strings, one shared wrapper), then the parameter-name lists
+    // (names separated by ','), each '\0'-terminated; offsets into it are 16-bit.
+    const char *strings;
+    const struct _mpb_struct_type_t *const *classes;
+} mpb_fun_type_t;
+
 struct _mpb_fun_t {
-    mp_obj_base_t base;
+    mp_obj_base_t base;            // its type: the module's mpb_fun_type_t
     mpb_cfun_t addr;               // the C function's address ("hybrid": stored raw into C function pointers)
-    const mpb_fun_shape_t *shape;
+    uint16_t shape;                // index in the module's shapes
     uint16_t name;                 // qstr
-    uint16_t params;               // offset of its parameter names in shape->strings (for error messages)
+    uint16_t params;               // offset of its parameter names in the module's strings (for error messages)
+    // Offset in the module's classes of the struct classes of its struct-pointer arguments (index i) and result
+    // (index n_args): the classes are data, so functions differing only in which struct they point to share a
+    // wrapper. Only struct-pointer positions are read.
+    uint16_t classes;
 };
 
+static inline const mpb_fun_type_t *mpb_fun_module(const mpb_fun_t *f) {
+    return (const mpb_fun_type_t *)f->base.type;
+}
+
+static inline const mpb_fun_shape_t *mpb_fun_shape(const mpb_fun_t *f) {
+    return &mpb_fun_module(f)->shapes[f->shape];
+}
+
 static inline const char *mpb_fun_sig(const mpb_fun_t *f) {
-    return f->shape->strings + f->shape->sig;
+    return mpb_fun_module(f)->strings + mpb_fun_shape(f)->sig;
+}
+
+// The struct class of argument i (i = n_args: the result) of a function with struct classes.
+static inline const struct _mpb_struct_type_t *mpb_fun_class(const mpb_fun_t *f, size_t i) {
+    return mpb_fun_module(f)->classes[f->classes + i];
 }
 
 // An untyped C pointer.

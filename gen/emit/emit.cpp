@@ -50,6 +50,7 @@ std::string module_c(const plan::Plan &p) {
     out += "#define MPB_GENERATED_FOR " + c_string(p.target) + "\n" + layout_checks(p.target_checks) + "\n";
     out += not_bound(p);
     // Classes and function objects refer to each other (methods, constructors, struct-pointer arguments).
+    if (!p.functions.empty()) out += "static const mpb_fun_type_t " + p.fun_type_symbol + ";\n";
     for (const plan::Function &f : p.functions) out += "static const mpb_fun_t " + f.object + ";\n";
     for (const plan::Class &c : p.classes) out += "static const mpb_struct_type_t " + c.symbol + ";\n";
     out += "\n";

@@ -14,7 +14,7 @@ std::string call(const char *fn, const std::string &args) { return std::string(f
 std::string from_py(const plan::Param &p, const std::string &obj, size_t i) {
     std::string at = ", self, " + std::to_string(i);
     // Lists and tuples too: the array converters take every argument (the keep-alive key names argument 0). A struct
-    // pointer's class (self->shape->types) says whether it can be an array: one expression for all, so wrappers stay shared.
+    // pointer's class (mpb_fun_class) says whether it can be an array: one expression for all, so wrappers stay shared.
     if (p.conv.code == Code::STRUCT_PTR) return "mpb_get_struct_arg(args, " + std::to_string(i) + ", self)";
     if (p.array.code != Code::VOID)
         return "mpb_get_array(args, " + std::to_string(i) + ", " + plan::info(p.array.code).macro + ", self)";
@@ -32,7 +32,7 @@ std::string to_py_return(const plan::Param &ret, const std::string &val, size_t 
     case Code::STRUCT:
         return ret.abi_type + " r = " + val + ";\n    return mpb_new_struct_copy(&" + ret.cls + ", &r);\n";
     case Code::STRUCT_PTR:
-        return "return mpb_new_struct_ref(self->shape->types[" + std::to_string(n_args) + "], " + val + ", MP_OBJ_NULL);\n";
+        return "return mpb_new_struct_ref(mpb_fun_class(self, " + std::to_string(n_args) + "), " + val + ", MP_OBJ_NULL);\n";
     default: return "return " + call(plan::info(ret.conv.code).make, val) + ";\n";
     }
 }

@@ -1,6 +1,6 @@
-// functions.cpp: per bound function its C prototype, the wrapper, types table and shape it shares (each written by its
-// first user) and its function object (MPB_DEFINE_FUN), as MicroPython's own modules pair each function with its
-// object; and the module's string pool the shapes and objects point into.
+// functions.cpp: per bound function its C prototype, the wrapper it shares (written by its first user) and its function
+// object (MPB_DEFINE_FUN), as MicroPython's own modules pair each function with its object; then the module's struct
+// classes, shapes and function type, which the objects point into with 16-bit offsets; and the module's string pool.
 #include "context.h"
 #include "expr.h"
 
@@ -172,16 +172,23 @@ std::string wrapper(const plan::Plan &p, const plan::Wrapper &w) {
     return s + "}\n";
 }
 
-std::string types_table(const plan::TypesTable &t) {
-    std::string s = "static const mpb_struct_type_t *const " + t.symbol + "[] = { ";
-    for (const std::string &c : t.classes) s += (c.empty() ? "NULL" : "&" + c) + ", ";
+// The module's struct classes of function arguments and results: the functions' tables, overlapping where they agree.
+std::string classes_pool(const plan::Plan &p) {
+    std::string s = "static const mpb_struct_type_t *const " + p.classes_symbol + "[] = {\n";
+    for (size_t k = 0; k < p.class_pool.size(); ++k)
+        s += "    " + (p.class_pool[k].empty() ? "NULL" : "&" + p.class_pool[k]) + ", // " + std::to_string(k) + "\n";
     return s + "};\n";
 }
 
-std::string shape(const plan::Plan &p, const plan::Shape &sh) {
-    return "static MPB_DEFINE_FUN_SHAPE(" + sh.symbol + ", " + p.wrappers[sh.wrapper].symbol + ", " + p.strings_symbol + ", " +
-           std::to_string(sh.sig_offset) + ", " + (sh.types == plan::none ? "NULL" : p.types_tables[sh.types].symbol) + ", " +
-           std::to_string(sh.n_args) + ");\n";
+// The module's shapes, indexed by the function objects.
+std::string shapes(const plan::Plan &p) {
+    std::string s = "static const mpb_fun_shape_t " + p.shapes_symbol + "[] = {\n";
+    for (size_t k = 0; k < p.shapes.size(); ++k) {
+        const plan::Shape &sh = p.shapes[k];
+        s += "    MPB_FUN_SHAPE(" + p.wrappers[sh.wrapper].symbol + ", " + std::to_string(sh.sig_offset) + ", " +
+             std::to_string(sh.n_args) + "), // " + std::to_string(k) + "\n";
+    }
+    return s + "};\n";
 }
 
 } // namespace
@@ -204,11 +211,15 @@ void emit_functions(const plan::Plan &p, std::string &out) {
         if (f.defines_wrapper) emit_trampolines(p, w.trampolines, out);
         out += "// " + comment_text(f.prototype) + "\n";
         out += f.defines_wrapper ? wrapper(p, w) : "/* Reusing " + w.symbol + " for " + f.c_name + " */\n";
-        if (f.defines_types) out += types_table(p.types_tables[p.shapes[f.shape].types]);
-        if (f.defines_shape) out += shape(p, p.shapes[f.shape]);
-        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.name + ", " + f.c_name + ", " + p.shapes[f.shape].symbol +
-               ", " + (f.params_offset == plan::no_params ? "MPB_NO_PARAMS" : std::to_string(f.params_offset)) + ");\n\n";
+        out += "static MPB_DEFINE_FUN(" + f.object + ", MP_QSTR_" + f.name + ", " + f.c_name + ", " + p.fun_type_symbol +
+               ", " + std::to_string(f.shape) + ", " +
+               (f.classes_offset == plan::none ? "MPB_NO_CLASSES" : std::to_string(f.classes_offset)) + ", " +
+               (f.params_offset == plan::no_params ? "MPB_NO_PARAMS" : std::to_string(f.params_offset)) + ");\n\n";
     }
+    if (p.functions.empty()) return;
+    if (!p.class_pool.empty()) out += classes_pool(p) + "\n";
+    out += shapes(p) + "\nstatic MPB_DEFINE_FUN_TYPE(" + p.fun_type_symbol + ", " + p.shapes_symbol + ", " + p.strings_symbol +
+           ", " + (p.class_pool.empty() ? "NULL" : p.classes_symbol) + ");\n\n";
 }
 
 } // namespace mpbind::emit

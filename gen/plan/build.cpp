@@ -107,8 +107,11 @@ void Builder::name_objects() {
     function_base.assign(m.functions.size(), "");
     for (size_t k = 0; k < m.functions.size(); ++k)
         if (m.functions[k].info.binding.bound())
-            function_base[k] = syms.family(m.functions[k].info.c_name, {"", "_ft", "_obj", "_types", "_shape"});
+            function_base[k] = syms.family(m.functions[k].info.c_name, {"", "_ft", "_obj"});
     p.strings_symbol = syms.family("strings", {""});
+    p.shapes_symbol = syms.family("shapes", {""});
+    p.classes_symbol = syms.family("classes", {""});
+    p.fun_type_symbol = syms.family("fun_type", {""});
 }
 
 namespace {

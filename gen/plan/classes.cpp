@@ -60,7 +60,8 @@ void field_rows(Builder &b, ir::RecordId cls, const ir::Record &r, uint64_t base
     }
 }
 
-// The names every struct class's locals start with (MPB_STRUCT_LOCALS_ENTRIES in runtime/mpb_struct.h).
+// The names every struct class has (MPB_STRUCT_LOCALS_ENTRIES and the shared base's MPB_STRUCT_SHARED_LOCALS_ENTRIES
+// in runtime/mpb_struct.h).
 const char *const runtime_members[] = {"SIZE", "__SIZE__", "__fields__", "__cast__", "__cast_instance__",
                                        "__dereference__", "__setattr__"};
 

@@ -106,34 +106,35 @@ std::string post_key(const std::vector<PostCall> &post) {
     return k;
 }
 
-// Gives each function its shape, sharing shapes, types tables and strings between functions that have the same. The
-// string pool holds the signatures first (their offsets stay small), then the parameter-name lists.
+// Gives each function its shape (one per wrapper), its place in the module's classes and its parameter names' in the
+// strings, sharing classes and strings between functions that have the same. The string pool holds the signatures
+// first (their offsets stay small), then the parameter-name lists.
 class SharedShapes {
 public:
     explicit SharedShapes(Plan &p) : p_(p) {}
 
-    void place(Function &f, const std::string &base) {
+    void place(Function &f) {
         // A table is read only at struct-pointer positions: it ends at its last class, so tables that differ only in
         // trailing non-struct positions are one.
         std::vector<std::string> classes = f.types;
         while (!classes.empty() && classes.back().empty()) classes.pop_back();
-        size_t types = none;
+        f.classes_offset = none;
         if (!classes.empty()) {
-            auto [it, fresh] = types_.try_emplace(classes, p_.types_tables.size());
-            if (fresh) p_.types_tables.push_back({base + "_types", std::move(classes)});
-            f.defines_types = fresh;
-            types = it->second;
+            auto [it, fresh] = classes_.try_emplace(classes, 0);
+            if (fresh) {
+                it->second = place_classes(classes);
+                check_offset(it->second, "struct classes of its functions' arguments", f);
+            }
+            f.classes_offset = it->second;
         }
-        auto [it, fresh] = shapes_.try_emplace({f.wrapper, types}, p_.shapes.size());
+        auto [it, fresh] = shapes_.try_emplace(f.wrapper, p_.shapes.size());
         if (fresh) {
             size_t sig = intern(sigs_, sig_offsets_, f.abi_sig);
-            if (sig > 0xffff)
-                throw std::runtime_error("plan: the module's C signatures take more than the runtime's 16-bit offsets "
-                                         "reach (" + f.c_name + "); split the module");
-            p_.shapes.push_back({base + "_shape", f.wrapper, types, sig, f.params.size()});
+            check_offset(sig, "C signatures", f);
+            check_offset(p_.shapes.size(), "function shapes", f);
+            p_.shapes.push_back({f.wrapper, sig, f.params.size()});
         }
         f.shape = it->second;
-        f.defines_shape = fresh;
         f.params_offset = intern(names_, name_offsets_, f.param_names);
     }
 
@@ -153,9 +154,35 @@ private:
         return it->second;
     }
 
+    // The offset of a table in the module's classes: the first place where it agrees with what is there (a position
+    // without a class is never read, so it agrees with anything, on either side), extending the pool at its end
+    // where the table runs past it.
+    size_t place_classes(const std::vector<std::string> &t) {
+        std::vector<std::string> &pool = p_.class_pool;
+        auto agrees = [&](size_t at) {
+            for (size_t k = 0; k < t.size() && at + k < pool.size(); ++k)
+                if (!t[k].empty() && !pool[at + k].empty() && t[k] != pool[at + k]) return false;
+            return true;
+        };
+        size_t at = 0;
+        while (!agrees(at)) ++at;
+        for (size_t k = 0; k < t.size(); ++k) {
+            if (at + k == pool.size()) pool.emplace_back();
+            if (!t[k].empty()) pool[at + k] = t[k];
+        }
+        return at;
+    }
+
+    // The runtime holds these offsets and indexes in 16 bits.
+    static void check_offset(size_t at, const char *what, const Function &f) {
+        if (at > max_string_offset)
+            throw std::runtime_error(std::string("plan: the module's ") + what + " take more than the runtime's 16-bit "
+                                     "offsets reach (" + f.c_name + "); split the module");
+    }
+
     Plan &p_;
-    std::map<std::vector<std::string>, size_t> types_;
-    std::map<std::pair<size_t, size_t>, size_t> shapes_;
+    std::map<std::vector<std::string>, size_t> classes_; // a table -> its offset in the pool
+    std::map<size_t, size_t> shapes_;                    // a wrapper -> its shape
     std::string sigs_, names_;
     std::map<std::string, size_t> sig_offsets_, name_offsets_;
 };
@@ -228,7 +255,7 @@ void Builder::functions() {
         } else if (first_tramp != p.trampolines.size()) {
             throw std::logic_error("plan: " + f.info.c_name + " reuses a wrapper but needs new trampolines");
         }
-        shapes.place(out, function_base[k]);
+        shapes.place(out);
         p.functions.push_back(std::move(out));
     }
     shapes.finish();

@@ -13,8 +13,9 @@
 namespace mpbind::plan {
 
 inline constexpr size_t none = SIZE_MAX;
-// The runtime's 16-bit offsets into a module's string pool (mpb_fun_shape_t): the largest one, and the parameter
-// names' offset that says "none" (MPB_NO_PARAMS: error messages then number the argument).
+// The runtime's 16-bit offsets into a module's string pool, shapes and classes (mpb_fun_t, mpb_fun_shape_t): the
+// largest one, and the parameter names' offset that says "none" (MPB_NO_PARAMS: error messages then number the
+// argument; MPB_NO_CLASSES likewise for a shape without struct classes).
 inline constexpr size_t max_string_offset = 0xfffe;
 inline constexpr size_t no_params = 0xffff;
 
@@ -283,17 +284,10 @@ struct Wrapper {
     std::vector<size_t> trampolines; // written just before the wrapper
 };
 
-// The struct classes of a function's pointer arguments and result, written once for every function with the same.
-struct TypesTable {
-    std::string symbol;
-    std::vector<std::string> classes; // per parameter, then the result: class symbol or "", up to the last class
-};
-
-// What the functions of one shape share (MPB_DEFINE_FUN_SHAPE): wrapper, signature, struct classes, argument count.
+// What the functions of one wrapper share (a row of the module's shapes, MPB_FUN_SHAPE): wrapper, signature, argument
+// count.
 struct Shape {
-    std::string symbol;
     size_t wrapper = 0;      // index into Plan::wrappers
-    size_t types = none;     // index into Plan::types_tables, none for NULL
     size_t sig_offset = 0;   // of the ABI signature in Plan::strings
     size_t n_args = 0;
 };
@@ -311,9 +305,8 @@ struct Function {
     std::vector<Param> params;
     Param ret;
     std::vector<std::string> types; // per parameter and the result: class symbol or ""
-    size_t shape = 0;           // index into Plan::shapes
-    bool defines_types = false; // the first function of its types table: the table is written before its object
-    bool defines_shape = false; // likewise for its shape
+    size_t shape = 0;           // index into Plan::shapes (the module's shapes)
+    size_t classes_offset = none; // of its struct classes (types, up to the last class) in Plan::class_pool
     size_t params_offset = 0;   // of param_names in Plan::strings, no_params when beyond 16-bit offsets
     std::string method_of;      // class symbol, "" when not a method
     std::string method_name;
@@ -470,9 +463,13 @@ struct Plan {
     std::vector<Identity> identities;   // written before the classes
     std::vector<Wrapper> wrappers;
     std::vector<Function> functions;
-    std::vector<TypesTable> types_tables;
+    std::vector<std::string> class_pool; // the module's classes: each function's table, overlapping where they agree
+                                         // (a position without a class, "", is never read)
     std::vector<Shape> shapes;
     std::string strings_symbol;         // the module's string pool: signatures, then parameter-name lists
+    std::string shapes_symbol;          // the module's shapes (Plan::shapes), its classes (Plan::class_pool) and its
+    std::string classes_symbol;         // function type, which holds both and the strings
+    std::string fun_type_symbol;
     std::string strings;                // its contents, each string '\0'-terminated
     std::vector<Variable> variables;
     std::vector<Global> globals;        // the module dict, in order (runtime names last)

@@ -9,6 +9,7 @@ MPB_LAYOUT_CHECK(sizeof(unsigned int) == 4, "unsigned int is 4 bytes");
 // Function pointers that take C functions only (no Python callables), with the reason:
 //   callback parameter tick of on_tick (callbacks.h:30): no user_data convention: on_tick has no void * user-data parameter handed back to callback 'tick', and its first parameter is no struct with user_data
 
+static const mpb_fun_type_t mp_callbacks_fun_type;
 static const mpb_fun_t mp_callbacks_run_query_obj;
 static const mpb_fun_t mp_callbacks_obj_add_event_cb_obj;
 static const mpb_fun_t mp_callbacks_on_tick_obj;
@@ -296,8 +297,7 @@ static mp_obj_t mp_callbacks_run_query(const mpb_fun_t *self, const mp_obj_t *ar
         cb2,
         ud3));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_run_query_shape, mp_callbacks_run_query, mp_callbacks_strings, 0, NULL, 4);
-static MPB_DEFINE_FUN(mp_callbacks_run_query_obj, MP_QSTR_run_query, run_query, mp_callbacks_run_query_shape, 142);
+static MPB_DEFINE_FUN(mp_callbacks_run_query_obj, MP_QSTR_run_query, run_query, mp_callbacks_fun_type, 0, MPB_NO_CLASSES, 142);
 
 // Calls the Python callable of the parameter event_cb of obj_add_event_cb
 static const mpb_cbslot_t mp_callbacks_obj_add_event_cb_event_cb_slot;
@@ -333,9 +333,7 @@ static mp_obj_t mp_callbacks_obj_add_event_cb(const mpb_fun_t *self, const mp_ob
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_callbacks_obj_add_event_cb_types[] = { &mp_callbacks_obj_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_obj_add_event_cb_shape, mp_callbacks_obj_add_event_cb, mp_callbacks_strings, 29, mp_callbacks_obj_add_event_cb_types, 3);
-static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, obj_add_event_cb, mp_callbacks_obj_add_event_cb_shape, 163);
+static MPB_DEFINE_FUN(mp_callbacks_obj_add_event_cb_obj, MP_QSTR_add_event_cb, obj_add_event_cb, mp_callbacks_fun_type, 1, 0, 163);
 
 // void on_tick(void (*tick)(int))
 typedef void mp_callbacks_on_tick_ft(mpb_cfun_t);
@@ -344,8 +342,7 @@ static mp_obj_t mp_callbacks_on_tick(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_funptr(args[0], "v(i32)", self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_on_tick_shape, mp_callbacks_on_tick, mp_callbacks_strings, 46, NULL, 1);
-static MPB_DEFINE_FUN(mp_callbacks_on_tick_obj, MP_QSTR_on_tick, on_tick, mp_callbacks_on_tick_shape, 181);
+static MPB_DEFINE_FUN(mp_callbacks_on_tick_obj, MP_QSTR_on_tick, on_tick, mp_callbacks_fun_type, 2, MPB_NO_CLASSES, 181);
 
 // Calls the Python callable of the parameter cb of bus_listen
 // (reused for the parameter cb of bus_set_named)
@@ -389,9 +386,7 @@ static mp_obj_t mp_callbacks_bus_listen(const mpb_fun_t *self, const mp_obj_t *a
     }
     return mpb_new_i32(res);
 }
-static const mpb_struct_type_t *const mp_callbacks_bus_listen_types[] = { &mp_callbacks_bus_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_listen_shape, mp_callbacks_bus_listen, mp_callbacks_strings, 59, mp_callbacks_bus_listen_types, 3);
-static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, bus_listen, mp_callbacks_bus_listen_shape, 186);
+static MPB_DEFINE_FUN(mp_callbacks_bus_listen_obj, MP_QSTR_listen, bus_listen, mp_callbacks_fun_type, 3, 1, 186);
 
 // void bus_unlisten(bus_t *bus, int handle)
 typedef void mp_callbacks_bus_unlisten_ft(void *, int32_t);
@@ -402,8 +397,7 @@ static mp_obj_t mp_callbacks_bus_unlisten(const mpb_fun_t *self, const mp_obj_t 
     mpb_closures_release_handle((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self), (uintptr_t)mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_unlisten_shape, mp_callbacks_bus_unlisten, mp_callbacks_strings, 80, mp_callbacks_bus_listen_types, 2);
-static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, bus_unlisten, mp_callbacks_bus_unlisten_shape, 198);
+static MPB_DEFINE_FUN(mp_callbacks_bus_unlisten_obj, MP_QSTR_unlisten, bus_unlisten, mp_callbacks_fun_type, 4, 1, 198);
 
 // void bus_free(bus_t *bus)
 typedef void mp_callbacks_bus_free_ft(void *);
@@ -413,8 +407,7 @@ static mp_obj_t mp_callbacks_bus_free(const mpb_fun_t *self, const mp_obj_t *arg
     mpb_closures_release_object((const char *)&mp_callbacks_bus_listen_obj + 2, (const void *)mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_free_shape, mp_callbacks_bus_free, mp_callbacks_strings, 89, mp_callbacks_bus_listen_types, 1);
-static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, bus_free, mp_callbacks_bus_free_shape, 209);
+static MPB_DEFINE_FUN(mp_callbacks_bus_free_obj, MP_QSTR_free, bus_free, mp_callbacks_fun_type, 5, 1, 209);
 
 // Calls the Python callable of the parameter destroy of bus_set_named
 static void mp_callbacks_bus_set_named_destroy_tramp(void * a0) {
@@ -462,8 +455,7 @@ static mp_obj_t mp_callbacks_bus_set_named(const mpb_fun_t *self, const mp_obj_t
         cb4);
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_set_named_shape, mp_callbacks_bus_set_named, mp_callbacks_strings, 94, mp_callbacks_bus_listen_types, 5);
-static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, bus_set_named, mp_callbacks_bus_set_named_shape, 213);
+static MPB_DEFINE_FUN(mp_callbacks_bus_set_named_obj, MP_QSTR_set_named, bus_set_named, mp_callbacks_fun_type, 6, 1, 213);
 
 // void bus_on_idle(bus_t *bus, listener_t cb, void *user)
 typedef void mp_callbacks_bus_on_idle_ft(void *, mpb_cfun_t, void *);
@@ -483,8 +475,25 @@ static mp_obj_t mp_callbacks_bus_on_idle(const mpb_fun_t *self, const mp_obj_t *
         ud2);
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_callbacks_bus_on_idle_shape, mp_callbacks_bus_on_idle, mp_callbacks_strings, 123, mp_callbacks_bus_listen_types, 3);
-static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_on_idle, bus_on_idle, mp_callbacks_bus_on_idle_shape, 186);
+static MPB_DEFINE_FUN(mp_callbacks_bus_on_idle_obj, MP_QSTR_on_idle, bus_on_idle, mp_callbacks_fun_type, 7, 1, 186);
+
+static const mpb_struct_type_t *const mp_callbacks_classes[] = {
+    &mp_callbacks_obj_t_type, // 0
+    &mp_callbacks_bus_t_type, // 1
+};
+
+static const mpb_fun_shape_t mp_callbacks_shapes[] = {
+    MPB_FUN_SHAPE(mp_callbacks_run_query, 0, 4), // 0
+    MPB_FUN_SHAPE(mp_callbacks_obj_add_event_cb, 29, 3), // 1
+    MPB_FUN_SHAPE(mp_callbacks_on_tick, 46, 1), // 2
+    MPB_FUN_SHAPE(mp_callbacks_bus_listen, 59, 3), // 3
+    MPB_FUN_SHAPE(mp_callbacks_bus_unlisten, 80, 2), // 4
+    MPB_FUN_SHAPE(mp_callbacks_bus_free, 89, 1), // 5
+    MPB_FUN_SHAPE(mp_callbacks_bus_set_named, 94, 5), // 6
+    MPB_FUN_SHAPE(mp_callbacks_bus_on_idle, 123, 3), // 7
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_callbacks_fun_type, mp_callbacks_shapes, mp_callbacks_strings, mp_callbacks_classes);
 
 static const mp_rom_map_elem_t mp_module_callbacks_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_callbacks) },

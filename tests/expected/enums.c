@@ -7,6 +7,7 @@ MPB_LAYOUT_CHECK(sizeof(gpio_mode_t) == 4, "gpio_mode_t is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(gpio_num_t) == 4, "gpio_num_t is 4 bytes");
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+static const mpb_fun_type_t mp_enums_fun_type;
 static const mpb_fun_t mp_enums_gpio_set_direction_obj;
 
 static const char mp_enums_strings[] =
@@ -71,8 +72,13 @@ static mp_obj_t mp_enums_gpio_set_direction(const mpb_fun_t *self, const mp_obj_
         mpb_get_u32(args[0], self, 0),
         mpb_get_u32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_enums_gpio_set_direction_shape, mp_enums_gpio_set_direction, mp_enums_strings, 0, NULL, 2);
-static MPB_DEFINE_FUN(mp_enums_gpio_set_direction_obj, MP_QSTR_set_direction, gpio_set_direction, mp_enums_gpio_set_direction_shape, 13);
+static MPB_DEFINE_FUN(mp_enums_gpio_set_direction_obj, MP_QSTR_set_direction, gpio_set_direction, mp_enums_fun_type, 0, MPB_NO_CLASSES, 13);
+
+static const mpb_fun_shape_t mp_enums_shapes[] = {
+    MPB_FUN_SHAPE(mp_enums_gpio_set_direction, 0, 2), // 0
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_enums_fun_type, mp_enums_shapes, mp_enums_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_enums_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_enums) },

@@ -5,6 +5,7 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+static const mpb_fun_type_t mp_filters_fun_type;
 static const mpb_fun_t mp_filters_spi_init_obj;
 static const mpb_fun_t mp_filters_gpio_set_obj;
 
@@ -29,8 +30,7 @@ static mp_obj_t mp_filters_spi_init(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_filters_spi_init_shape, mp_filters_spi_init, mp_filters_strings, 0, NULL, 1);
-static MPB_DEFINE_FUN(mp_filters_spi_init_obj, MP_QSTR_spi_init, spi_init, mp_filters_spi_init_shape, 18);
+static MPB_DEFINE_FUN(mp_filters_spi_init_obj, MP_QSTR_spi_init, spi_init, mp_filters_fun_type, 0, MPB_NO_CLASSES, 18);
 
 // void gpio_set(int pin, int level)
 typedef void mp_filters_gpio_set_ft(int32_t, int32_t);
@@ -40,8 +40,14 @@ static mp_obj_t mp_filters_gpio_set(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_filters_gpio_set_shape, mp_filters_gpio_set, mp_filters_strings, 7, NULL, 2);
-static MPB_DEFINE_FUN(mp_filters_gpio_set_obj, MP_QSTR_gpio_set, gpio_set, mp_filters_gpio_set_shape, 23);
+static MPB_DEFINE_FUN(mp_filters_gpio_set_obj, MP_QSTR_gpio_set, gpio_set, mp_filters_fun_type, 1, MPB_NO_CLASSES, 23);
+
+static const mpb_fun_shape_t mp_filters_shapes[] = {
+    MPB_FUN_SHAPE(mp_filters_spi_init, 0, 1), // 0
+    MPB_FUN_SHAPE(mp_filters_gpio_set, 7, 2), // 1
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_filters_fun_type, mp_filters_shapes, mp_filters_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_filters_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_filters) },

@@ -10,6 +10,7 @@ MPB_LAYOUT_CHECK(sizeof(unsigned int) == 4, "unsigned int is 4 bytes");
 //   variable gl_table (globals.h:18): array variable (not supported)
 //   variable gl_hook (globals.h:19): function pointer variable (not supported)
 
+static const mpb_fun_type_t mp_globals_fun_type;
 static const mpb_fun_t mp_globals_gl_set_map_obj;
 static const mpb_fun_t mp_globals_gl_set_props_obj;
 static const mpb_fun_t mp_globals_gl_sum_obj;
@@ -63,9 +64,7 @@ static mp_obj_t mp_globals_gl_set_map(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_array(args, 1, MPB_STR, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_map_types[] = { &mp_globals_obj_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_map_shape, mp_globals_gl_set_map, mp_globals_strings, 0, mp_globals_gl_set_map_types, 2);
-static MPB_DEFINE_FUN(mp_globals_gl_set_map_obj, MP_QSTR_set_map, gl_set_map, mp_globals_gl_set_map_shape, 36);
+static MPB_DEFINE_FUN(mp_globals_gl_set_map_obj, MP_QSTR_set_map, gl_set_map, mp_globals_fun_type, 0, 0, 36);
 
 // void gl_set_props(gl_obj_t *obj, gl_prop_t *props)
 typedef void mp_globals_gl_set_props_ft(void *, void *);
@@ -75,8 +74,7 @@ static mp_obj_t mp_globals_gl_set_props(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_array(args, 1, MPB_U32, self));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_props_shape, mp_globals_gl_set_props, mp_globals_strings, 0, mp_globals_gl_set_map_types, 2);
-static MPB_DEFINE_FUN(mp_globals_gl_set_props_obj, MP_QSTR_set_props, gl_set_props, mp_globals_gl_set_props_shape, 44);
+static MPB_DEFINE_FUN(mp_globals_gl_set_props_obj, MP_QSTR_set_props, gl_set_props, mp_globals_fun_type, 1, 0, 44);
 
 // int32_t gl_sum(const int32_t *values, uint32_t n)
 typedef int32_t mp_globals_gl_sum_ft(void *, uint32_t);
@@ -85,8 +83,7 @@ static mp_obj_t mp_globals_gl_sum(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_array(args, 0, MPB_I32, self),
         mpb_get_u32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_sum_shape, mp_globals_gl_sum, mp_globals_strings, 7, NULL, 2);
-static MPB_DEFINE_FUN(mp_globals_gl_sum_obj, MP_QSTR_sum, gl_sum, mp_globals_gl_sum_shape, 54);
+static MPB_DEFINE_FUN(mp_globals_gl_sum_obj, MP_QSTR_sum, gl_sum, mp_globals_fun_type, 2, MPB_NO_CLASSES, 54);
 
 // void gl_set_fonts(gl_obj_t *obj, const gl_font_t *fonts, uint32_t n)
 typedef void mp_globals_gl_set_fonts_ft(void *, void *, uint32_t);
@@ -97,9 +94,7 @@ static mp_obj_t mp_globals_gl_set_fonts(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_u32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_globals_gl_set_fonts_types[] = { &mp_globals_obj_t_type, &mp_globals_font_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_fonts_shape, mp_globals_gl_set_fonts, mp_globals_strings, 18, mp_globals_gl_set_fonts_types, 3);
-static MPB_DEFINE_FUN(mp_globals_gl_set_fonts_obj, MP_QSTR_set_fonts, gl_set_fonts, mp_globals_gl_set_fonts_shape, 63);
+static MPB_DEFINE_FUN(mp_globals_gl_set_fonts_obj, MP_QSTR_set_fonts, gl_set_fonts, mp_globals_fun_type, 3, 0, 63);
 
 // void gl_set_font(gl_obj_t *obj, const gl_font_t *font)
 typedef void mp_globals_gl_set_font_ft(void *, void *);
@@ -109,8 +104,22 @@ static mp_obj_t mp_globals_gl_set_font(const mpb_fun_t *self, const mp_obj_t *ar
         mpb_get_struct_arg(args, 1, self));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_globals_gl_set_font_shape, mp_globals_gl_set_font, mp_globals_strings, 29, mp_globals_gl_set_fonts_types, 2);
-static MPB_DEFINE_FUN(mp_globals_gl_set_font_obj, MP_QSTR_set_font, gl_set_font, mp_globals_gl_set_font_shape, 75);
+static MPB_DEFINE_FUN(mp_globals_gl_set_font_obj, MP_QSTR_set_font, gl_set_font, mp_globals_fun_type, 4, 0, 75);
+
+static const mpb_struct_type_t *const mp_globals_classes[] = {
+    &mp_globals_obj_t_type, // 0
+    &mp_globals_font_t_type, // 1
+};
+
+static const mpb_fun_shape_t mp_globals_shapes[] = {
+    MPB_FUN_SHAPE(mp_globals_gl_set_map, 0, 2), // 0
+    MPB_FUN_SHAPE(mp_globals_gl_set_props, 0, 2), // 1
+    MPB_FUN_SHAPE(mp_globals_gl_sum, 7, 2), // 2
+    MPB_FUN_SHAPE(mp_globals_gl_set_fonts, 18, 3), // 3
+    MPB_FUN_SHAPE(mp_globals_gl_set_font, 29, 2), // 4
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_globals_fun_type, mp_globals_shapes, mp_globals_strings, mp_globals_classes);
 
 // Global variables: structs by reference, scalars through the module's attribute slot.
 static MPB_DEFINE_GLOBAL_STRUCT(mp_globals_gl_font_14_var, mp_globals_font_t_type, &gl_font_14, 1);

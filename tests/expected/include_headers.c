@@ -5,6 +5,7 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+static const mpb_fun_type_t mp_incl_fun_type;
 static const mpb_fun_t mp_incl_extra_fn_obj;
 static const mpb_fun_t mp_incl_make_point_obj;
 static const mpb_fun_t mp_incl_take_private_obj;
@@ -39,8 +40,7 @@ static mp_obj_t mp_incl_extra_fn(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_incl_extra_fn_shape, mp_incl_extra_fn, mp_incl_strings, 0, NULL, 1);
-static MPB_DEFINE_FUN(mp_incl_extra_fn_obj, MP_QSTR_extra_fn, extra_fn, mp_incl_extra_fn_shape, 24);
+static MPB_DEFINE_FUN(mp_incl_extra_fn_obj, MP_QSTR_extra_fn, extra_fn, mp_incl_fun_type, 0, MPB_NO_CLASSES, 24);
 
 // struct dep_point make_point(int x, int y)
 typedef struct dep_point mp_incl_make_point_ft(int32_t, int32_t);
@@ -50,8 +50,7 @@ static mp_obj_t mp_incl_make_point(const mpb_fun_t *self, const mp_obj_t *args) 
         mpb_get_i32(args[1], self, 1));
     return mpb_new_struct_copy(&mp_incl_dep_point_type, &r);
 }
-static MPB_DEFINE_FUN_SHAPE(mp_incl_make_point_shape, mp_incl_make_point, mp_incl_strings, 7, NULL, 2);
-static MPB_DEFINE_FUN(mp_incl_make_point_obj, MP_QSTR_make_point, make_point, mp_incl_make_point_shape, 26);
+static MPB_DEFINE_FUN(mp_incl_make_point_obj, MP_QSTR_make_point, make_point, mp_incl_fun_type, 1, MPB_NO_CLASSES, 26);
 
 // void take_private(struct dep_private *p)
 typedef void mp_incl_take_private_ft(void *);
@@ -60,8 +59,15 @@ static mp_obj_t mp_incl_take_private(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_incl_take_private_shape, mp_incl_take_private, mp_incl_strings, 19, NULL, 1);
-static MPB_DEFINE_FUN(mp_incl_take_private_obj, MP_QSTR_take_private, take_private, mp_incl_take_private_shape, 30);
+static MPB_DEFINE_FUN(mp_incl_take_private_obj, MP_QSTR_take_private, take_private, mp_incl_fun_type, 2, MPB_NO_CLASSES, 30);
+
+static const mpb_fun_shape_t mp_incl_shapes[] = {
+    MPB_FUN_SHAPE(mp_incl_extra_fn, 0, 1), // 0
+    MPB_FUN_SHAPE(mp_incl_make_point, 7, 2), // 1
+    MPB_FUN_SHAPE(mp_incl_take_private, 19, 1), // 2
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_incl_fun_type, mp_incl_shapes, mp_incl_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_incl_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_incl) },

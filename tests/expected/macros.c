@@ -4,6 +4,7 @@
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 
+static const mpb_fun_type_t mp_macros_fun_type;
 static const mpb_fun_t mp_macros_esp_restart_obj;
 
 static const char mp_macros_strings[] =
@@ -45,8 +46,13 @@ static mp_obj_t mp_macros_esp_restart(const mpb_fun_t *self, const mp_obj_t *arg
     ((mp_macros_esp_restart_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_macros_esp_restart_shape, mp_macros_esp_restart, mp_macros_strings, 0, NULL, 0);
-static MPB_DEFINE_FUN(mp_macros_esp_restart_obj, MP_QSTR_restart, esp_restart, mp_macros_esp_restart_shape, 4);
+static MPB_DEFINE_FUN(mp_macros_esp_restart_obj, MP_QSTR_restart, esp_restart, mp_macros_fun_type, 0, MPB_NO_CLASSES, 4);
+
+static const mpb_fun_shape_t mp_macros_shapes[] = {
+    MPB_FUN_SHAPE(mp_macros_esp_restart, 0, 0), // 0
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_macros_fun_type, mp_macros_shapes, mp_macros_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_macros_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_macros) },

@@ -5,6 +5,7 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+static const mpb_fun_type_t mp_methods_fun_type;
 static const mpb_fun_t mp_methods_lv_obj_create_obj;
 static const mpb_fun_t mp_methods_lv_obj_set_pos_obj;
 static const mpb_fun_t mp_methods_lv_obj_del_obj;
@@ -112,12 +113,10 @@ static MPB_DEFINE_STRUCT_SUBTYPE(mp_methods_label_type, MP_QSTR_label, mp_method
 // lv_obj_t *lv_obj_create(lv_obj_t *parent)
 typedef void * mp_methods_lv_obj_create_ft(void *);
 static mp_obj_t mp_methods_lv_obj_create(const mpb_fun_t *self, const mp_obj_t *args) {
-    return mpb_new_struct_ref(self->shape->types[1], ((mp_methods_lv_obj_create_ft *)self->addr)(
+    return mpb_new_struct_ref(mpb_fun_class(self, 1), ((mp_methods_lv_obj_create_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)), MP_OBJ_NULL);
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_create_types[] = { &mp_methods_obj_type, &mp_methods_obj_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_create_shape, mp_methods_lv_obj_create, mp_methods_strings, 0, mp_methods_lv_obj_create_types, 1);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj, lv_obj_create, mp_methods_lv_obj_create_shape, 57);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_create_obj, MP_QSTR_obj, lv_obj_create, mp_methods_fun_type, 0, 0, 57);
 
 // void lv_obj_set_pos(lv_obj_t *obj, int x, int y)
 typedef void mp_methods_lv_obj_set_pos_ft(void *, int32_t, int32_t);
@@ -128,9 +127,7 @@ static mp_obj_t mp_methods_lv_obj_set_pos(const mpb_fun_t *self, const mp_obj_t 
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_methods_lv_obj_set_pos_types[] = { &mp_methods_obj_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_pos_shape, mp_methods_lv_obj_set_pos, mp_methods_strings, 5, mp_methods_lv_obj_set_pos_types, 3);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, lv_obj_set_pos, mp_methods_lv_obj_set_pos_shape, 64);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_pos_obj, MP_QSTR_set_pos, lv_obj_set_pos, mp_methods_fun_type, 1, 0, 64);
 
 // void lv_obj_del(lv_obj_t *obj)
 typedef void mp_methods_lv_obj_del_ft(void *);
@@ -139,8 +136,7 @@ static mp_obj_t mp_methods_lv_obj_del(const mpb_fun_t *self, const mp_obj_t *arg
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_del_shape, mp_methods_lv_obj_del, mp_methods_strings, 18, mp_methods_lv_obj_set_pos_types, 1);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, lv_obj_del, mp_methods_lv_obj_del_shape, 72);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_del_obj, MP_QSTR_delete, lv_obj_del, mp_methods_fun_type, 2, 0, 72);
 
 // int lv_obj_x(const lv_obj_t *obj)
 typedef int32_t mp_methods_lv_obj_x_ft(void *);
@@ -148,8 +144,7 @@ static mp_obj_t mp_methods_lv_obj_x(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_i32(((mp_methods_lv_obj_x_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_x_shape, mp_methods_lv_obj_x, mp_methods_strings, 23, mp_methods_lv_obj_set_pos_types, 1);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, lv_obj_x, mp_methods_lv_obj_x_shape, 72);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_x_obj, MP_QSTR_obj_x, lv_obj_x, mp_methods_fun_type, 3, 0, 72);
 
 // int lv_obj_count(void)
 typedef int32_t mp_methods_lv_obj_count_ft(void);
@@ -157,12 +152,11 @@ static mp_obj_t mp_methods_lv_obj_count(const mpb_fun_t *self, const mp_obj_t *a
     (void)args;
     return mpb_new_i32(((mp_methods_lv_obj_count_ft *)self->addr)());
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_count_shape, mp_methods_lv_obj_count, mp_methods_strings, 30, NULL, 0);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_count_obj, MP_QSTR_obj_count, lv_obj_count, mp_methods_lv_obj_count_shape, 76);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_count_obj, MP_QSTR_obj_count, lv_obj_count, mp_methods_fun_type, 4, MPB_NO_CLASSES, 76);
 
 // lv_obj_t *lv_button_create(lv_obj_t *parent)
 /* Reusing mp_methods_lv_obj_create for lv_button_create */
-static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, lv_button_create, mp_methods_lv_obj_create_shape, 57);
+static MPB_DEFINE_FUN(mp_methods_lv_button_create_obj, MP_QSTR_button, lv_button_create, mp_methods_fun_type, 0, 0, 57);
 
 // void lv_button_set_checked(lv_obj_t *obj, int checked)
 typedef void mp_methods_lv_button_set_checked_ft(void *, int32_t);
@@ -172,34 +166,48 @@ static mp_obj_t mp_methods_lv_button_set_checked(const mpb_fun_t *self, const mp
         mpb_get_i32(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_button_set_checked_shape, mp_methods_lv_button_set_checked, mp_methods_strings, 36, mp_methods_lv_obj_set_pos_types, 2);
-static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, lv_button_set_checked, mp_methods_lv_button_set_checked_shape, 77);
+static MPB_DEFINE_FUN(mp_methods_lv_button_set_checked_obj, MP_QSTR_set_checked, lv_button_set_checked, mp_methods_fun_type, 5, 0, 77);
 
 // lv_obj_t *lv_label_create(lv_obj_t *parent)
 /* Reusing mp_methods_lv_obj_create for lv_label_create */
-static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, lv_label_create, mp_methods_lv_obj_create_shape, 57);
+static MPB_DEFINE_FUN(mp_methods_lv_label_create_obj, MP_QSTR_label, lv_label_create, mp_methods_fun_type, 0, 0, 57);
 
 // void *lv_obj_get_user_data(lv_obj_t *obj)
 typedef void * mp_methods_lv_obj_get_user_data_ft(void *);
 static mp_obj_t mp_methods_lv_obj_get_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_object_user_data(self, args[0], MP_OBJ_NULL);
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_user_data_shape, mp_methods_lv_obj_get_user_data, mp_methods_strings, 45, mp_methods_lv_obj_set_pos_types, 1);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, lv_obj_get_user_data, mp_methods_lv_obj_get_user_data_shape, 72);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_user_data_obj, MP_QSTR_get_user_data, lv_obj_get_user_data, mp_methods_fun_type, 6, 0, 72);
 
 // void lv_obj_set_user_data(lv_obj_t *obj, void *user_data)
 typedef void mp_methods_lv_obj_set_user_data_ft(void *, void *);
 static mp_obj_t mp_methods_lv_obj_set_user_data(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_object_user_data(self, args[0], args[1]);
 }
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_set_user_data_shape, mp_methods_lv_obj_set_user_data, mp_methods_strings, 50, mp_methods_lv_obj_set_pos_types, 2);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, lv_obj_set_user_data, mp_methods_lv_obj_set_user_data_shape, 89);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_set_user_data_obj, MP_QSTR_set_user_data, lv_obj_set_user_data, mp_methods_fun_type, 7, 0, 89);
 
 // const lv_obj_class_t *lv_obj_get_class(const lv_obj_t *obj)
 /* Reusing mp_methods_lv_obj_create for lv_obj_get_class */
-static const mpb_struct_type_t *const mp_methods_lv_obj_get_class_types[] = { &mp_methods_obj_type, &mp_methods_obj_class_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_methods_lv_obj_get_class_shape, mp_methods_lv_obj_create, mp_methods_strings, 0, mp_methods_lv_obj_get_class_types, 1);
-static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, lv_obj_get_class, mp_methods_lv_obj_get_class_shape, 72);
+static MPB_DEFINE_FUN(mp_methods_lv_obj_get_class_obj, MP_QSTR_get_class, lv_obj_get_class, mp_methods_fun_type, 0, 1, 72);
+
+static const mpb_struct_type_t *const mp_methods_classes[] = {
+    &mp_methods_obj_type, // 0
+    &mp_methods_obj_type, // 1
+    &mp_methods_obj_class_t_type, // 2
+};
+
+static const mpb_fun_shape_t mp_methods_shapes[] = {
+    MPB_FUN_SHAPE(mp_methods_lv_obj_create, 0, 1), // 0
+    MPB_FUN_SHAPE(mp_methods_lv_obj_set_pos, 5, 3), // 1
+    MPB_FUN_SHAPE(mp_methods_lv_obj_del, 18, 1), // 2
+    MPB_FUN_SHAPE(mp_methods_lv_obj_x, 23, 1), // 3
+    MPB_FUN_SHAPE(mp_methods_lv_obj_count, 30, 0), // 4
+    MPB_FUN_SHAPE(mp_methods_lv_button_set_checked, 36, 2), // 5
+    MPB_FUN_SHAPE(mp_methods_lv_obj_get_user_data, 45, 1), // 6
+    MPB_FUN_SHAPE(mp_methods_lv_obj_set_user_data, 50, 2), // 7
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_methods_fun_type, mp_methods_shapes, mp_methods_strings, mp_methods_classes);
 
 // Global variables: structs by reference, scalars through the module's attribute slot.
 static MPB_DEFINE_GLOBAL_STRUCT(mp_methods_lv_obj_class_var, mp_methods_obj_class_t_type, &lv_obj_class, 1);

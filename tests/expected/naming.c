@@ -11,6 +11,7 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 //   field struct nm_opts.class_ (naming.h:3): Python name 'class_' already used by field class
 //   struct stat (naming.h:13): Python name 'stat' already used by function stat
 
+static const mpb_fun_type_t mp_naming_fun_type;
 static const mpb_fun_t mp_naming_nm_import_obj;
 static const mpb_fun_t mp_naming_nm_open_obj;
 static const mpb_fun_t mp_naming_stat_obj;
@@ -47,8 +48,7 @@ static mp_obj_t mp_naming_nm_import(const mpb_fun_t *self, const mp_obj_t *args)
         mpb_get_i32(args[2], self, 2));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_naming_nm_import_shape, mp_naming_nm_import, mp_naming_strings, 0, NULL, 3);
-static MPB_DEFINE_FUN(mp_naming_nm_import_obj, MP_QSTR_import_, nm_import, mp_naming_nm_import_shape, 28);
+static MPB_DEFINE_FUN(mp_naming_nm_import_obj, MP_QSTR_import_, nm_import, mp_naming_fun_type, 0, MPB_NO_CLASSES, 28);
 
 // void nm_open(void)
 typedef void mp_naming_nm_open_ft(void);
@@ -57,8 +57,7 @@ static mp_obj_t mp_naming_nm_open(const mpb_fun_t *self, const mp_obj_t *args) {
     ((mp_naming_nm_open_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_naming_nm_open_shape, mp_naming_nm_open, mp_naming_strings, 15, NULL, 0);
-static MPB_DEFINE_FUN(mp_naming_nm_open_obj, MP_QSTR_open, nm_open, mp_naming_nm_open_shape, 48);
+static MPB_DEFINE_FUN(mp_naming_nm_open_obj, MP_QSTR_open, nm_open, mp_naming_fun_type, 1, MPB_NO_CLASSES, 48);
 
 // int stat(const char *path, struct stat *st)
 typedef int32_t mp_naming_stat_ft(const char *, void *);
@@ -67,8 +66,15 @@ static mp_obj_t mp_naming_stat(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_str(args[0], self, 0),
         mpb_get_ptr(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_naming_stat_shape, mp_naming_stat, mp_naming_strings, 19, NULL, 2);
-static MPB_DEFINE_FUN(mp_naming_stat_obj, MP_QSTR_stat, stat, mp_naming_stat_shape, 49);
+static MPB_DEFINE_FUN(mp_naming_stat_obj, MP_QSTR_stat, stat, mp_naming_fun_type, 2, MPB_NO_CLASSES, 49);
+
+static const mpb_fun_shape_t mp_naming_shapes[] = {
+    MPB_FUN_SHAPE(mp_naming_nm_import, 0, 3), // 0
+    MPB_FUN_SHAPE(mp_naming_nm_open, 15, 0), // 1
+    MPB_FUN_SHAPE(mp_naming_stat, 19, 2), // 2
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_naming_fun_type, mp_naming_shapes, mp_naming_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_naming_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_naming) },

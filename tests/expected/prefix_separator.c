@@ -5,6 +5,7 @@
 #define MPB_GENERATED_FOR "x86_64-linux-gnu"
 MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
+static const mpb_fun_type_t mp_geom_fun_type;
 static const mpb_fun_t mp_geom_geom_add_obj;
 static const mpb_fun_t mp_geom_geom_mid_obj;
 static const mpb_fun_t mp_geom_geom_point_len_obj;
@@ -46,8 +47,7 @@ static mp_obj_t mp_geom_geom_add(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0),
         mpb_get_i32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_add_shape, mp_geom_geom_add, mp_geom_strings, 0, NULL, 2);
-static MPB_DEFINE_FUN(mp_geom_geom_add_obj, MP_QSTR_add, geom_add, mp_geom_geom_add_shape, 30);
+static MPB_DEFINE_FUN(mp_geom_geom_add_obj, MP_QSTR_add, geom_add, mp_geom_fun_type, 0, MPB_NO_CLASSES, 30);
 
 // geom_point_t geom_mid(geom_point_t a, geom_point_t b)
 typedef struct geom_point mp_geom_geom_mid_ft(struct geom_point, struct geom_point);
@@ -57,8 +57,7 @@ static mp_obj_t mp_geom_geom_mid(const mpb_fun_t *self, const mp_obj_t *args) {
         *(struct geom_point *)mpb_get_struct_val(args[1], &mp_geom_point_t_type, self, 1));
     return mpb_new_struct_copy(&mp_geom_point_t_type, &r);
 }
-static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_mid_shape, mp_geom_geom_mid, mp_geom_strings, 13, NULL, 2);
-static MPB_DEFINE_FUN(mp_geom_geom_mid_obj, MP_QSTR_mid, geom_mid, mp_geom_geom_mid_shape, 30);
+static MPB_DEFINE_FUN(mp_geom_geom_mid_obj, MP_QSTR_mid, geom_mid, mp_geom_fun_type, 1, MPB_NO_CLASSES, 30);
 
 // int geom_point_len(geom_point_t *self)
 typedef int32_t mp_geom_geom_point_len_ft(void *);
@@ -66,9 +65,19 @@ static mp_obj_t mp_geom_geom_point_len(const mpb_fun_t *self, const mp_obj_t *ar
     return mpb_new_i32(((mp_geom_geom_point_len_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self)));
 }
-static const mpb_struct_type_t *const mp_geom_geom_point_len_types[] = { &mp_geom_point_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_geom_geom_point_len_shape, mp_geom_geom_point_len, mp_geom_strings, 23, mp_geom_geom_point_len_types, 1);
-static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, geom_point_len, mp_geom_geom_point_len_shape, 34);
+static MPB_DEFINE_FUN(mp_geom_geom_point_len_obj, MP_QSTR_len, geom_point_len, mp_geom_fun_type, 2, 0, 34);
+
+static const mpb_struct_type_t *const mp_geom_classes[] = {
+    &mp_geom_point_t_type, // 0
+};
+
+static const mpb_fun_shape_t mp_geom_shapes[] = {
+    MPB_FUN_SHAPE(mp_geom_geom_add, 0, 2), // 0
+    MPB_FUN_SHAPE(mp_geom_geom_mid, 13, 2), // 1
+    MPB_FUN_SHAPE(mp_geom_geom_point_len, 23, 1), // 2
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_geom_fun_type, mp_geom_shapes, mp_geom_strings, mp_geom_classes);
 
 static const mp_rom_map_elem_t mp_module_geom_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_geom) },

@@ -19,6 +19,7 @@ MPB_LAYOUT_CHECK(sizeof(unsigned short) == 2, "unsigned short is 2 bytes");
 //   function sc_old (scalars.h:25): K&R declaration without prototype
 //   function sc_ld (scalars.h:26): unsupported type long double in return value
 
+static const mpb_fun_type_t mp_scalars_fun_type;
 static const mpb_fun_t mp_scalars_sc_add_obj;
 static const mpb_fun_t mp_scalars_sc_i8_obj;
 static const mpb_fun_t mp_scalars_sc_u16_obj;
@@ -75,8 +76,7 @@ static mp_obj_t mp_scalars_sc_add(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_i32(args[0], self, 0),
         mpb_get_i32(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_add_shape, mp_scalars_sc_add, mp_scalars_strings, 0, NULL, 2);
-static MPB_DEFINE_FUN(mp_scalars_sc_add_obj, MP_QSTR_add, sc_add, mp_scalars_sc_add_shape, 101);
+static MPB_DEFINE_FUN(mp_scalars_sc_add_obj, MP_QSTR_add, sc_add, mp_scalars_fun_type, 0, MPB_NO_CLASSES, 101);
 
 // int8_t sc_i8(int8_t v)
 typedef int8_t mp_scalars_sc_i8_ft(int8_t);
@@ -84,8 +84,7 @@ static mp_obj_t mp_scalars_sc_i8(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_small(((mp_scalars_sc_i8_ft *)self->addr)(
         mpb_get_i8(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_i8_shape, mp_scalars_sc_i8, mp_scalars_strings, 13, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_i8_obj, MP_QSTR_i8, sc_i8, mp_scalars_sc_i8_shape, 105);
+static MPB_DEFINE_FUN(mp_scalars_sc_i8_obj, MP_QSTR_i8, sc_i8, mp_scalars_fun_type, 1, MPB_NO_CLASSES, 105);
 
 // uint16_t sc_u16(uint16_t v)
 typedef uint16_t mp_scalars_sc_u16_ft(uint16_t);
@@ -93,8 +92,7 @@ static mp_obj_t mp_scalars_sc_u16(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_small(((mp_scalars_sc_u16_ft *)self->addr)(
         mpb_get_u16(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_u16_shape, mp_scalars_sc_u16, mp_scalars_strings, 20, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_u16_obj, MP_QSTR_u16, sc_u16, mp_scalars_sc_u16_shape, 105);
+static MPB_DEFINE_FUN(mp_scalars_sc_u16_obj, MP_QSTR_u16, sc_u16, mp_scalars_fun_type, 2, MPB_NO_CLASSES, 105);
 
 // int64_t sc_i64(int64_t v)
 typedef int64_t mp_scalars_sc_i64_ft(int64_t);
@@ -102,8 +100,7 @@ static mp_obj_t mp_scalars_sc_i64(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i64(((mp_scalars_sc_i64_ft *)self->addr)(
         mpb_get_i64(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_i64_shape, mp_scalars_sc_i64, mp_scalars_strings, 29, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_i64_obj, MP_QSTR_i64, sc_i64, mp_scalars_sc_i64_shape, 105);
+static MPB_DEFINE_FUN(mp_scalars_sc_i64_obj, MP_QSTR_i64, sc_i64, mp_scalars_fun_type, 3, MPB_NO_CLASSES, 105);
 
 // uint64_t sc_u64(uint64_t v)
 typedef uint64_t mp_scalars_sc_u64_ft(uint64_t);
@@ -111,12 +108,11 @@ static mp_obj_t mp_scalars_sc_u64(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_u64(((mp_scalars_sc_u64_ft *)self->addr)(
         mpb_get_u64(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_u64_shape, mp_scalars_sc_u64, mp_scalars_strings, 38, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_u64_obj, MP_QSTR_u64, sc_u64, mp_scalars_sc_u64_shape, 105);
+static MPB_DEFINE_FUN(mp_scalars_sc_u64_obj, MP_QSTR_u64, sc_u64, mp_scalars_fun_type, 4, MPB_NO_CLASSES, 105);
 
 // size_t sc_size(size_t n)
 /* Reusing mp_scalars_sc_u64 for sc_size */
-static MPB_DEFINE_FUN(mp_scalars_sc_size_obj, MP_QSTR_size, sc_size, mp_scalars_sc_u64_shape, 107);
+static MPB_DEFINE_FUN(mp_scalars_sc_size_obj, MP_QSTR_size, sc_size, mp_scalars_fun_type, 4, MPB_NO_CLASSES, 107);
 
 // _Bool sc_not(_Bool b)
 typedef _Bool mp_scalars_sc_not_ft(_Bool);
@@ -124,12 +120,11 @@ static mp_obj_t mp_scalars_sc_not(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_bool(((mp_scalars_sc_not_ft *)self->addr)(
         mpb_get_bool(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_not_shape, mp_scalars_sc_not, mp_scalars_strings, 47, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_not_obj, MP_QSTR_not_, sc_not, mp_scalars_sc_not_shape, 109);
+static MPB_DEFINE_FUN(mp_scalars_sc_not_obj, MP_QSTR_not_, sc_not, mp_scalars_fun_type, 5, MPB_NO_CLASSES, 109);
 
 // char sc_char(char c)
 /* Reusing mp_scalars_sc_i8 for sc_char */
-static MPB_DEFINE_FUN(mp_scalars_sc_char_obj, MP_QSTR_char, sc_char, mp_scalars_sc_i8_shape, 111);
+static MPB_DEFINE_FUN(mp_scalars_sc_char_obj, MP_QSTR_char, sc_char, mp_scalars_fun_type, 1, MPB_NO_CLASSES, 111);
 
 // float sc_half(float f)
 typedef float mp_scalars_sc_half_ft(float);
@@ -137,8 +132,7 @@ static mp_obj_t mp_scalars_sc_half(const mpb_fun_t *self, const mp_obj_t *args) 
     return mpb_new_double(((mp_scalars_sc_half_ft *)self->addr)(
         mpb_get_float(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_half_shape, mp_scalars_sc_half, mp_scalars_strings, 52, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_half_obj, MP_QSTR_half, sc_half, mp_scalars_sc_half_shape, 113);
+static MPB_DEFINE_FUN(mp_scalars_sc_half_obj, MP_QSTR_half, sc_half, mp_scalars_fun_type, 6, MPB_NO_CLASSES, 113);
 
 // double sc_twice(double d)
 typedef double mp_scalars_sc_twice_ft(double);
@@ -146,8 +140,7 @@ static mp_obj_t mp_scalars_sc_twice(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_double(((mp_scalars_sc_twice_ft *)self->addr)(
         mpb_get_double(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_twice_shape, mp_scalars_sc_twice, mp_scalars_strings, 57, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_twice_obj, MP_QSTR_twice, sc_twice, mp_scalars_sc_twice_shape, 115);
+static MPB_DEFINE_FUN(mp_scalars_sc_twice_obj, MP_QSTR_twice, sc_twice, mp_scalars_fun_type, 7, MPB_NO_CLASSES, 115);
 
 // const char *sc_greet(const char *name)
 typedef const char * mp_scalars_sc_greet_ft(const char *);
@@ -155,12 +148,11 @@ static mp_obj_t mp_scalars_sc_greet(const mpb_fun_t *self, const mp_obj_t *args)
     return mpb_new_str(((mp_scalars_sc_greet_ft *)self->addr)(
         mpb_get_str(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_greet_shape, mp_scalars_sc_greet, mp_scalars_strings, 62, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_greet_obj, MP_QSTR_greet, sc_greet, mp_scalars_sc_greet_shape, 117);
+static MPB_DEFINE_FUN(mp_scalars_sc_greet_obj, MP_QSTR_greet, sc_greet, mp_scalars_fun_type, 8, MPB_NO_CLASSES, 117);
 
 // char *sc_dup(char *s)
 /* Reusing mp_scalars_sc_greet for sc_dup */
-static MPB_DEFINE_FUN(mp_scalars_sc_dup_obj, MP_QSTR_dup, sc_dup, mp_scalars_sc_greet_shape, 122);
+static MPB_DEFINE_FUN(mp_scalars_sc_dup_obj, MP_QSTR_dup, sc_dup, mp_scalars_fun_type, 8, MPB_NO_CLASSES, 122);
 
 // void *sc_ptr(void *p, int **pp)
 typedef void * mp_scalars_sc_ptr_ft(void *, void *);
@@ -169,8 +161,7 @@ static mp_obj_t mp_scalars_sc_ptr(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_ptr(args[0], self, 0),
         mpb_get_ptr(args[1], self, 1)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_ptr_shape, mp_scalars_sc_ptr, mp_scalars_strings, 67, NULL, 2);
-static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, sc_ptr, mp_scalars_sc_ptr_shape, 124);
+static MPB_DEFINE_FUN(mp_scalars_sc_ptr_obj, MP_QSTR_ptr, sc_ptr, mp_scalars_fun_type, 9, MPB_NO_CLASSES, 124);
 
 // void sc_fill(unsigned char *buf, size_t n)
 typedef void mp_scalars_sc_fill_ft(void *, uint64_t);
@@ -180,8 +171,7 @@ static mp_obj_t mp_scalars_sc_fill(const mpb_fun_t *self, const mp_obj_t *args) 
         mpb_get_u64(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_fill_shape, mp_scalars_sc_fill, mp_scalars_strings, 74, NULL, 2);
-static MPB_DEFINE_FUN(mp_scalars_sc_fill_obj, MP_QSTR_fill, sc_fill, mp_scalars_sc_fill_shape, 129);
+static MPB_DEFINE_FUN(mp_scalars_sc_fill_obj, MP_QSTR_fill, sc_fill, mp_scalars_fun_type, 10, MPB_NO_CLASSES, 129);
 
 // int sc_sq(int x)
 typedef int32_t mp_scalars_sc_sq_ft(int32_t);
@@ -189,8 +179,7 @@ static mp_obj_t mp_scalars_sc_sq(const mpb_fun_t *self, const mp_obj_t *args) {
     return mpb_new_i32(((mp_scalars_sc_sq_ft *)self->addr)(
         mpb_get_i32(args[0], self, 0)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_sq_shape, mp_scalars_sc_sq, mp_scalars_strings, 83, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_sq_obj, MP_QSTR_sq, sc_sq, mp_scalars_sc_sq_shape, 135);
+static MPB_DEFINE_FUN(mp_scalars_sc_sq_obj, MP_QSTR_sq, sc_sq, mp_scalars_fun_type, 11, MPB_NO_CLASSES, 135);
 
 // void sc_nothing(void)
 typedef void mp_scalars_sc_nothing_ft(void);
@@ -199,8 +188,7 @@ static mp_obj_t mp_scalars_sc_nothing(const mpb_fun_t *self, const mp_obj_t *arg
     ((mp_scalars_sc_nothing_ft *)self->addr)();
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_nothing_shape, mp_scalars_sc_nothing, mp_scalars_strings, 92, NULL, 0);
-static MPB_DEFINE_FUN(mp_scalars_sc_nothing_obj, MP_QSTR_nothing, sc_nothing, mp_scalars_sc_nothing_shape, 137);
+static MPB_DEFINE_FUN(mp_scalars_sc_nothing_obj, MP_QSTR_nothing, sc_nothing, mp_scalars_fun_type, 12, MPB_NO_CLASSES, 137);
 
 // void sc_ldp(long double *p)
 typedef void mp_scalars_sc_ldp_ft(void *);
@@ -209,8 +197,26 @@ static mp_obj_t mp_scalars_sc_ldp(const mpb_fun_t *self, const mp_obj_t *args) {
         mpb_get_ptr(args[0], self, 0));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_scalars_sc_ldp_shape, mp_scalars_sc_ldp, mp_scalars_strings, 96, NULL, 1);
-static MPB_DEFINE_FUN(mp_scalars_sc_ldp_obj, MP_QSTR_ldp, sc_ldp, mp_scalars_sc_ldp_shape, 138);
+static MPB_DEFINE_FUN(mp_scalars_sc_ldp_obj, MP_QSTR_ldp, sc_ldp, mp_scalars_fun_type, 13, MPB_NO_CLASSES, 138);
+
+static const mpb_fun_shape_t mp_scalars_shapes[] = {
+    MPB_FUN_SHAPE(mp_scalars_sc_add, 0, 2), // 0
+    MPB_FUN_SHAPE(mp_scalars_sc_i8, 13, 1), // 1
+    MPB_FUN_SHAPE(mp_scalars_sc_u16, 20, 1), // 2
+    MPB_FUN_SHAPE(mp_scalars_sc_i64, 29, 1), // 3
+    MPB_FUN_SHAPE(mp_scalars_sc_u64, 38, 1), // 4
+    MPB_FUN_SHAPE(mp_scalars_sc_not, 47, 1), // 5
+    MPB_FUN_SHAPE(mp_scalars_sc_half, 52, 1), // 6
+    MPB_FUN_SHAPE(mp_scalars_sc_twice, 57, 1), // 7
+    MPB_FUN_SHAPE(mp_scalars_sc_greet, 62, 1), // 8
+    MPB_FUN_SHAPE(mp_scalars_sc_ptr, 67, 2), // 9
+    MPB_FUN_SHAPE(mp_scalars_sc_fill, 74, 2), // 10
+    MPB_FUN_SHAPE(mp_scalars_sc_sq, 83, 1), // 11
+    MPB_FUN_SHAPE(mp_scalars_sc_nothing, 92, 0), // 12
+    MPB_FUN_SHAPE(mp_scalars_sc_ldp, 96, 1), // 13
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_scalars_fun_type, mp_scalars_shapes, mp_scalars_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_scalars_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_scalars) },

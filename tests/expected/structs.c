@@ -9,6 +9,7 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 //   field widget_t.precise (structs.h:19): unsupported type long double in field 'precise'
 //   field struct flex.data (structs.h:35): flexible array member in field 'data'
 
+static const mpb_fun_type_t mp_structs_fun_type;
 static const mpb_fun_t mp_structs_open_handle_obj;
 static const mpb_fun_t mp_structs_close_handle_obj;
 static const mpb_fun_t mp_structs_add_points_obj;
@@ -129,12 +130,10 @@ static MPB_DEFINE_STRUCT_TYPE(mp_structs_handle_t_type, MP_QSTR_handle_t, 0, MPB
 // handle_t *open_handle(const char *name)
 typedef void * mp_structs_open_handle_ft(const char *);
 static mp_obj_t mp_structs_open_handle(const mpb_fun_t *self, const mp_obj_t *args) {
-    return mpb_new_struct_ref(self->shape->types[1], ((mp_structs_open_handle_ft *)self->addr)(
+    return mpb_new_struct_ref(mpb_fun_class(self, 1), ((mp_structs_open_handle_ft *)self->addr)(
         mpb_get_str(args[0], self, 0)), MP_OBJ_NULL);
 }
-static const mpb_struct_type_t *const mp_structs_open_handle_types[] = { NULL, &mp_structs_handle_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_structs_open_handle_shape, mp_structs_open_handle, mp_structs_strings, 0, mp_structs_open_handle_types, 1);
-static MPB_DEFINE_FUN(mp_structs_open_handle_obj, MP_QSTR_open_handle, open_handle, mp_structs_open_handle_shape, 29);
+static MPB_DEFINE_FUN(mp_structs_open_handle_obj, MP_QSTR_open_handle, open_handle, mp_structs_fun_type, 0, 0, 29);
 
 // void close_handle(handle_t *h)
 typedef void mp_structs_close_handle_ft(void *);
@@ -143,9 +142,7 @@ static mp_obj_t mp_structs_close_handle(const mpb_fun_t *self, const mp_obj_t *a
         mpb_get_struct_arg(args, 0, self));
     return mp_const_none;
 }
-static const mpb_struct_type_t *const mp_structs_close_handle_types[] = { &mp_structs_handle_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_structs_close_handle_shape, mp_structs_close_handle, mp_structs_strings, 5, mp_structs_close_handle_types, 1);
-static MPB_DEFINE_FUN(mp_structs_close_handle_obj, MP_QSTR_close_handle, close_handle, mp_structs_close_handle_shape, 34);
+static MPB_DEFINE_FUN(mp_structs_close_handle_obj, MP_QSTR_close_handle, close_handle, mp_structs_fun_type, 1, 0, 34);
 
 // point_t add_points(point_t a, point_t b)
 typedef point_t mp_structs_add_points_ft(point_t, point_t);
@@ -155,25 +152,37 @@ static mp_obj_t mp_structs_add_points(const mpb_fun_t *self, const mp_obj_t *arg
         *(point_t *)mpb_get_struct_val(args[1], &mp_structs_point_t_type, self, 1));
     return mpb_new_struct_copy(&mp_structs_point_t_type, &r);
 }
-static MPB_DEFINE_FUN_SHAPE(mp_structs_add_points_shape, mp_structs_add_points, mp_structs_strings, 10, NULL, 2);
-static MPB_DEFINE_FUN(mp_structs_add_points_obj, MP_QSTR_add_points, add_points, mp_structs_add_points_shape, 36);
+static MPB_DEFINE_FUN(mp_structs_add_points_obj, MP_QSTR_add_points, add_points, mp_structs_fun_type, 2, MPB_NO_CLASSES, 36);
 
 // struct rect *grow(struct rect *r, int by)
 typedef void * mp_structs_grow_ft(void *, int32_t);
 static mp_obj_t mp_structs_grow(const mpb_fun_t *self, const mp_obj_t *args) {
-    return mpb_new_struct_ref(self->shape->types[2], ((mp_structs_grow_ft *)self->addr)(
+    return mpb_new_struct_ref(mpb_fun_class(self, 2), ((mp_structs_grow_ft *)self->addr)(
         mpb_get_struct_arg(args, 0, self),
         mpb_get_i32(args[1], self, 1)), MP_OBJ_NULL);
 }
-static const mpb_struct_type_t *const mp_structs_grow_types[] = { &mp_structs_rect_type, NULL, &mp_structs_rect_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_structs_grow_shape, mp_structs_grow, mp_structs_strings, 20, mp_structs_grow_types, 2);
-static MPB_DEFINE_FUN(mp_structs_grow_obj, MP_QSTR_grow, grow, mp_structs_grow_shape, 40);
+static MPB_DEFINE_FUN(mp_structs_grow_obj, MP_QSTR_grow, grow, mp_structs_fun_type, 3, 2, 40);
 
 // void use_widget(widget_t *w)
 /* Reusing mp_structs_close_handle for use_widget */
-static const mpb_struct_type_t *const mp_structs_use_widget_types[] = { &mp_structs_widget_t_type, };
-static MPB_DEFINE_FUN_SHAPE(mp_structs_use_widget_shape, mp_structs_close_handle, mp_structs_strings, 5, mp_structs_use_widget_types, 1);
-static MPB_DEFINE_FUN(mp_structs_use_widget_obj, MP_QSTR_use_widget, use_widget, mp_structs_use_widget_shape, 45);
+static MPB_DEFINE_FUN(mp_structs_use_widget_obj, MP_QSTR_use_widget, use_widget, mp_structs_fun_type, 1, 3, 45);
+
+static const mpb_struct_type_t *const mp_structs_classes[] = {
+    &mp_structs_handle_t_type, // 0
+    &mp_structs_handle_t_type, // 1
+    &mp_structs_rect_type, // 2
+    &mp_structs_widget_t_type, // 3
+    &mp_structs_rect_type, // 4
+};
+
+static const mpb_fun_shape_t mp_structs_shapes[] = {
+    MPB_FUN_SHAPE(mp_structs_open_handle, 0, 1), // 0
+    MPB_FUN_SHAPE(mp_structs_close_handle, 5, 1), // 1
+    MPB_FUN_SHAPE(mp_structs_add_points, 10, 2), // 2
+    MPB_FUN_SHAPE(mp_structs_grow, 20, 2), // 3
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_structs_fun_type, mp_structs_shapes, mp_structs_strings, mp_structs_classes);
 
 static const mp_rom_map_elem_t mp_module_structs_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_structs) },

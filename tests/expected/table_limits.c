@@ -11,6 +11,7 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 // Function pointers that take C functions only (no Python callables), with the reason:
 //   callback parameter maker of make (table_limits.h:32): no trampoline for a callback returning a struct by value
 
+static const mpb_fun_type_t mp_table_limits_fun_type;
 static const mpb_fun_t mp_table_limits_each_obj;
 static const mpb_fun_t mp_table_limits_pipeline_obj;
 static const mpb_fun_t mp_table_limits_make_obj;
@@ -110,8 +111,7 @@ static mp_obj_t mp_table_limits_each(const mpb_fun_t *self, const mp_obj_t *args
         ud1);
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_table_limits_each_shape, mp_table_limits_each, mp_table_limits_strings, 0, NULL, 2);
-static MPB_DEFINE_FUN(mp_table_limits_each_obj, MP_QSTR_each, each, mp_table_limits_each_shape, 111);
+static MPB_DEFINE_FUN(mp_table_limits_each_obj, MP_QSTR_each, each, mp_table_limits_fun_type, 0, MPB_NO_CLASSES, 111);
 
 // Calls the Python callable of the parameter a of pipeline
 static int32_t mp_table_limits_pipeline_a_tramp(void * a0, int32_t a1) {
@@ -242,8 +242,7 @@ static mp_obj_t mp_table_limits_pipeline(const mpb_fun_t *self, const mp_obj_t *
         cb5,
         mpb_get_i32(args[6], self, 6)));
 }
-static MPB_DEFINE_FUN_SHAPE(mp_table_limits_pipeline_shape, mp_table_limits_pipeline, mp_table_limits_strings, 16, NULL, 7);
-static MPB_DEFINE_FUN(mp_table_limits_pipeline_obj, MP_QSTR_pipeline, pipeline, mp_table_limits_pipeline_shape, 119);
+static MPB_DEFINE_FUN(mp_table_limits_pipeline_obj, MP_QSTR_pipeline, pipeline, mp_table_limits_fun_type, 1, MPB_NO_CLASSES, 119);
 
 // void make(pt_t (*maker)(void *), void *user)
 typedef void mp_table_limits_make_ft(mpb_cfun_t, void *);
@@ -253,8 +252,15 @@ static mp_obj_t mp_table_limits_make(const mpb_fun_t *self, const mp_obj_t *args
         mpb_get_ptr(args[1], self, 1));
     return mp_const_none;
 }
-static MPB_DEFINE_FUN_SHAPE(mp_table_limits_make_shape, mp_table_limits_make, mp_table_limits_strings, 97, NULL, 2);
-static MPB_DEFINE_FUN(mp_table_limits_make_obj, MP_QSTR_make, make, mp_table_limits_make_shape, 140);
+static MPB_DEFINE_FUN(mp_table_limits_make_obj, MP_QSTR_make, make, mp_table_limits_fun_type, 2, MPB_NO_CLASSES, 140);
+
+static const mpb_fun_shape_t mp_table_limits_shapes[] = {
+    MPB_FUN_SHAPE(mp_table_limits_each, 0, 2), // 0
+    MPB_FUN_SHAPE(mp_table_limits_pipeline, 16, 7), // 1
+    MPB_FUN_SHAPE(mp_table_limits_make, 97, 2), // 2
+};
+
+static MPB_DEFINE_FUN_TYPE(mp_table_limits_fun_type, mp_table_limits_shapes, mp_table_limits_strings, NULL);
 
 static const mp_rom_map_elem_t mp_module_table_limits_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_table_limits) },

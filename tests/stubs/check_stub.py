@@ -15,6 +15,9 @@ RUNTIME_CLASSES = {'Blob', 'C_Pointer'}
 # (objects with identity keep attributes of the user's own names: the class's attr slot, no member).
 STUB_ONLY = {'__init__', '__getattr__'}
 
+# What every struct class inherits (MPB_STRUCT_SHARED_LOCALS_ENTRIES in runtime/mpb_struct.h).
+SHARED_MEMBERS = ['__cast__', '__cast_instance__', '__dereference__', '__fields__', '__setattr__']
+
 # Printed by the interpreter: {name: None for a plain attribute, or [class attributes] for a class}.
 INTROSPECT = '''
 import {module} as m
@@ -23,6 +26,10 @@ for name in dir(m):
     v = getattr(m, name)
     if isinstance(v, type):
         names = [n for n in dir(v)]
+        # A struct class (its own locals hold SIZE) inherits these from the runtime's base class: v1.9.2's dir()
+        # lists a class's own locals only.
+        if 'SIZE' in names:
+            names += [n for n in {shared} if hasattr(v, n) and n not in names]
         if '__fields__' in names:
             names += [f[0] for f in v.__fields__()]
         out[name] = sorted(names)
@@ -70,7 +77,7 @@ def main():
     with open(args.stub) as f:
         tree = ast.parse(f.read(), args.stub)
     stub = stub_names(tree)
-    res = subprocess.run([args.micropython, '-c', INTROSPECT.format(module=args.module)], capture_output=True,
+    res = subprocess.run([args.micropython, '-c', INTROSPECT.format(module=args.module, shared=SHARED_MEMBERS)], capture_output=True,
                          text=True)
     if res.returncode != 0:
         print(f'introspecting {args.module} failed:\n{res.stdout}{res.stderr}')

@@ -23,7 +23,7 @@ TEST(Module, SameSignatureSharesOneWrapperNamedAfterItsFirstFunction) {
     EXPECT_EQ(count(c, "static mp_obj_t mp_fx_"), 2u) << c;
     EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 3u);
     EXPECT_TRUE(has(c, "// int sub(int x, int y)\n/* Reusing mp_fx_add for sub */\n"
-                       "static MPB_DEFINE_FUN(mp_fx_sub_obj, MP_QSTR_sub, sub, mp_fx_add_shape, 26);"))
+                       "static MPB_DEFINE_FUN(mp_fx_sub_obj, MP_QSTR_sub, sub, mp_fx_fun_type, 0, MPB_NO_CLASSES, 26);"))
         << c;
     EXPECT_TRUE(has(c, "// int add(int a, int b)\ntypedef int32_t mp_fx_add_ft(int32_t, int32_t);\n"
                        "static mp_obj_t mp_fx_add(const mpb_fun_t *self, const mp_obj_t *args) {"))
@@ -31,34 +31,49 @@ TEST(Module, SameSignatureSharesOneWrapperNamedAfterItsFirstFunction) {
     EXPECT_TRUE(has(c, "{ MP_ROM_QSTR(MP_QSTR_neg), MP_ROM_PTR(&mp_fx_neg_obj) }"));
 }
 
-TEST(Module, FunctionsOfOneShapeShareOneDescriptorTypesTableAndStrings) {
+TEST(Module, FunctionsOfOneWrapperShareOneShapeTheirClassesAndStrings) {
     std::string c = generate("typedef struct pt { int x; } pt_t;\ntypedef struct sz { int w; } sz_t;\n"
                              "int len(pt_t *p, int k);\nint area(pt_t *q, int k);\nint width(sz_t *s, int k);\n"
                              "int twice(pt_t *p, int k);\nint plain(int p, int k);\nvoid show(pt_t *p);\n")
                         .c;
-    // One wrapper for all four "i32(P,i32)"; the struct classes make two shapes (pt_t, sz_t), plain a third, show
-    // (another wrapper) a fourth.
+    // One wrapper, so one shape, for all four "i32(P,i32)"; plain and show (other wrappers) have their own.
     EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 6u) << c;
-    EXPECT_EQ(count(c, "MPB_DEFINE_FUN_SHAPE("), 4u) << c;
-    // A table ends at its last class: len's and show's are one.
-    EXPECT_EQ(count(c, "static const mpb_struct_type_t *const "), 2u) << c;
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_len_types[] = { &mp_fx_pt_t_type, };")) << c;
-    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_show_shape, mp_fx_show, mp_fx_strings, 24, mp_fx_len_types, 1);"))
-        << c;
-    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_len_shape, mp_fx_len, mp_fx_strings, 0, mp_fx_len_types, 2);"))
-        << c;
-    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_SHAPE(mp_fx_width_shape, mp_fx_len, mp_fx_strings, 0, mp_fx_width_types, 2);"))
-        << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_area_obj, MP_QSTR_area, area, mp_fx_len_shape, ")) << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_len_shape, ")) << c;
+    EXPECT_EQ(count(c, "MPB_FUN_SHAPE("), 3u) << c;
+    EXPECT_TRUE(has(c, "static const mpb_fun_shape_t mp_fx_shapes[] = {\n"
+                       "    MPB_FUN_SHAPE(mp_fx_len, 0, 2), // 0\n"
+                       "    MPB_FUN_SHAPE(mp_fx_plain, 11, 2), // 1\n"
+                       "    MPB_FUN_SHAPE(mp_fx_show, 24, 1), // 2\n};\n")) << c;
+    // A table ends at its last class: len's and show's are one. The module's classes hold each table once; a function
+    // object holds its shape's index and its table's offset.
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_classes[] = {\n    &mp_fx_pt_t_type, // 0\n"
+                       "    &mp_fx_sz_t_type, // 1\n};\n")) << c;
+    EXPECT_TRUE(has(c, "static MPB_DEFINE_FUN_TYPE(mp_fx_fun_type, mp_fx_shapes, mp_fx_strings, mp_fx_classes);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_area_obj, MP_QSTR_area, area, mp_fx_fun_type, 0, 0, ")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_fun_type, 0, 0, ")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_width_obj, MP_QSTR_width, width, mp_fx_fun_type, 0, 1, ")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_show_obj, MP_QSTR_show, show, mp_fx_fun_type, 2, 0, ")) << c;
     // The pool: each signature and each parameter-name list once, signatures first; len and twice share "p,k".
     EXPECT_TRUE(has(c, "static const char mp_fx_strings[] =\n    \"i32(P,i32)\\000\" // 0\n"
                        "    \"i32(i32,i32)\\000\" // 11\n    \"v(P)\\000\" // 24\n    \"p,k\\000\" // 29\n"
                        "    \"q,k\\000\" // 33\n    \"s,k\\000\" // 37\n    \"p\\000\" // 41\n;\n"))
         << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_len_obj, MP_QSTR_len, len, mp_fx_len_shape, 29);")) << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_len_shape, 29);")) << c;
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_plain_obj, MP_QSTR_plain, plain, mp_fx_plain_shape, 29);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_len_obj, MP_QSTR_len, len, mp_fx_fun_type, 0, 0, 29);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_twice_obj, MP_QSTR_twice, twice, mp_fx_fun_type, 0, 0, 29);")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_plain_obj, MP_QSTR_plain, plain, mp_fx_fun_type, 1, MPB_NO_CLASSES, 29);")) << c;
+}
+
+// The module's classes hold each table where it agrees with the tables before it: a position without a struct class
+// is never read, so it agrees with any class, and a table running past the end extends the pool.
+TEST(Module, ClassTablesOverlapWhereTheyAgree) {
+    std::string c = generate("struct a { int x; };\nstruct b { int y; };\nint f(struct a *p, struct b *q);\n"
+                             "int g(int k, struct b *q);\nint h(struct a *p);\nint i(struct b *q, struct a *p);\n")
+                        .c;
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_classes[] = {\n    &mp_fx_a_type, // 0\n"
+                       "    &mp_fx_b_type, // 1\n    &mp_fx_a_type, // 2\n};\n")) << c;
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f_obj, MP_QSTR_f, f, mp_fx_fun_type, 0, 0, ")) << c; // [a, b]
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_g_obj, MP_QSTR_g, g, mp_fx_fun_type, 1, 0, ")) << c; // [-, b] on f's
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_h_obj, MP_QSTR_h, h, mp_fx_fun_type, 2, 0, ")) << c; // [a] on f's
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_i_obj, MP_QSTR_i, i, mp_fx_fun_type, 0, 1, ")) << c; // [b, a] from f's b
 }
 
 // Parameter names live at 16-bit offsets of the pool: lists beyond them are left out (MPB_NO_PARAMS: the runtime's
@@ -71,9 +86,9 @@ TEST(Module, ParameterNamesBeyondSixteenBitOffsetsAreLeftOut) {
     }
     std::string c = generate(h).c;
     EXPECT_EQ(count(c, "MPB_DEFINE_FUN("), 700u);
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f0_obj, MP_QSTR_f0, f0, mp_fx_f0_shape, 9);")) << "after \"i32(i32)\\0\"";
-    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f699_obj, MP_QSTR_f699, f699, mp_fx_f0_shape, MPB_NO_PARAMS);"));
-    size_t named = count(c, "mp_fx_f0_shape, ") - 1 - count(c, "mp_fx_f0_shape, MPB_NO_PARAMS);");
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f0_obj, MP_QSTR_f0, f0, mp_fx_fun_type, 0, MPB_NO_CLASSES, 9);")) << "after \"i32(i32)\\0\"";
+    EXPECT_TRUE(has(c, "MPB_DEFINE_FUN(mp_fx_f699_obj, MP_QSTR_f699, f699, mp_fx_fun_type, 0, MPB_NO_CLASSES, MPB_NO_PARAMS);"));
+    size_t named = count(c, "mp_fx_fun_type, 0, MPB_NO_CLASSES, ") - count(c, "MPB_NO_CLASSES, MPB_NO_PARAMS);");
     EXPECT_GT(named, 500u);
     EXPECT_LT(named, 700u);
 }
@@ -99,8 +114,8 @@ TEST(Module, WrappersAreSharedAcrossEqualAbis) {
                         .c;
     EXPECT_EQ(count(c, "static mp_obj_t mp_fx_"), 2u) << c;
     EXPECT_TRUE(has(c, "\"i32(P)\\000\" // 0\n"));
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_a_get_types[] = { &mp_fx_a_type, };")) << c;
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_z_get_types[] = { &mp_fx_z_type, };")) << c;
+    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_classes[] = {\n    &mp_fx_a_type, // 0\n"
+                       "    &mp_fx_z_type, // 1\n};\n")) << c;
 }
 
 TEST(Module, FunctionPointerWithoutUserDataTakesCAddressesAndSaysWhy) {
@@ -282,7 +297,7 @@ TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
     // A struct pointer (of the function object's class) also takes a list or tuple where the class is complete.
     EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 0, self)"));
     EXPECT_TRUE(has(c, "mpb_get_struct_arg(args, 1, self)"));
-    EXPECT_TRUE(has(c, "static const mpb_struct_type_t *const mp_fx_pt_norm_types[] = { &mp_fx_pt_type, };"));
+    EXPECT_TRUE(has(c, "    &mp_fx_pt_type, // 0\n"));
     EXPECT_TRUE(has(c, "mpb_get_str(args[0], self, 0)"));
     EXPECT_TRUE(has(c, "return mpb_new_str("));
     EXPECT_TRUE(has(c, "return mpb_new_ptr("));
@@ -364,15 +379,19 @@ TEST(Module, UnnamedMemberTypesAreReachedThroughTheirMember) {
     EXPECT_TRUE(has(c, "MPB_LAYOUT_CHECK(sizeof(((struct shape *)0)->color[0].r) == 1, ")) << c;
 }
 
-// Every struct class has the runtime's own members (MPB_STRUCT_LOCALS_ENTRIES): a field with one of their names
+// Every struct class has the runtime's own members (MPB_STRUCT_LOCALS_ENTRIES, and those of the base every struct
+// class inherits, MPB_STRUCT_SHARED_LOCALS_ENTRIES): a field with one of their names
 // must keep fields-first lookup, or the field becomes unreachable. The names come from the runtime's header, so a
 // member added there without the plan knowing it fails here.
 TEST(Module, FieldsNamedLikeRuntimeMembersKeepFieldsFirst) {
     std::ifstream in(std::string(MPBIND_TESTS_DIR) + "/../runtime/mpb_struct.h");
     std::string h((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    size_t at = h.find("#define MPB_STRUCT_LOCALS_ENTRIES");
-    ASSERT_NE(at, std::string::npos);
-    std::string entries = h.substr(at, h.find("\n\n", at) - at);
+    std::string entries;
+    for (const char *macro : {"#define MPB_STRUCT_SHARED_LOCALS_ENTRIES", "#define MPB_STRUCT_LOCALS_ENTRIES"}) {
+        size_t at = h.find(macro);
+        ASSERT_NE(at, std::string::npos) << macro;
+        entries += h.substr(at, h.find("\n\n", at) - at);
+    }
     std::regex qstr_re("MP_QSTR_(\\w+)");
     size_t names = 0;
     // Objects with identity (a constructor and a user-data field) are the classes that look members up first.
