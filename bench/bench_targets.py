@@ -33,7 +33,7 @@ BREAKDOWN_MODULE = 'lvshape'
 PARTS = (
     ('function objects', r'.*_obj', 'dDrR'),
     ('shapes, function type', r'shapes|fun_type', 'dDrR'),
-    ('types tables', r'classes', 'dDrR'),
+    ('struct-class pool', r'classes', 'dDrR'),
     ('string pool', r'strings', 'dDrR'),
     ('class types', r'.*_type', 'dDrR'),
     ('field tables', r'.*_fields', 'dDrR'),

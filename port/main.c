@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,9 +84,16 @@ static int run_source(source_kind_t kind, const char *text, bool *system_exit) {
     return exit_code_for(MP_OBJ_FROM_PTR(nlr.ret_val), system_exit);
 }
 
-// Ctrl-C raises KeyboardInterrupt at the next bytecode branch.
+// Ctrl-C raises KeyboardInterrupt at the next bytecode branch. SIGINT is sent to the process: while the
+// interpreter's thread blocks it (an atomic section, port_atomic.c) the kernel may run this handler on another
+// thread (a simulated peripheral's), which passes it on instead of touching the VM's state beside the interpreter.
+static pthread_t interpreter_thread;
+
 static void on_sigint(int signo) {
-    (void)signo;
+    if (!pthread_equal(pthread_self(), interpreter_thread)) {
+        pthread_kill(interpreter_thread, signo);
+        return;
+    }
     MP_STATE_VM(mp_pending_exception) = MP_OBJ_FROM_PTR(&MP_STATE_VM(mp_kbd_exception));
     if (MP_STATE_VM(sched_state) == MP_SCHED_IDLE) {
         MP_STATE_VM(sched_state) = MP_SCHED_PENDING;
@@ -93,6 +101,7 @@ static void on_sigint(int signo) {
 }
 
 static void install_sigint(void) {
+    interpreter_thread = pthread_self();
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_sigint;

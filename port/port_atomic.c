@@ -11,6 +11,7 @@
 #include "port_atomic.h"
 
 static sigset_t interrupts;
+static int rt_min, rt_max; // SIGRTMIN/SIGRTMAX are calls into the C library: read once, not in handlers
 // The mask from before the section that blocked the interrupts. One is enough: while a section holds them blocked,
 // no handler runs and any nested section finds them blocked already.
 static sigset_t mask_outside;
@@ -18,7 +19,9 @@ static sigset_t mask_outside;
 void port_atomic_init(void) {
     sigemptyset(&interrupts);
     sigaddset(&interrupts, SIGINT);
-    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+    rt_min = SIGRTMIN;
+    rt_max = SIGRTMAX;
+    for (int sig = rt_min; sig <= rt_max; ++sig) {
         sigaddset(&interrupts, sig);
     }
 }
@@ -27,7 +30,7 @@ static bool all_blocked(const sigset_t *mask) {
     if (!sigismember(mask, SIGINT)) {
         return false;
     }
-    for (int sig = SIGRTMIN; sig <= SIGRTMAX; ++sig) {
+    for (int sig = rt_min; sig <= rt_max; ++sig) {
         if (!sigismember(mask, sig)) {
             return false;
         }

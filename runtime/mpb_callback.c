@@ -42,11 +42,7 @@ size_t mpb_closures_live(void) {
 }
 
 mpb_closure_t *mpb_closure_at(const void *p) {
-    // 0 unless p is the start of a live heap block, which then holds at least a type pointer.
-    if (p == NULL || mpb_heap_nbytes(p, sizeof(mpb_closure_t)) < sizeof(mpb_closure_t)) {
-        return NULL;
-    }
-    return ((const mp_obj_base_t *)p)->type == &mpb_type_closure ? (mpb_closure_t *)p : NULL;
+    return mpb_heap_object(p, sizeof(mpb_closure_t), &mpb_type_closure);
 }
 
 mp_obj_t mpb_user_data_to_py(const void *p) {

@@ -134,7 +134,5 @@ size_t mpb_heap_nbytes_any(const void *p, size_t at_most) {
 }
 
 bool mpb_is_heap_dict(const void *p) {
-    // 0 unless p is the start of a live heap block, which then holds at least a type pointer.
-    return p != NULL && mpb_heap_nbytes(p, sizeof(mp_obj_dict_t)) >= sizeof(mp_obj_dict_t) &&
-           ((const mp_obj_base_t *)p)->type == &mp_type_dict;
+    return mpb_heap_object(p, sizeof(mp_obj_dict_t), &mp_type_dict) != NULL;
 }

@@ -63,6 +63,12 @@ static MPB_ALWAYS_INLINE size_t mpb_heap_nbytes(const void *p, size_t at_most) {
     return MPB_AT_LIVE(MPB_ATB_KIND(atb, block)) ? MICROPY_BYTES_PER_GC_BLOCK : 0;
 }
 
+// p when it starts a live heap block of at least size bytes holding an object of exactly this type, else NULL. Only
+// reads, whatever p is: safe in an interrupt, and while a collection has the block marked.
+static inline void *mpb_heap_object(const void *p, size_t size, const mp_obj_type_t *type) {
+    return mpb_heap_nbytes(p, size) >= size && ((const mp_obj_base_t *)p)->type == type ? (void *)p : NULL;
+}
+
 // True when p is the address of a dict object in the heap (a user_data dict stored in a void * field).
 bool mpb_is_heap_dict(const void *p);
 

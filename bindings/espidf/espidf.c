@@ -64,15 +64,11 @@ void spi_transaction_release_cb(void *callbacks) {
 }
 
 // trans->user as our callbacks object, or NULL when it is something else (not ours: the handler does nothing).
-// Only reads: safe in an interrupt. The interrupt may come while a collection is marking the heap, when gc_nbytes
-// sees a marked block as no block at all; mpb_heap_nbytes counts it.
+// The interrupt may come while a collection is marking the heap, when gc_nbytes sees a marked block as no block at
+// all; mpb_heap_object counts it.
 static espidf_spi_callbacks_t *callbacks_of(spi_transaction_t *trans) {
-    void *user = trans != NULL ? trans->user : NULL;
-    if (user == NULL || mpb_heap_nbytes(user, sizeof(espidf_spi_callbacks_t)) < sizeof(espidf_spi_callbacks_t)) {
-        return NULL;
-    }
-    espidf_spi_callbacks_t *cbs = user;
-    return cbs->base.type == &espidf_spi_callbacks_type ? cbs : NULL;
+    return trans != NULL ? mpb_heap_object(trans->user, sizeof(espidf_spi_callbacks_t), &espidf_spi_callbacks_type)
+                         : NULL;
 }
 
 static void run_isr(espidf_spi_callbacks_t *cbs, mp_obj_t f, spi_transaction_t *trans) {

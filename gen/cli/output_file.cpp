@@ -8,6 +8,7 @@
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <system_error>
 #include <thread>
 #include <unistd.h>
 
@@ -34,7 +35,7 @@ void roll_back(const std::vector<PendingFile> &files, size_t renamed, const std:
 // Writes `contents` to `tmp`; "" or the error.
 std::string write_temp(const std::string &path, const std::string &tmp, const std::string &contents) {
     FILE *out = std::fopen(tmp.c_str(), "wb");
-    if (!out) return "cannot write '" + path + "': " + std::strerror(errno);
+    if (!out) return "cannot write '" + path + "': " + std::generic_category().message(errno); // thread-safe strerror
     bool ok = std::fwrite(contents.data(), 1, contents.size(), out) == contents.size();
     ok = (std::fclose(out) == 0) && ok;
     return ok ? "" : "cannot write '" + path + "'";
@@ -62,10 +63,14 @@ std::vector<Made> make_all(const std::vector<PendingFile> &files, const std::vec
         }
     };
     size_t threads = std::min<size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> helpers;
-    for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    std::vector<std::jthread> helpers; // joined however this returns
+    try {
+        for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    } catch (const std::system_error &) {
+        // No thread to be had (a process limit): this one makes the files the others have not taken.
+    }
     work();
-    for (std::thread &h : helpers) h.join();
+    helpers.clear();
     return made;
 }
 

@@ -6,10 +6,10 @@
 
 namespace mpbind::emit {
 
-// Parameter i of a wrapper from Python object `obj` (struct-pointer classes come from self->types); an array
+// Parameter i of a wrapper from Python object `obj` (struct-pointer classes come from mpb_fun_class(self, i)); an array
 // parameter reads its argument from the wrapper's `args`.
 std::string from_py(const plan::Param &p, const std::string &obj, size_t i);
-// C statements returning C value `val` as a Python object (a struct pointer's class is self->types[n_args]).
+// C statements returning C value `val` as a Python object (a struct pointer's class is mpb_fun_class(self, n_args)).
 std::string to_py_return(const plan::Param &ret, const std::string &val, size_t n_args);
 // Argument i of a trampoline as a Python object. In interrupt context nothing may allocate: a struct is shown
 // through a static view re-pointed at each call (`views` gets its definition).

@@ -26,10 +26,16 @@ for _ in range(3):
     isrtest.during_collection(esp.spi_post_cb_isr, t)
 print('after collections', count[0])
 
-# A transaction whose user field is something else: the handler does nothing, in or out of a collection.
+# A transaction whose user field is something else, outside the heap or a live block of it that is not a
+# callbacks object: the handler does nothing, in or out of a collection.
 other = esp.spi_transaction_t({'length': 8})
 other.user = esp.heap_caps_malloc(64, esp.CAP.DMA)
 isrtest.during_collection(esp.spi_post_cb_isr, other)
+dma = other.user
+block = bytearray(64)
+other.user = block
+isrtest.during_collection(esp.spi_post_cb_isr, other)
+esp.spi_post_cb_isr(other)
 print('not ours', count[0])
 
 # A dict stored in a void * field reads back as that dict, without allocating, while the heap is marked.
@@ -44,4 +50,4 @@ d = esp.spi_transaction_t({'length': 8})
 d.user = {'k': 7}
 isrtest.during_collection(read_user, d)
 print('dict in a void * field', seen[0])
-esp.heap_caps_free(other.user)
+esp.heap_caps_free(dma)
