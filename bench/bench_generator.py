@@ -77,8 +77,8 @@ def print_generation_and_size(ctx):
         alone = wrappers + objects + shared
         print(f'  {name:8s} text {text:6d} + data {data:6d} = {text + data:6d} bytes, {functions:3d} functions: '
               f'{(text + data) / max(functions, 1):4.0f} bytes per function, all of the module included; '
-              f'functions alone: {n_wrappers} shared wrappers {wrappers} + function objects {objects} + shapes, types '
-              f'tables and strings {shared} bytes = {alone / max(functions, 1):3.0f} per function')
+              f'functions alone: {n_wrappers} shared wrappers {wrappers} + function objects {objects} + shapes, class '
+              f'pool and strings {shared} bytes = {alone / max(functions, 1):3.0f} per function')
     print_reference(ctx)
     check_generation_speed(ctx)
 
