@@ -10,6 +10,8 @@
 #include "py/mpconfig.h"
 #include "port_atomic.h"
 
+// The interrupt signals this process can block: SIGINT and the real-time signals, less those the system keeps for
+// itself (qemu-user cannot block every real-time signal of the guest and ignores those it cannot map).
 static sigset_t interrupts;
 static int rt_min, rt_max; // SIGRTMIN/SIGRTMAX are calls into the C library: read once, not in handlers
 // The mask from before the section that blocked the interrupts. One is enough: while a section holds them blocked,
@@ -17,21 +19,28 @@ static int rt_min, rt_max; // SIGRTMIN/SIGRTMAX are calls into the C library: re
 static sigset_t mask_outside;
 
 void port_atomic_init(void) {
-    sigemptyset(&interrupts);
-    sigaddset(&interrupts, SIGINT);
+    sigset_t wanted, before, blocked;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
     rt_min = SIGRTMIN;
     rt_max = SIGRTMAX;
     for (int sig = rt_min; sig <= rt_max; ++sig) {
-        sigaddset(&interrupts, sig);
+        sigaddset(&wanted, sig);
+    }
+    // What blocking them all gives, read back.
+    pthread_sigmask(SIG_BLOCK, &wanted, &before);
+    pthread_sigmask(SIG_SETMASK, &before, &blocked);
+    sigemptyset(&interrupts);
+    for (int sig = 1; sig <= rt_max; ++sig) {
+        if (sigismember(&wanted, sig) == 1 && sigismember(&blocked, sig) == 1) {
+            sigaddset(&interrupts, sig);
+        }
     }
 }
 
 static bool all_blocked(const sigset_t *mask) {
-    if (!sigismember(mask, SIGINT)) {
-        return false;
-    }
-    for (int sig = rt_min; sig <= rt_max; ++sig) {
-        if (!sigismember(mask, sig)) {
+    for (int sig = 1; sig <= rt_max; ++sig) {
+        if (sigismember(&interrupts, sig) == 1 && sigismember(mask, sig) != 1) {
             return false;
         }
     }
