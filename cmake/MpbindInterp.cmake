@@ -65,13 +65,15 @@ function(mpbind_add_interp_sources)
 endfunction()
 
 # mpbind_add_module(NAME name [HEADERS h...] [SOURCES c...] [INCLUDE_DIRS d...] [LIBRARIES l...]
-#                   [OPTIONS generator-args...] [CLANG_ARGS args...] [COMPILE_OPTIONS o...])
+#                   [OPTIONS generator-args...] [CLANG_ARGS args...] [COMPILE_OPTIONS o...]
+#                   [GENERATED_COMPILE_OPTIONS o...])
 # Declares the builtin module `name`. Without HEADERS, SOURCES define `mp_module_<name>` by hand; with HEADERS,
 # the generator writes mp_<name>.c at build time and SOURCES are the library or helper C compiled beside it.
-# COMPILE_OPTIONS apply to SOURCES (after our warning flags, so a third-party file may relax them).
+# COMPILE_OPTIONS apply to SOURCES (after our warning flags, so a third-party file may relax them);
+# GENERATED_COMPILE_OPTIONS to the generated C (a port's choices, such as -DMPB_PARAM_NAMES=0).
 function(mpbind_add_module)
   cmake_parse_arguments(PARSE_ARGV 0 ARG "" "NAME"
-    "HEADERS;SOURCES;INCLUDE_DIRS;LIBRARIES;OPTIONS;CLANG_ARGS;COMPILE_OPTIONS")
+    "HEADERS;SOURCES;INCLUDE_DIRS;LIBRARIES;OPTIONS;CLANG_ARGS;COMPILE_OPTIONS;GENERATED_COMPILE_OPTIONS")
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "mpbind_add_module: unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
   endif()
@@ -129,6 +131,7 @@ function(mpbind_add_module)
     set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_HEADERS "${headers}")
     set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_OPTIONS "${ARG_OPTIONS}")
     set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_CLANG_ARGS "${clang_args}")
+    set_property(GLOBAL PROPERTY MPBIND_MODULE_${ARG_NAME}_C_OPTIONS "${ARG_GENERATED_COMPILE_OPTIONS}")
   endif()
 endfunction()
 
@@ -181,7 +184,8 @@ function(_mpbind_generate_module name)
   foreach(dir IN LISTS system_dirs)
     list(APPEND after -idirafter "${dir}")
   endforeach()
-  mpbind_add_interp_sources(SOURCES "${out}" COMPILE_OPTIONS ${after})
+  get_property(c_options GLOBAL PROPERTY MPBIND_MODULE_${name}_C_OPTIONS)
+  mpbind_add_interp_sources(SOURCES "${out}" COMPILE_OPTIONS ${after} ${c_options})
 endfunction()
 
 # Runs once after every folder was read: generator rules, the builtin module list and the qstr pipeline.

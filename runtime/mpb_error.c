@@ -27,7 +27,7 @@ void mpb_raise_at(const mp_obj_type_t *exc, const void *where, size_t i, const c
             (qstr)f->name, msg, detail);
     } else {
         const mpb_fun_t *fun = where;
-        if (fun->params == MPB_NO_PARAMS) {
+        if (fun->params == MPB_NO_PARAMS || fun->params >= mpb_fun_module(fun)->strings_len) { // none, or left out
             e = mp_obj_new_exception_msg_varg(exc, MPB_ERROR_TEXT("%q() argument %d: %s%s"), (qstr)fun->name,
                 (int)i + 1, msg, detail);
         } else {

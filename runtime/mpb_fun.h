@@ -35,13 +35,13 @@ MPB_NORETURN void mpb_raise_arg_count(const mpb_fun_t *f, size_t n_args, size_t 
         .type = { .base = { &mp_type_type }, .flags = MP_TYPE_FLAG_BINDS_SELF, .name = MP_QSTR_function, \
                   .slot_index_call = 1, .slot_index_print = 2, .slot_index_attr = 3, \
                   .slots = { (const void *)mpb_fun_call, (const void *)mpb_fun_print, (const void *)mpb_fun_attr } }, \
-        .shapes = shapes_, .strings = strings_, .classes = classes_ }
+        .shapes = shapes_, .strings = strings_, .strings_len = sizeof(strings_) - 1, .classes = classes_ }
 #else
 #define MPB_DEFINE_FUN_TYPE(var, shapes_, strings_, classes_) \
     const mpb_fun_type_t var = { \
         .type = { { &mp_type_type }, .name = MP_QSTR_function, .print = mpb_fun_print, .call = mpb_fun_call, \
                   .attr = mpb_fun_attr }, \
-        .shapes = shapes_, .strings = strings_, .classes = classes_ }
+        .shapes = shapes_, .strings = strings_, .strings_len = sizeof(strings_) - 1, .classes = classes_ }
 #endif
 
 // Defines the function object `var` for C function cfun, of type funtype (its module's mpb_fun_type_t), with shape

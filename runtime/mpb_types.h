@@ -136,6 +136,11 @@ typedef struct _mpb_fun_shape_t {
     uint16_t n_args;
 } mpb_fun_shape_t;
 #define MPB_NO_PARAMS 0xffff  // a function object's params when its names did not fit in the 16-bit offsets
+// Parameter names serve only error messages: modules compile them where the port asks for detailed messages, as the
+// core names argument types only there (esp32 asks for normal ones). -DMPB_PARAM_NAMES=0/1 decides otherwise.
+#ifndef MPB_PARAM_NAMES
+#define MPB_PARAM_NAMES (MICROPY_ERROR_REPORTING >= MICROPY_ERROR_REPORTING_DETAILED)
+#endif
 #define MPB_NO_CLASSES 0xffff // a function object's classes when it has no struct-pointer argument or result
 
 // The function type of one module: MicroPython's function type (the runtime's slots) and what its functions share.
@@ -149,6 +154,7 @@ typedef struct _mpb_fun_type_t {
     // The module's strings: the C signatures first (equal strings, one shared wrapper), then the parameter-name lists
     // (names separated by ','), each '\0'-terminated; offsets into it are 16-bit.
     const char *strings;
+    size_t strings_len; // as compiled, without the closing '\0': offsets beyond are names left out (MPB_PARAM_NAMES)
     const struct _mpb_struct_type_t *const *classes;
 } mpb_fun_type_t;
 

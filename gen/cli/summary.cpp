@@ -52,7 +52,10 @@ std::string summary(const plan::Plan &p) {
                     std::to_string(enums) + " enums (" + std::to_string(constants) + " constants), " +
                     std::to_string(macros) + " macro constants, " + std::to_string(variables) +
                     " global variables; callbacks: " + std::to_string(callbacks) +
-                    " with a user-data convention, " + std::to_string(p.address_only.size()) + " C address only; " +
+                    " with a user-data convention, " +
+                    (p.closure_targets ? std::to_string(p.closure_targets) + " replacing or removing a registration's, "
+                                       : std::string()) +
+                    std::to_string(p.address_only.size()) + " C address only; " +
                     std::to_string(p.skipped.size()) + " skipped, " + std::to_string(p.excluded) + " excluded" +
                     (p.excluded_by_header
                          ? " (" + std::to_string(p.excluded_by_header) + " in --exclude-headers headers)"

@@ -193,15 +193,19 @@ std::string shapes(const plan::Plan &p) {
 
 } // namespace
 
-// The module's string pool, one string a line: signatures, then parameter-name lists (offsets in the comments).
+// The module's string pool, one string a line: signatures, then parameter-name lists (offsets in the comments). The
+// names serve only error messages, so they are compiled where the port asks for detailed ones (MPB_PARAM_NAMES); the
+// runtime tells from the pool's compiled size whether a function's names are there.
 void emit_strings(const plan::Plan &p, std::string &out) {
     if (p.functions.empty()) return;
     out += "static const char " + p.strings_symbol + "[] =\n";
     for (size_t at = 0; at < p.strings.size();) {
+        if (at == p.param_names_at) out += "#if MPB_PARAM_NAMES\n";
         size_t end = p.strings.find('\0', at);
         out += "    " + c_string(p.strings.substr(at, end - at + 1)) + " // " + std::to_string(at) + "\n";
         at = end + 1;
     }
+    if (p.param_names_at < p.strings.size()) out += "#endif\n";
     out += ";\n\n";
 }
 

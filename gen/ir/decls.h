@@ -75,6 +75,9 @@ struct Callback {
     std::string dict_key;    // "<struct>_<field>" (the struct's C type name) or "<function>_<param>"
     bool isr = false;        // matched --isr: trampoline runs in interrupt context
     std::string skip_reason; // when convention == None: why no callback convention applies
+    // A parameter of a function acting on a registration's closure (Function::closure_target): Python callables
+    // replace or remove that closure's, and only C addresses reach C (convention None).
+    bool on_closure = false;
     // VoidPtrArg of a parameter: when the closure of a registration is released (the same for every callback of
     // one user-data parameter), how that was decided, and whether this callback is the registration's
     // destroy-notify (C calls it once when it drops the user data; its trampoline releases the closure).

@@ -515,6 +515,7 @@ void act_on(ir::Module &m, ir::Function &f, ir::Function::ClosureTarget c) {
     ir::TypeId fn = cb.fn_type;
     cb = ir::Callback{};
     cb.fn_type = fn;
+    cb.on_closure = true;
     cb.skip_reason = std::string("Python callables: ") +
                      (remove ? "removes the registrations " + m.function(c.registration).info.c_name + " made with it" +
                                    (c.with_user_data ? " and that user data" : "") + " (through " +

@@ -9,7 +9,8 @@ namespace mpbind::plan {
 const char *Callback::convention_name() const {
     static const char *const names[] = {"none", "void_ptr_arg", "struct_field", "void_ptr_arg", "struct_first_arg",
                                         "pool"};
-    return names[convention.index()];
+    const auto *a = std::get_if<cb::AddressOnly>(&convention);
+    return a && a->on_closure ? "closure_target" : names[convention.index()];
 }
 
 namespace {
@@ -101,7 +102,7 @@ Callback common(Builder &b, std::string where, const ir::Location &loc, const ir
     out.key = cb.dict_key;
     out.isr = cb.isr;
     out.ends_handles = cb.ends_handles && !cb.isr;
-    out.convention = cb::AddressOnly{cb.skip_reason};
+    out.convention = cb::AddressOnly{cb.skip_reason, cb.on_closure};
     return out;
 }
 

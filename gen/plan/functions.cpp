@@ -145,6 +145,7 @@ public:
             f.params_offset = at <= max_string_offset ? at : no_params;
         }
         p_.strings = sigs_ + names_;
+        p_.param_names_at = sigs_.size();
     }
 
 private:

@@ -52,9 +52,11 @@ struct UserRef {
 // ---- callbacks: how each function-pointer slot takes Python callables, one type per convention ----
 namespace cb {
 
-// C addresses only (C function objects, Blobs, None): nothing leads from C's arguments back to a callable.
+// C addresses only (C function objects, Blobs, None): nothing leads from C's arguments back to a callable. Unless
+// on_closure: the function acts on the closure a registration made, so Python callables are taken there (reason).
 struct AddressOnly {
     std::string reason;
+    bool on_closure = false;
 };
 // A registration function's void * user data comes back as callback argument back_arg (qsort_r, sqlite3_exec):
 // the wrapper passes a closure of every callable sharing that user-data parameter; this one is callables[index].
@@ -471,6 +473,7 @@ struct Plan {
     std::string classes_symbol;         // function type, which holds both and the strings
     std::string fun_type_symbol;
     std::string strings;                // its contents, each string '\0'-terminated
+    size_t param_names_at = 0;          // where the parameter-name lists begin in it
     std::vector<Variable> variables;
     std::vector<Global> globals;        // the module dict, in order (runtime names last)
     ir::GcRoot gc_root;                 // the GC-heap variable and hooks the module defines, when enabled
@@ -484,6 +487,7 @@ struct Plan {
 
     std::vector<Skip> skipped;          // Skipped declarations and parts: --strict fails on these
     std::vector<Skip> address_only;     // callback slots that take C addresses only (not a skip)
+    size_t closure_targets = 0;         // callback parameters of functions acting on a registration's closure
     std::vector<Decl> decls;            // the report model
     std::vector<ApiClass> api_classes;
     std::vector<std::pair<std::string, size_t>> aliases; // typedef name, index into classes

@@ -56,8 +56,12 @@ public:
         for (const ir::Group &g : m_.groups)
             if (g.binding.status == ir::Status::Skipped) p_.skipped.push_back({"constant class " + g.py_name, g.binding.reason, {}});
         for (const Callback &cb : p_.callbacks)
-            if (const auto *a = std::get_if<cb::AddressOnly>(&cb.convention))
-                p_.address_only.push_back({"callback " + cb.where, a->reason, cb.loc});
+            if (const auto *a = std::get_if<cb::AddressOnly>(&cb.convention)) {
+                if (a->on_closure)
+                    ++p_.closure_targets;
+                else
+                    p_.address_only.push_back({"callback " + cb.where, a->reason, cb.loc});
+            }
         api();
     }
 

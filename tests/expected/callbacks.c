@@ -34,6 +34,7 @@ static const char mp_callbacks_strings[] =
     "v(P)\000" // 89
     "v(P,s,F<v(p,i32)>,p,F<v(p)>)\000" // 94
     "v(P,F<v(p,i32)>,p)\000" // 123
+#if MPB_PARAM_NAMES
     "db,sql,row_cb,cookie\000" // 142
     "o,event_cb,filter\000" // 163
     "tick\000" // 181
@@ -41,6 +42,7 @@ static const char mp_callbacks_strings[] =
     "bus,handle\000" // 198
     "bus\000" // 209
     "bus,name,cb,user,destroy\000" // 213
+#endif
 ;
 
 // Calls the Python callable of the field flush_cb of struct disp_drv

@@ -12,7 +12,9 @@ static const mpb_fun_t mp_enums_gpio_set_direction_obj;
 
 static const char mp_enums_strings[] =
     "i32(u32,u32)\000" // 0
+#if MPB_PARAM_NAMES
     "num,mode\000" // 13
+#endif
 ;
 
 #if !MPB_HAS_ROM_INT64 && MPB_HAS_ROM_BIGINT

@@ -12,8 +12,10 @@ static const mpb_fun_t mp_filters_gpio_set_obj;
 static const char mp_filters_strings[] =
     "v(i32)\000" // 0
     "v(i32,i32)\000" // 7
+#if MPB_PARAM_NAMES
     "host\000" // 18
     "pin,level\000" // 23
+#endif
 ;
 
 static const mp_rom_map_elem_t mp_filters_SPI_MODE_locals_table[] = {

@@ -24,11 +24,13 @@ static const char mp_globals_strings[] =
     "i32(p,u32)\000" // 7
     "v(P,P,u32)\000" // 18
     "v(P,P)\000" // 29
+#if MPB_PARAM_NAMES
     "obj,map\000" // 36
     "obj,props\000" // 44
     "values,n\000" // 54
     "obj,fonts,n\000" // 63
     "obj,font\000" // 75
+#endif
 ;
 
 static const mp_rom_map_elem_t mp_globals_PROP_locals_table[] = {

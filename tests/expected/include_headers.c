@@ -15,9 +15,11 @@ static const char mp_incl_strings[] =
     "v(i32)\000" // 0
     "S0(i32,i32)\000" // 7
     "v(p)\000" // 19
+#if MPB_PARAM_NAMES
     "n\000" // 24
     "x,y\000" // 26
     "p\000" // 30
+#endif
 ;
 
 // struct dep_point: class dep_point

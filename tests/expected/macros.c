@@ -9,7 +9,9 @@ static const mpb_fun_t mp_macros_esp_restart_obj;
 
 static const char mp_macros_strings[] =
     "v()\000" // 0
+#if MPB_PARAM_NAMES
     "\000" // 4
+#endif
 ;
 
 #if MPB_HAS_ROM_FLOAT

@@ -31,12 +31,14 @@ static const char mp_methods_strings[] =
     "v(P,i32)\000" // 36
     "p(P)\000" // 45
     "v(P,p)\000" // 50
+#if MPB_PARAM_NAMES
     "parent\000" // 57
     "obj,x,y\000" // 64
     "obj\000" // 72
     "\000" // 76
     "obj,checked\000" // 77
     "obj,user_data\000" // 89
+#endif
 ;
 
 static const mp_rom_map_elem_t mp_methods_OBJ_FLAG_locals_table[] = {

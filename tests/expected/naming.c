@@ -21,9 +21,11 @@ static const char mp_naming_strings[] =
     "v(i32,i32,i32)\000" // 0
     "v()\000" // 15
     "i32(s,p)\000" // 19
+#if MPB_PARAM_NAMES
     "lambda_,arg1,yield_\000" // 28
     "\000" // 48
     "path,st\000" // 49
+#endif
 ;
 
 // struct nm_opts: class opts

@@ -15,8 +15,10 @@ static const char mp_geom_strings[] =
     "i32(i32,i32)\000" // 0
     "S0(S0,S0)\000" // 13
     "i32(P)\000" // 23
+#if MPB_PARAM_NAMES
     "a,b\000" // 30
     "self\000" // 34
+#endif
 ;
 
 static const mp_rom_map_elem_t mp_geom_MODE_locals_table[] = {

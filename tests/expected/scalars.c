@@ -53,6 +53,7 @@ static const char mp_scalars_strings[] =
     "i32(i32)\000" // 83
     "v()\000" // 92
     "v(p)\000" // 96
+#if MPB_PARAM_NAMES
     "a,b\000" // 101
     "v\000" // 105
     "n\000" // 107
@@ -67,6 +68,7 @@ static const char mp_scalars_strings[] =
     "x\000" // 135
     "\000" // 137
     "p\000" // 138
+#endif
 ;
 
 // int sc_add(int a, int b)

@@ -28,11 +28,13 @@ static const char mp_structs_strings[] =
     "v(P)\000" // 5
     "S0(S0,S0)\000" // 10
     "P(P,i32)\000" // 20
+#if MPB_PARAM_NAMES
     "name\000" // 29
     "h\000" // 34
     "a,b\000" // 36
     "r,by\000" // 40
     "w\000" // 45
+#endif
 ;
 
 // point_t

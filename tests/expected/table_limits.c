@@ -23,9 +23,11 @@ static const char mp_table_limits_strings[] =
     "v(F<v(p,S0)>,p)\000" // 0
     "i32(p,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,F<i32(p,i32)>,i32)\000" // 16
     "v(F<S0(p)>,p)\000" // 97
+#if MPB_PARAM_NAMES
     "cb,user\000" // 111
     "user,a,b,c,d,e,value\000" // 119
     "maker,user\000" // 140
+#endif
 ;
 
 #if MPB_HAS_ROM_BIGINT

@@ -350,6 +350,25 @@ TEST(Run, WarningsArePassedOnAndCallbacksCounted) {
     EXPECT_NE(r.err.find("callbacks: 1 with a user-data convention, 1 C address only"), std::string::npos) << r.err;
 }
 
+// A callback setter acting on the closure a registration left in the object's user data takes Python callables: the
+// summary, the JSON and the C comments do not call it "C address only".
+TEST(Run, CallbackSettersOfAClosureAreNotCAddressOnly) {
+    test::TempHeader h("typedef struct tm tm_t;\ntypedef void (*tm_cb_t)(tm_t *t);\n"
+                       "tm_t *tm_create(tm_cb_t cb, unsigned period, void *user_data);\n"
+                       "void tm_set_cb(tm_t *t, tm_cb_t cb);\nvoid *tm_get_user_data(tm_t *t);\n"
+                       "void on(void (*f)(int));\n", "tm.h");
+    std::string json = h.path() + ".json", c = h.path() + ".c";
+    auto r = run_cli({"-M", "m", "-o", c, "--json", json, h.path()});
+    ASSERT_EQ(r.code, exit_ok) << r.err;
+    EXPECT_NE(r.err.find("callbacks: 1 with a user-data convention, 1 replacing or removing a registration's, "
+                         "1 C address only"), std::string::npos) << r.err;
+    std::string j = slurp(json);
+    EXPECT_NE(j.find("\"convention\": \"closure_target\""), std::string::npos) << j;
+    std::string code = slurp(c);
+    EXPECT_NE(code.find("callback parameter f of on "), std::string::npos) << code;
+    EXPECT_EQ(code.find("of tm_set_cb"), std::string::npos) << code;
+}
+
 TEST(Run, BadRegexIsUsageError) {
     test::TempHeader h("int f(void);\n");
     auto r = run_cli({"-M", "m", "--allow", "(", h.path()});

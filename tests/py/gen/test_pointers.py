@@ -57,6 +57,10 @@ p2.write(b, 16, 1)
 print(pt.sum(b, 16))
 print(p2.call(pt.mul, 3, 5))
 print(p2.C_Pointer is pt.C_Pointer, p2.Blob is pt.Blob)
+# pointers2 is compiled without parameter names (MPB_PARAM_NAMES=0, as on esp32): its errors number the argument,
+# while this module's name it, for the same kind of mistake.
+err(p2.write, b, 'x', 1)
+err(pt.fill, b, 'x', 16)
 pt.free(b)
 
 # Python callables as callbacks (void * user-data convention): the callable gets the caller's user data back.
