@@ -12,6 +12,10 @@ extern "C" {
 // LVGL's LV_COLOR_DEPTH 16 with LV_COLOR_16_SWAP 1. A driver checks these the way the seed checks LVGL's.
 #define GUI_COLOR_DEPTH 16
 #define GUI_COLOR_16_SWAP 1
+// Exported as LVGL's lv_color.h exports them (LV_EXPORT_CONST_INT): one-member enums a binding names after the
+// macros (gui.COLOR_DEPTH, gui.COLOR_16_SWAP, besides class COLOR).
+enum { ENUM_GUI_COLOR_DEPTH = GUI_COLOR_DEPTH };
+enum { ENUM_GUI_COLOR_16_SWAP = GUI_COLOR_16_SWAP };
 
 // Invalidated areas kept before the engine gives up tracking them and refreshes the whole screen.
 #define GUI_INV_AREAS_MAX 16

@@ -57,6 +57,7 @@ private:
     ir::DeclInfo info(CXCursor c);
     ir::RecordId record(CXCursor decl);
     ir::EnumId enum_(CXCursor decl);
+    std::string initializer_macro(CXCursor enumerator, CXCursor decl, const std::string &name);
     ir::TypedefId typedef_(CXCursor decl);
     void fill_record(ir::RecordId id, CXCursor def);
     void function(CXCursor c);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "enum_exports.h"
 #include "raii.h"
 #include "translate.h"
 
@@ -259,6 +260,7 @@ ir::EnumId Translator::enum_(CXCursor decl) {
         k.c_name = str(clang_getCursorSpelling(c));
         k.value = clang_getEnumConstantDeclValue(c);
         k.uvalue = clang_getEnumConstantDeclUnsignedValue(c);
+        k.initializer_macro = initializer_macro(c, use, k.c_name);
         e.constants.push_back(std::move(k));
     });
     ir::EnumId id = m_.add(std::move(e));
@@ -270,6 +272,35 @@ ir::EnumId Translator::enum_(CXCursor decl) {
     en.type = self;
     en.is_signed = m_.canonical(underlying).is_signed;
     return id;
+}
+
+// Whether `loc` lies in a macro's replacement (spelled elsewhere than where it is expanded).
+static bool from_macro(CXSourceLocation loc) {
+    CXFile sf = nullptr, ef = nullptr;
+    unsigned so = 0, eo = 0;
+    clang_getSpellingLocation(loc, &sf, nullptr, nullptr, &so);
+    clang_getExpansionLocation(loc, &ef, nullptr, nullptr, &eo);
+    return so != eo || !clang_File_isEqual(sf, ef);
+}
+
+// The object-like macro enumerator `k` (of enum `decl`) is initialised with alone (enum_exports.h), or "".
+std::string Translator::initializer_macro(CXCursor k, CXCursor decl, const std::string &name) {
+    bool macro_value = false; // only an initializer coming out of a macro can be one
+    for_each_child(k, [&](CXCursor init) { macro_value = from_macro(clang_getCursorLocation(init)); });
+    if (!macro_value) return "";
+    std::vector<std::string> tokens;
+    if (!from_macro(clang_getCursorLocation(k))) {
+        tokens = token_spellings(tu_, clang_getCursorExtent(k));
+    } else { // made by a macro: the tokens of its invocation, up to the end of the enum's own expansion
+        CXFile from_file = nullptr, to_file = nullptr;
+        unsigned from = 0, to = 0;
+        clang_getExpansionLocation(clang_getCursorLocation(k), &from_file, nullptr, nullptr, &from);
+        clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(decl)), &to_file, nullptr, nullptr, &to);
+        if (!from_file || !clang_File_isEqual(from_file, to_file) || to <= from) return "";
+        tokens = token_spellings(tu_, clang_getRange(clang_getLocationForOffset(tu_, from_file, from),
+                                                     clang_getLocationForOffset(tu_, to_file, to)));
+    }
+    return exported_macro(name, tokens, macro_defs_);
 }
 
 ir::TypedefId Translator::typedef_(CXCursor decl) {

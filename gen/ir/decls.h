@@ -164,6 +164,9 @@ struct EnumConstant {
     GroupId group;            // class this constant is a member of, if grouped
     std::string member_name;  // name inside that class
     bool flat = true;         // also a module attribute named py_name
+    // The object-like macro that is the whole initializer (`ENUM_X = X`), "" for any other initializer. The only
+    // enumerator of an anonymous enum exports that macro (passes::exported_macro).
+    std::string initializer_macro;
     Binding binding;
 };
 

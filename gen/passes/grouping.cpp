@@ -1,7 +1,9 @@
 // Grouping pass: classes of constants. Enums by their members' common prefix (or name); macros by the longest
-// '_' prefix they share with at least one other macro (macros always stay module attributes too).
+// '_' prefix they share with at least one other macro. A grouped constant is a module attribute too only with
+// --flat-constants (one name per constant keeps the module's qstrs and globals table small).
 #include "grouping.h"
 
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,12 +75,12 @@ private:
     std::unordered_map<uint32_t, std::unordered_set<std::string>> members_;
 };
 
-void group_enum(ir::Module &m, Groups &groups, ir::EnumId eid, GroupRule rule, bool flat_enums,
+void group_enum(ir::Module &m, Groups &groups, ir::EnumId eid, GroupRule rule, bool flat_constants,
                 const std::vector<std::string> &prefixes) {
     ir::Enum &e = m.enum_(eid);
     std::vector<std::string> names;
     for (const ir::EnumConstant &k : e.constants)
-        if (k.binding.bound()) names.push_back(k.c_name);
+        if (k.binding.bound() && exported_macro(e, k).empty()) names.push_back(k.c_name);
     std::string lcp = common_prefix(names);
     ir::GroupId g;
     if (rule == GroupRule::Name && !e.info.py_name.empty()) g = groups.named(e.info.py_name, lcp);
@@ -87,20 +89,59 @@ void group_enum(ir::Module &m, Groups &groups, ir::EnumId eid, GroupRule rule, b
     if (!g.valid()) return;
     for (uint32_t i = 0; i < e.constants.size(); ++i) {
         ir::EnumConstant &k = m.enum_(eid).constants[i];
-        if (!k.binding.bound()) continue;
+        if (!k.binding.bound() || !exported_macro(e, k).empty()) continue;
         std::string member = lcp.empty() ? k.py_name : member_name(k.c_name.substr(lcp.size()));
         if (!groups.add(g, ir::GroupMember{member, eid, i, {}})) continue; // stays a flat attribute
         k.group = g;
         k.member_name = member;
-        k.flat = flat_enums;
+        k.flat = flat_constants;
     }
 }
 
-void group_macros(ir::Module &m, Groups &groups, const std::vector<std::string> &prefixes) {
-    auto candidates = [](const std::string &name) {
+// The only enumerator of an anonymous enum initialised with one macro alone (`enum { ENUM_X = X };`) exports it:
+// the header makes the macro a constant of its own, bound once and always a module attribute under the macro's
+// name (`lv.DPI_DEF`), besides its class when it shares a prefix (`lv.COORD.MAX`, `lv.COORD_MAX`). The macro itself
+// when it is bound (the enumerator is then left out), else the enumerator (named after the macro by naming, never
+// grouped). Returns the exported macros' names, also those whose export is in a header not bound (--exclude-headers).
+std::unordered_set<std::string> bind_exports_once(ir::Module &m) {
+    std::unordered_set<std::string> bound_macros, exported;
+    for (const ir::Macro &mc : m.macros)
+        if (mc.info.binding.bound()) bound_macros.insert(mc.info.c_name);
+    std::unordered_map<std::string, std::string> bound_by; // macro -> the enumerator binding it
+    for (ir::Enum &e : m.enums)
+        for (ir::EnumConstant &k : e.constants) {
+            const std::string &macro = exported_macro(e, k);
+            if (macro.empty()) continue;
+            exported.insert(macro);
+            if (!e.info.binding.bound() || !k.binding.bound()) continue;
+            if (bound_macros.count(macro))
+                k.binding = {ir::Status::Excluded, "exports macro " + macro + ", bound under its own name"};
+            else if (auto [it, fresh] = bound_by.try_emplace(macro, k.c_name); !fresh)
+                k.binding = {ir::Status::Excluded, "exports macro " + macro + ", bound as " + it->second};
+        }
+    return exported;
+}
+
+// Whether `p` ("LV_") is one of the --prefix prefixes ("lv_" or "lv"): a library's prefix names no class.
+bool library_prefix(const std::string &p, const std::vector<std::string> &prefixes) {
+    auto lower = [](std::string s) {
+        for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    for (const std::string &x : prefixes)
+        if (!x.empty() && (lower(p) == lower(x) || lower(p) == lower(x) + "_")) return true;
+    return false;
+}
+
+// A macro joins the class of the longest '_' prefix it shares with at least one other macro, a --prefix excluded
+// (with --prefix cs_, CS_MASK and CS_SHIFT stay module attributes rather than a class CS).
+void group_macros(ir::Module &m, Groups &groups, bool flat_constants, const std::vector<std::string> &prefixes,
+                  const std::unordered_set<std::string> &exported) {
+    auto candidates = [&](const std::string &name) {
         std::vector<std::string> out; // '_' prefixes, longest first, not made of underscores only
         for (size_t i = name.size() - 1; i-- > 0;)
-            if (name[i] == '_' && name.find_first_not_of('_') < i) out.push_back(name.substr(0, i + 1));
+            if (name[i] == '_' && name.find_first_not_of('_') < i && !library_prefix(name.substr(0, i + 1), prefixes))
+                out.push_back(name.substr(0, i + 1));
         return out;
     };
     std::unordered_map<std::string, int> count;
@@ -118,6 +159,7 @@ void group_macros(ir::Module &m, Groups &groups, const std::vector<std::string> 
             if (groups.add(g, ir::GroupMember{member, {}, 0, ir::MacroId{i}})) {
                 mc.group = g;
                 mc.member_name = member;
+                mc.flat = flat_constants || exported.count(mc.info.c_name); // the header made it a name
             }
             break;
         }
@@ -126,14 +168,15 @@ void group_macros(ir::Module &m, Groups &groups, const std::vector<std::string> 
 
 } // namespace
 
-void grouping(ir::Module &m, GroupRule rule, bool flat_enums, const std::vector<std::string> &prefixes) {
+void grouping(ir::Module &m, GroupRule rule, bool flat_constants, const std::vector<std::string> &prefixes) {
     m.require("grouping", {ir::Stage::Named});
     m.complete(ir::Stage::Grouped);
+    std::unordered_set<std::string> exported = bind_exports_once(m);
     if (rule == GroupRule::Flat) return;
     Groups groups(m);
     for (uint32_t i = 0; i < m.enums.size(); ++i)
-        if (m.enums[i].info.binding.bound()) group_enum(m, groups, ir::EnumId{i}, rule, flat_enums, prefixes);
-    group_macros(m, groups, prefixes);
+        if (m.enums[i].info.binding.bound()) group_enum(m, groups, ir::EnumId{i}, rule, flat_constants, prefixes);
+    group_macros(m, groups, flat_constants, prefixes, exported);
 }
 
 } // namespace mpbind::passes

@@ -15,6 +15,6 @@ std::string common_prefix(const std::vector<std::string> &names);
 // keywords a trailing '_'.
 std::string member_name(const std::string &rest);
 
-void grouping(ir::Module &m, GroupRule rule, bool flat_enums, const std::vector<std::string> &prefixes);
+void grouping(ir::Module &m, GroupRule rule, bool flat_constants, const std::vector<std::string> &prefixes);
 
 } // namespace mpbind::passes

@@ -109,6 +109,11 @@ void check_prefixes_used(const ir::Module &m, const std::vector<std::string> &pr
 
 } // namespace
 
+const std::string &exported_macro(const ir::Enum &e, const ir::EnumConstant &k) {
+    static const std::string none;
+    return e.anonymous && e.constants.size() == 1 ? k.initializer_macro : none;
+}
+
 void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
     m.require("naming", {ir::Stage::Supported});
     check_prefixes_used(m, prefixes);
@@ -163,7 +168,10 @@ void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
         if (t.info.py_name.empty()) t.info.py_name = py(t.info.c_name, prefixes);
     for (ir::Enum &e : m.enums) {
         e.info.py_name = py(e.info.c_name.empty() ? e.c_spelling : e.info.c_name, prefixes);
-        for (ir::EnumConstant &k : e.constants) k.py_name = py(k.c_name, prefixes);
+        for (ir::EnumConstant &k : e.constants) { // an export of a macro carries the macro's name
+            const std::string &exported = exported_macro(e, k);
+            k.py_name = py(exported.empty() ? k.c_name : exported, prefixes);
+        }
     }
     for (ir::Macro &mc : m.macros) {
         mc.info.py_name = py(mc.info.c_name, prefixes);

@@ -20,6 +20,11 @@ std::string strip_prefix(const std::string &name, const std::vector<std::string>
 std::string py_identifier(const std::string &name);
 
 // Throws OptionError when a prefix strips no name of the bound headers.
+// The macro enumerator `k` of `e` exports, or "": the only enumerator of an anonymous enum, initialised with one
+// object-like macro alone (`enum { ENUM_X = X };`, often made by a function-like macro). It is named after the
+// macro and never grouped. Enums of several members stay classes, whatever their initializers.
+const std::string &exported_macro(const ir::Enum &e, const ir::EnumConstant &k);
+
 void naming(ir::Module &m, const std::vector<std::string> &prefixes);
 
 } // namespace mpbind::passes

@@ -27,7 +27,7 @@ struct Options {
     std::vector<std::string> allow;     // --allow: bind only C names fully matching one of these (ECMAScript)
     std::vector<std::string> block;     // --block: never bind C names fully matching one of these
     GroupRule group_rule = GroupRule::Prefix;
-    bool flat_enums = false;            // grouped enum constants also as module attributes
+    bool flat_constants = false;        // --flat-constants: grouped enum and macro constants also module attributes
     // Callbacks and methods.
     std::vector<std::pair<std::string, std::string>> user_fields; // --user-field TYPE=FIELD
     std::string isr;                    // --isr REGEX: callbacks (field/param "<owner>.<slot>") in ISR context

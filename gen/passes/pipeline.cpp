@@ -28,7 +28,7 @@ std::vector<std::string> run_all(ir::Module &m, const Options &opt) {
     naming(m, opt.prefixes);
     if (opt.methods) methods(m, opt.prefixes, opt.flat_methods);
     callbacks(m, CallbackOptions{opt.user_fields, opt.isr, opt.releases, opt.slot_pool});
-    grouping(m, opt.group_rule, opt.flat_enums, opt.prefixes);
+    grouping(m, opt.group_rule, opt.flat_constants, opt.prefixes);
     collisions(m);
     if (opt.methods) class_constants(m);
     identity(m);

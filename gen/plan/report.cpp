@@ -45,6 +45,8 @@ public:
             if (!shown(mc.info)) continue;
             Decl d = head(Decl::Kind::Macro, mc.info.c_name, mc.info);
             if (mc.info.binding.bound()) d.value = macro_value(mc);
+            if (mc.info.binding.bound() && !mc.flat && mc.group.valid()) // reachable through its class only
+                d.py_name = m_.group(mc.group).py_name + "." + mc.member_name;
             add(d, "macro " + mc.info.c_name);
         }
         for (const ir::Variable &v : m_.variables) {

@@ -19,13 +19,6 @@ MPB_DEFINE_FLOAT_CONST(mp_macros_RATIO_value, 0.75);
 #endif
 MPB_DEFINE_STR_CONST(mp_macros_VERSION_STRING_value, "1.2");
 
-static const mp_rom_map_elem_t mp_macros_ESP_locals_table[] = {
-    { MP_ROM_QSTR(MP_QSTR_OK), MP_ROM_INT(0) },
-    { MP_ROM_QSTR(MP_QSTR_FAIL), MP_ROM_INT(-1) },
-};
-static MP_DEFINE_CONST_DICT(mp_macros_ESP_locals, mp_macros_ESP_locals_table);
-static MPB_DEFINE_ENUM_TYPE(mp_macros_ESP_type, MP_QSTR_ESP, mp_macros_ESP_locals);
-
 static const mp_rom_map_elem_t mp_macros_ERR_locals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_NO_MEM), MP_ROM_INT(257) },
     { MP_ROM_QSTR(MP_QSTR_INVALID_ARG), MP_ROM_INT(258) },
@@ -58,16 +51,11 @@ static MPB_DEFINE_FUN_TYPE(mp_macros_fun_type, mp_macros_shapes, mp_macros_strin
 
 static const mp_rom_map_elem_t mp_module_macros_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_macros) },
-    { MP_ROM_QSTR(MP_QSTR_ESP), MP_ROM_PTR(&mp_macros_ESP_type) },
     { MP_ROM_QSTR(MP_QSTR_ERR), MP_ROM_PTR(&mp_macros_ERR_type) },
     { MP_ROM_QSTR(MP_QSTR_MALLOC_CAP), MP_ROM_PTR(&mp_macros_MALLOC_CAP_type) },
     { MP_ROM_QSTR(MP_QSTR_OK), MP_ROM_INT(0) },
     { MP_ROM_QSTR(MP_QSTR_FAIL), MP_ROM_INT(-1) },
     { MP_ROM_QSTR(MP_QSTR_ERR_NO_MEM), MP_ROM_INT(257) },
-    { MP_ROM_QSTR(MP_QSTR_ERR_INVALID_ARG), MP_ROM_INT(258) },
-    { MP_ROM_QSTR(MP_QSTR_MALLOC_CAP_DMA), MP_ROM_INT(8) },
-    { MP_ROM_QSTR(MP_QSTR_MALLOC_CAP_INTERNAL), MP_ROM_INT(2048) },
-    { MP_ROM_QSTR(MP_QSTR_MALLOC_CAP_BOTH), MP_ROM_INT(2056) },
     { MP_ROM_QSTR(MP_QSTR_CLOCK_HZ), MP_ROM_INT(40000000) },
     #if MPB_HAS_ROM_FLOAT
     { MP_ROM_QSTR(MP_QSTR_RATIO), MP_ROM_PTR(&mp_macros_RATIO_value) },

@@ -10,10 +10,6 @@ class C_Pointer:
     uint_val: int
     str_val: Optional[str]
 
-class ESP:
-    OK: ClassVar[int]
-    FAIL: ClassVar[int]
-
 class ERR:
     NO_MEM: ClassVar[int]
     INVALID_ARG: ClassVar[int]
@@ -26,10 +22,6 @@ class MALLOC_CAP:
 OK: int
 FAIL: int
 ERR_NO_MEM: int
-ERR_INVALID_ARG: int
-MALLOC_CAP_DMA: int
-MALLOC_CAP_INTERNAL: int
-MALLOC_CAP_BOTH: int
 CLOCK_HZ: int
 RATIO: float
 VERSION_STRING: str

@@ -25,7 +25,7 @@ namespace fs = std::filesystem;
 // Options that only shape names and grouping (no regex: a user's own pathological regex is not a finding).
 bool allowed_option(const std::string &o) {
     return o == "--prefix" || o == "--user-field" || o == "--group-rule" || o == "--flat-enums" ||
-           o == "--no-methods" || o == "--no-macros";
+           o == "--flat-constants" || o == "--no-methods" || o == "--no-macros";
 }
 bool takes_value(const std::string &o) { return o == "--prefix" || o == "--user-field" || o == "--group-rule"; }
 

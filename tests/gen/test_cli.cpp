@@ -82,8 +82,10 @@ TEST(Options, CallbackGroupingAndMethodOptions) {
     EXPECT_EQ(r.opt.passes.user_fields[0].second, "user");
     EXPECT_EQ(r.opt.passes.isr, "_cb$");
     EXPECT_EQ(r.opt.passes.group_rule, passes::GroupRule::Name);
-    EXPECT_TRUE(r.opt.passes.flat_enums);
+    EXPECT_TRUE(r.opt.passes.flat_constants);
     EXPECT_FALSE(r.opt.passes.methods);
+    EXPECT_FALSE(parse_args({"-M", "m", "h.h"}).opt.passes.flat_constants);
+    EXPECT_TRUE(parse_args({"-M", "m", "--flat-constants", "h.h"}).opt.passes.flat_constants);
 }
 
 TEST(Options, HelpListsEveryOptionAndExitCodes) {

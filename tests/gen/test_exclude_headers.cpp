@@ -64,7 +64,7 @@ TEST(ExcludeHeaders, WithoutTheOptionTheConfigurationIsBound) {
     ASSERT_EQ(g.code, exit_ok) << g.err;
     EXPECT_EQ(decl(g.json, "XH_USE_SLIDER"), "bound");
     EXPECT_EQ(decl(g.json, "xh_conf_apply"), "bound");
-    EXPECT_NE(g.c.find("MP_QSTR_USE_SLIDER"), std::string::npos);
+    EXPECT_NE(g.c.find("MP_QSTR_SLIDER"), std::string::npos); // a member of class USE
     EXPECT_EQ(g.err.find("--exclude-headers"), std::string::npos) << g.err;
 }
 
@@ -75,7 +75,7 @@ TEST(ExcludeHeaders, DeclarationsOfTheHeaderAreExcludedAndReported) {
                              "XH_LOG_PREFIX", "XH_CONF_CHECK", "XH_CONF_INTERNAL_H", "xh_conf_apply",
                              "xh_conf_version", "xh_conf_mode_t", "xh_conf_color_t"})
         EXPECT_EQ(decl(g.json, name), excluded) << name;
-    for (const char *name : {"USE_LABEL", "USE_SLIDER", "FONT_DEFAULT_SIZE", "LOG_PREFIX", "conf_apply",
+    for (const char *name : {"USE_LABEL", "USE_SLIDER", "SLIDER", "FONT_DEFAULT_SIZE", "LOG_PREFIX", "conf_apply",
                              "conf_version", "CONF_MODE", "conf_color_t"})
         EXPECT_EQ(g.c.find(std::string("MP_QSTR_") + name), std::string::npos) << name;
     // The bound header is bound as before, a macro computed from an excluded one included.

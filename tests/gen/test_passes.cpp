@@ -341,24 +341,91 @@ TEST(Grouping, RuleNameAndFlat) {
     EXPECT_TRUE(f.enums[0].constants[0].flat);
 }
 
-TEST(Grouping, FlatEnumsOption) {
-    Module m = named("enum { A_X, A_Y };\n");
+TEST(Grouping, FlatConstantsOptionCoversEnumsAndMacros) {
+    Module m = named("enum { A_X, A_Y };\n#define B_X 1\n#define B_Y 2\n");
     passes::grouping(m, passes::GroupRule::Prefix, true, {});
     EXPECT_TRUE(m.enums[0].constants[0].group.valid());
     EXPECT_TRUE(m.enums[0].constants[0].flat);
+    EXPECT_TRUE(macro(m, "B_X").group.valid());
+    EXPECT_TRUE(macro(m, "B_X").flat);
 }
 
-TEST(Grouping, MacrosByLongestSharedPrefixAndFlat) {
+TEST(Grouping, MacrosByLongestSharedPrefixNotALibraryPrefix) {
     Module m = named("#define MALLOC_CAP_DMA 4\n#define MALLOC_CAP_INTERNAL 8\n#define ESP_OK 0\n"
-                     "#define ESP_FAIL -1\n#define SOLO_VALUE 7\n");
-    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+                     "#define ESP_FAIL -1\n#define SOLO_VALUE 7\n#define LV_SIZE 1\n#define LV_DPI 2\n",
+                     {"lv_"});
+    passes::grouping(m, passes::GroupRule::Prefix, false, {"lv_"});
     const Group *cap = group(m, "MALLOC_CAP");
     ASSERT_NE(cap, nullptr);
     EXPECT_EQ(cap->members.size(), 2u);
     EXPECT_EQ(cap->members[0].name, "DMA");
     EXPECT_NE(group(m, "ESP"), nullptr);
     EXPECT_EQ(group(m, "SOLO"), nullptr); // one macro alone is no class
-    EXPECT_TRUE(macro(m, "MALLOC_CAP_DMA").flat);
+    EXPECT_EQ(group(m, "LV"), nullptr);   // lv_ is a --prefix: LV_SIZE and LV_DPI stay module attributes
+    EXPECT_TRUE(macro(m, "LV_SIZE").flat);
+    EXPECT_FALSE(macro(m, "MALLOC_CAP_DMA").flat); // one name per constant: the class member
+    EXPECT_TRUE(macro(m, "SOLO_VALUE").flat);      // not grouped: a module attribute
+}
+
+// `enum { ENUM_X = X };`, written out or made by a function-like macro: the enumerator exports macro X.
+constexpr const char *export_header =
+    "#define EXPORT_INT(v) enum { ENUM_##v = v }\n#define DPI_DEF 130\n#define SIZE_BIG (1 << 12)\n"
+    "#define SIZE_SMALL 4\n#define SIZE_OTHER 5\nEXPORT_INT(DPI_DEF);\nEXPORT_INT(SIZE_BIG);\n"
+    "enum { PLAIN_DPI = DPI_DEF };\nenum { SUM_DPI = DPI_DEF + 1, LIT_DPI = 130, PAREN_DPI = (DPI_DEF) };\n"
+    "enum { MODE_DPI = DPI_DEF, MODE_SMALL = SIZE_SMALL };\n";
+
+TEST(Grouping, EnumeratorInitialisedWithOneMacroExportsIt) {
+    Module m = parsed(export_header);
+    auto exports = [&](const std::string &name) {
+        for (const Enum &e : m.enums)
+            for (const EnumConstant &k : e.constants)
+                if (k.c_name == name) return std::make_pair(k.initializer_macro, passes::exported_macro(e, k));
+        throw std::runtime_error("no enumerator " + name);
+    };
+    using P = std::pair<std::string, std::string>;
+    EXPECT_EQ(exports("ENUM_DPI_DEF"), P("DPI_DEF", "DPI_DEF")); // made by EXPORT_INT
+    EXPECT_EQ(exports("ENUM_SIZE_BIG"), P("SIZE_BIG", "SIZE_BIG"));
+    EXPECT_EQ(exports("PLAIN_DPI"), P("DPI_DEF", "DPI_DEF"));    // written out
+    EXPECT_EQ(exports("SUM_DPI"), P("", ""));                    // an expression, not the macro alone
+    EXPECT_EQ(exports("LIT_DPI"), P("", ""));
+    EXPECT_EQ(exports("PAREN_DPI"), P("", ""));
+    EXPECT_EQ(exports("MODE_DPI"), P("DPI_DEF", "")); // an enum of several members is a class of its own
+}
+
+TEST(Grouping, ExportedMacroBoundOnceFlatUnderItsName) {
+    // The macros bound too: each is a module attribute although grouped (SIZE.BIG and SIZE_BIG, SIZE.SMALL only),
+    // the enumerators are left out.
+    Module m = named(export_header);
+    passes::grouping(m, passes::GroupRule::Prefix, false, {});
+    EXPECT_TRUE(macro(m, "SIZE_BIG").group.valid());
+    EXPECT_TRUE(macro(m, "SIZE_BIG").flat);
+    EXPECT_TRUE(macro(m, "SIZE_SMALL").group.valid());
+    EXPECT_FALSE(macro(m, "SIZE_SMALL").flat);
+    EXPECT_TRUE(macro(m, "DPI_DEF").flat);
+    const EnumConstant &big = m.enums[1].constants[0];
+    EXPECT_EQ(big.c_name, "ENUM_SIZE_BIG");
+    EXPECT_EQ(big.binding.status, Status::Excluded);
+    EXPECT_EQ(big.binding.reason, "exports macro SIZE_BIG, bound under its own name");
+    EXPECT_EQ(group(m, "ENUM_SIZE"), nullptr);
+    EXPECT_EQ(group(m, "ENUM_DPI"), nullptr);
+
+    // The macros not bound (--block here, a header outside --include-headers in real use): the first enumerator
+    // exporting each is bound flat under the macro's name, a second one is left out.
+    Module b = parsed(export_header);
+    passes::filter(b, {}, {"DPI_DEF|SIZE_BIG"});
+    passes::availability(b, false);
+    passes::support(b);
+    passes::naming(b, {});
+    passes::grouping(b, passes::GroupRule::Prefix, false, {});
+    const EnumConstant &dpi = b.enums[0].constants[0];
+    EXPECT_TRUE(dpi.binding.bound());
+    EXPECT_EQ(dpi.py_name, "DPI_DEF");
+    EXPECT_TRUE(dpi.flat);
+    EXPECT_FALSE(dpi.group.valid());
+    EXPECT_EQ(b.enums[1].constants[0].py_name, "SIZE_BIG");
+    EXPECT_EQ(b.enums[2].constants[0].binding.reason, "exports macro DPI_DEF, bound as ENUM_DPI_DEF");
+    EXPECT_TRUE(b.enums[4].constants[0].group.valid()); // MODE.DPI
+    EXPECT_TRUE(b.enums[4].constants[0].binding.bound());
 }
 
 TEST(Grouping, MacrosJoinEnumClassOfSameName) {

@@ -1,5 +1,7 @@
 // mpbind: -M macros --prefix esp_
-// Golden: object-like macros as constants (integer, floating, string expressions), grouped when they share a prefix.
+// Golden: object-like macros as constants (integer, floating, string expressions), grouped when they share a prefix
+// (class members only: no flat duplicates) and a --prefix names no class (ESP_OK, ESP_FAIL stay flat); a macro
+// exported through a one-member enum bound once under its name (and a module attribute although grouped).
 #define ESP_OK 0
 #define ESP_FAIL -1
 #define ESP_ERR_NO_MEM 0x101
@@ -15,5 +17,8 @@
 #define FUNC_LIKE(x) ((x) * 2)
 #define NOT_A_CONSTANT some_symbol
 #define A_TYPE unsigned int
+#define EXPORT_INT(v) enum { ENUM_##v = v }
+EXPORT_INT(CLOCK_HZ);
+EXPORT_INT(ESP_ERR_NO_MEM);
 
 void esp_restart(void);

@@ -71,7 +71,7 @@ def stop_after_two(user, ncols, values, names):
 
 
 rc = sq.exec(db, 'SELECT a, b FROM t ORDER BY a', stop_after_two, None, errmsg)
-print('SQLITE_ABORT:', rc == sq.SQLITE_ABORT, 'rows before the stop:', seen == EXPECTED[:2], errmsg.str_val)
+print('SQLITE_ABORT:', rc == sq.SQLITE.ABORT, 'rows before the stop:', seen == EXPECTED[:2], errmsg.str_val)
 sq.free(errmsg.ptr_val)
 
 
@@ -137,7 +137,7 @@ for round in range(20):
 junk = None
 exec_ok(db, "INSERT INTO t VALUES (50, 'fifty'); UPDATE t SET b = 'FIFTY' WHERE a = 50; DELETE FROM t WHERE a = 50")
 rowid = len(ROWS) + 1
-want = [('hook data', op, 'main', 't', rowid) for op in (sq.SQLITE_INSERT, sq.SQLITE_UPDATE, sq.SQLITE_DELETE)]
+want = [('hook data', op, 'main', 't', rowid) for op in (sq.SQLITE.INSERT, sq.SQLITE.UPDATE, sq.SQLITE.DELETE)]
 print('every change seen:', changes == want, changes)
 
 

@@ -57,9 +57,9 @@ assert sq.exec(db, "CREATE TABLE t(w TEXT); INSERT INTO t VALUES ('ccc'), ('a'),
 
 print('two collations on one connection')
 used = []
-print(sq.create_collation_v2(db, 'BYLEN', sq.SQLITE_UTF8, 'len data', compare_by('len', len, used), destroy) == OK)
+print(sq.create_collation_v2(db, 'BYLEN', sq.SQLITE.UTF8, 'len data', compare_by('len', len, used), destroy) == OK)
 collect()
-print(sq.create_collation_v2(db, 'REV', sq.SQLITE_UTF8, 'rev data', compare_by('rev', lambda s: ''.join(reversed(s)), used),
+print(sq.create_collation_v2(db, 'REV', sq.SQLITE.UTF8, 'rev data', compare_by('rev', lambda s: ''.join(reversed(s)), used),
                              destroy) == OK)
 collect()
 print('live', live() - base)
@@ -69,7 +69,7 @@ print(rows(db, 'SELECT w FROM t ORDER BY w COLLATE REV DESC'), sorted(set(used))
 used.clear()
 
 print('replacing one: sqlite3 destroys the old one once')
-print(sq.create_collation_v2(db, 'BYLEN', sq.SQLITE_UTF8, 'len2 data', compare_by('len2', lambda s: -len(s), used),
+print(sq.create_collation_v2(db, 'BYLEN', sq.SQLITE.UTF8, 'len2 data', compare_by('len2', lambda s: -len(s), used),
                              destroy) == OK)
 collect()
 print('destroyed', destroyed, 'live', live() - base)
@@ -77,13 +77,13 @@ print(rows(db, 'SELECT w FROM t ORDER BY w COLLATE BYLEN'), sorted(set(used)))
 used.clear()
 
 print('a destroy-notify given as None: sqlite3 still gets one (released at close)')
-print(sq.create_collation_v2(db, 'PLAIN', sq.SQLITE_UTF8, None, compare_by('plain', str, used), None) == OK)
+print(sq.create_collation_v2(db, 'PLAIN', sq.SQLITE.UTF8, None, compare_by('plain', str, used), None) == OK)
 print('live', live() - base)
 
 print('a second connection')
 db2 = open_memory()
 assert sq.exec(db2, "CREATE TABLE t(w TEXT); INSERT INTO t VALUES ('x'), ('yyy')", None, None, None) == OK
-print(sq.create_collation_v2(db2, 'BYLEN', sq.SQLITE_UTF8, 'db2 data', compare_by('db2', len, used), destroy) == OK)
+print(sq.create_collation_v2(db2, 'BYLEN', sq.SQLITE.UTF8, 'db2 data', compare_by('db2', len, used), destroy) == OK)
 collect()
 print(rows(db2, 'SELECT w FROM t ORDER BY w COLLATE BYLEN DESC'), sorted(set(used)))
 used.clear()
