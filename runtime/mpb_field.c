@@ -17,6 +17,9 @@ static const uint8_t code_sizes[] = {
 #undef MPB_X
 };
 
+// A field row is 8 bytes and a pointer on every target (the tables of a large module are most of its data).
+typedef char mpb_field_row_check[sizeof(mpb_field_t) == 8 + sizeof(void *) ? 1 : -1];
+
 size_t mpb_elem_size(const mpb_field_t *f) {
     return f->code == MPB_STRUCT ? f->ref.sub->size : code_sizes[f->code];
 }
@@ -126,7 +129,7 @@ static bool code_is_signed(uint8_t code) {
 
 // Bitfields, little-endian layout (the ABI of x86-64 and the ESP32): bit k of the struct is bit k%8 of byte k/8.
 static uint64_t bits_read(const mpb_field_t *f, const uint8_t *p, size_t *nbytes) {
-    size_t n = (f->bit_shift + f->bit_width + 7) / 8;
+    size_t n = (f->ref.bits.shift + f->ref.bits.width + 7) / 8;
     uint64_t raw = 0;
     for (size_t k = n; k-- > 0;) {
         raw = (raw << 8) | p[k];
@@ -137,9 +140,9 @@ static uint64_t bits_read(const mpb_field_t *f, const uint8_t *p, size_t *nbytes
 
 static mp_obj_t bitfield_load(const mpb_field_t *f, const uint8_t *p) {
     size_t n;
-    uint64_t mask = f->bit_width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_width) - 1);
-    uint64_t v = (bits_read(f, p, &n) >> f->bit_shift) & mask;
-    if (code_is_signed(f->code) && f->bit_width < 64 && (v >> (f->bit_width - 1)) != 0) {
+    uint64_t mask = f->ref.bits.width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->ref.bits.width) - 1);
+    uint64_t v = (bits_read(f, p, &n) >> f->ref.bits.shift) & mask;
+    if (code_is_signed(f->code) && f->ref.bits.width < 64 && (v >> (f->ref.bits.width - 1)) != 0) {
         return mpb_new_i64((int64_t)(v | ~mask)); // sign-extend
     }
     return code_is_signed(f->code) ? mpb_new_i64((int64_t)v) : mpb_new_u64(v);
@@ -151,7 +154,7 @@ static bool int_is_negative(mp_obj_t o) {
 
 // A bitfield of width w takes what an integer type of w bits takes: -2^(w-1) .. 2^w-1, signed or not.
 static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
-    uint64_t mask = f->bit_width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->bit_width) - 1);
+    uint64_t mask = f->ref.bits.width >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << f->ref.bits.width) - 1);
     uint64_t v;
     bool fits;
     if (f->code == MPB_BOOL) {
@@ -159,7 +162,7 @@ static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
         fits = true;
     } else if (int_is_negative(value)) {
         int64_t s = mpb_get_i64(value, f, MPB_AT_FIELD);
-        fits = f->bit_width >= 64 || s >= -(int64_t)((mask >> 1) + 1);
+        fits = f->ref.bits.width >= 64 || s >= -(int64_t)((mask >> 1) + 1);
         v = (uint64_t)s & mask;
     } else {
         v = mpb_get_u64(value, f, MPB_AT_FIELD);
@@ -170,7 +173,7 @@ static void bitfield_store(const mpb_field_t *f, uint8_t *p, mp_obj_t value) {
     }
     size_t n;
     uint64_t raw = bits_read(f, p, &n);
-    raw = (raw & ~(mask << f->bit_shift)) | (v << f->bit_shift);
+    raw = (raw & ~(mask << f->ref.bits.shift)) | (v << f->ref.bits.shift);
     for (size_t k = 0; k < n; ++k, raw >>= 8) {
         p[k] = (uint8_t)raw;
     }

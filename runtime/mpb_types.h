@@ -19,7 +19,7 @@ typedef enum _mpb_code_t {
 
 // Field flags.
 #define MPB_F_CONST (1)    // read-only from Python
-#define MPB_F_BITFIELD (2) // bit_shift/bit_width are valid; offset is the first byte holding bits
+#define MPB_F_BITFIELD (2) // ref.bits is valid; offset is the first byte holding bits
 #define MPB_F_GLOBAL (4)   // the row describes a global variable, not a struct field (error messages say so)
 
 struct _mpb_struct_type_t;
@@ -27,18 +27,22 @@ struct _mpb_identity_t;
 struct _mpb_fun_t;
 struct _mpb_cbslot_t;
 
-// One field of a struct or union: data, not code, so a field costs a table row.
+// One field of a struct or union: data, not code, so a field costs a table row: 8 bytes and a pointer (16 on a 64-bit
+// target, 12 on a 32-bit one). A bitfield has no struct class or slot, so its bits share the pointer's place; the
+// generator leaves out (and reports) fields beyond what the 16-bit offset and count reach.
 typedef struct _mpb_field_t {
     uint16_t name;       // qstr
     uint8_t code;        // mpb_code_t
     uint8_t flags;       // MPB_F_*
-    uint32_t offset;     // byte offset in the struct
+    uint16_t offset;     // byte offset in the struct (the first byte holding bits, for a bitfield)
     uint16_t count;      // array length for array fields, 0 for a single value
-    uint8_t bit_shift;   // bitfields: first bit within the byte at offset
-    uint8_t bit_width;   // bitfields: width in bits
     union {
         const struct _mpb_struct_type_t *sub; // MPB_STRUCT, MPB_STRUCT_PTR: the struct's type
         const struct _mpb_cbslot_t *cb;       // MPB_FUNPTR: how a Python callable is stored (NULL: C addresses only)
+        struct {
+            uint8_t shift; // first bit within the byte at offset
+            uint8_t width; // width in bits
+        } bits;                               // MPB_F_BITFIELD
     } ref;
 } mpb_field_t;
 

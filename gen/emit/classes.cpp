@@ -11,7 +11,7 @@ std::string row(const plan::Plan &p, const plan::FieldRow &f) {
     std::string flags = f.is_const ? "MPB_F_CONST" : "";
     if (f.bit_width) {
         flags += std::string(flags.empty() ? "" : " | ") + "MPB_F_BITFIELD";
-        r += ", .bit_shift = " + std::to_string(f.bit_shift) + ", .bit_width = " + std::to_string(*f.bit_width);
+        r += ", .ref.bits = { " + std::to_string(f.bit_shift) + ", " + std::to_string(*f.bit_width) + " }";
     }
     if (!flags.empty()) r += ", .flags = " + flags;
     r += ", .offset = " + f.offset.c;

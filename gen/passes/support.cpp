@@ -85,17 +85,32 @@ uint64_t elements(const ir::Module &m, ir::TypeId t) {
     return n;
 }
 
+// Where anonymous record r lies in the record whose table holds its flattened fields (0 for a named record).
+uint64_t flattened_base_bits(const ir::Module &m, const ir::Record &r) {
+    uint64_t bits = 0;
+    for (const ir::Record *k = &r; k->parent.valid();) {
+        const ir::Record &parent = m.record(k->parent);
+        for (const ir::Field &f : parent.fields) {
+            const ir::Type &t = m.canonical(f.type);
+            if (f.anonymous && t.kind == TypeKind::Record && &m.record(t.record) == k) bits += f.offset_bits;
+        }
+        k = &parent;
+    }
+    return bits;
+}
+
 // What a field row of the runtime (mpb_field_t) cannot describe: arrays beyond its 16-bit count, bitfields read
-// through more than 64 bits, offsets beyond its 32 bits.
-std::optional<std::string> beyond_field_row(const ir::Module &m, const ir::Field &f, const std::string &where) {
+// through more than 64 bits, offsets beyond its 16 bits (base_bits: where f's record lies in the table's record).
+std::optional<std::string> beyond_field_row(const ir::Module &m, const ir::Field &f, uint64_t base_bits,
+                                            const std::string &where) {
     uint64_t n = elements(m, f.type);
     if (n > UINT16_MAX)
         return "array of " + std::to_string(n) + " elements in " + where + " (a field row holds at most 65535)";
     if (f.bit_width && f.offset_bits % 8 + *f.bit_width > 64)
         return where + " is a bit-field spanning " + std::to_string(f.offset_bits % 8 + *f.bit_width) +
                " bits from its first byte (at most 64)";
-    if (f.offset_bits / 8 > UINT32_MAX)
-        return where + " lies at byte " + std::to_string(f.offset_bits / 8) + " (a field row reaches 4 GiB)";
+    uint64_t byte = (base_bits + f.offset_bits) / 8;
+    if (byte > UINT16_MAX) return where + " lies at byte " + std::to_string(byte) + " (a field row reaches 65535)";
     return std::nullopt;
 }
 
@@ -162,6 +177,7 @@ void support(ir::Module &m) {
     }
     for (ir::Record &r : m.records) {
         if (!r.info.binding.bound()) continue;
+        uint64_t base_bits = flattened_base_bits(m, r);
         for (ir::Field &fl : r.fields) {
             if (fl.c_name.empty() && !fl.anonymous) { // `int : 3;` only pads
                 fl.binding = {ir::Status::Excluded, "unnamed bit-field (padding)"};
@@ -171,7 +187,7 @@ void support(ir::Module &m) {
             // C only allows integer, _Bool and enum bitfields, and wider than 64 bits only for __int128, which is
             // unsupported anyway.
             std::optional<std::string> why = unsupported(m, fl.type, Use::Field, where);
-            if (!why) why = beyond_field_row(m, fl, where);
+            if (!why) why = beyond_field_row(m, fl, base_bits, where);
             if (why) fl.binding = {ir::Status::Skipped, *why};
         }
     }

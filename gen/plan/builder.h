@@ -22,6 +22,7 @@ struct Builder {
     std::vector<std::string> object_base;     // object class index -> symbol family base ("" when not bound)
     std::vector<std::string> group_base;      // group index -> symbol family base
     std::map<std::string, size_t> shared_trampolines; // closure trampolines by what makes them differ
+    std::map<std::string, size_t> slot_bodies;        // the first slot trampoline of each shape (Trampoline::body)
     std::map<std::pair<uint32_t, uint32_t>, size_t> enum_values; // (enum, constant) -> index into p.values
     std::map<uint32_t, size_t> macro_values;                      // macro -> index into p.values
     std::map<std::pair<uint32_t, size_t>, size_t> field_callbacks; // (record, field) -> index into p.callbacks

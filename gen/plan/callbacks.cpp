@@ -70,10 +70,25 @@ public:
         out_.trampoline = b_.p.trampolines.size();
         out_.slot_desc = b_.p.slots.size();
         b_.p.slots.push_back(Slot{base_name + "_slot", out_.trampoline, out_.abi_sig, out_.key, s.ctx, s.owner, s.pool});
+        share_body(t, s);
         b_.p.trampolines.push_back(std::move(t));
     }
 
 private:
+    // Slot trampolines that would differ only in the slot they name share one body: the same C types (the body
+    // takes the first one's), context argument, struct classes, pool or not, interrupt context and handle release.
+    void share_body(Trampoline &t, const SlotSpec &s) {
+        std::string key = out_.abi_sig + " " + t.ret.c_type + "(";
+        for (const TrampolineValue &a : t.args) key += a.c_type + ",";
+        key += ")@" + (s.ctx_arg ? std::to_string(*s.ctx_arg) : "-") + struct_args_key(t.args) +
+               (s.pool ? " pool" : "") + (s.ctx_is_user_data ? " user" : "") + (t.isr ? " isr" : "") +
+               (t.releases_handles ? " ends" : "");
+        auto [it, fresh] = b_.slot_bodies.try_emplace(key, out_.trampoline);
+        if (fresh) return;
+        b_.p.trampolines[it->second].body = it->second;
+        t.body = it->second;
+    }
+
     Trampoline base(std::string symbol) const {
         Trampoline t;
         t.symbol = std::move(symbol);

@@ -146,6 +146,10 @@ struct Trampoline {
     bool releases_closure = false; // Closure: a destroy-notify, called once; releases the closure after its callable
     std::string accessor;          // Closure: the closure is accessor(argument ctx_arg); the argument itself passes
     bool releases_handles = false; // after the call, its void * arguments are released as handles (a close callback)
+    // Slot: slots whose trampolines would differ only in the slot they name share one body, which takes the slot;
+    // each keeps its own small trampoline (its own address) that passes it. The trampoline defining that body, or
+    // none when the body is its own and names its slot.
+    size_t body = none;
 };
 
 // A runtime callback slot (mpb_cbslot_t) of a struct convention.

@@ -118,10 +118,14 @@ CASES = {
         message=r"^mpbind: error: invalid --allow regex '\('"),
     # What the runtime's tables cannot hold is skipped with its reason; --strict refuses it and writes nothing.
     "strict_array_beyond_a_field_row": Case(
-        files={"big.h": "struct big { unsigned char arr[70000]; int n; };\n"},
+        files={"big.h": "struct big { int n; unsigned char arr[70000]; };\n"},
         args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "--json", "out.json", "big.h"], code=EXIT_STRICT,
         message=r"big\.h:1: error: field struct big\.arr skipped: array of 70000 elements in field 'arr'",
         outputs=["out.c", "out.json"]),
+    "strict_field_beyond_a_field_row": Case(
+        files={"far.h": "struct far { char a[65000]; char b[536]; int n; };\n"},
+        args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "far.h"], code=EXIT_STRICT,
+        message=r"far\.h:1: error: field struct far\.n skipped: field 'n' lies at byte 65536 \(a field row reaches 65535\)"),
     "strict_bitfield_too_wide": Case(
         files={"bits.h": "struct __attribute__((packed)) b { unsigned a : 3; unsigned long long w : 62; };\n"},
         args=["-M", "m", "--quiet", "--strict", "-o", "out.c", "bits.h"], code=EXIT_STRICT,

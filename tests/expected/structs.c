@@ -85,8 +85,8 @@ static const mpb_field_t mp_structs_widget_t_fields[] = {
     { .name = MP_QSTR_i, .code = MPB_I32, .offset = offsetof(widget_t, i) },
     { .name = MP_QSTR_f, .code = MPB_F32, .offset = offsetof(widget_t, f) },
     { .name = MP_QSTR_color, .code = MPB_STRUCT, .offset = offsetof(widget_t, color), .ref.sub = &mp_structs_widget_t_color_type },
-    { .name = MP_QSTR_ready, .code = MPB_U32, .bit_shift = 0, .bit_width = 1, .flags = MPB_F_BITFIELD, .offset = 11 },
-    { .name = MP_QSTR_mode, .code = MPB_U32, .bit_shift = 1, .bit_width = 3, .flags = MPB_F_BITFIELD, .offset = 11 },
+    { .name = MP_QSTR_ready, .code = MPB_U32, .ref.bits = { 0, 1 }, .flags = MPB_F_BITFIELD, .offset = 11 },
+    { .name = MP_QSTR_mode, .code = MPB_U32, .ref.bits = { 1, 3 }, .flags = MPB_F_BITFIELD, .offset = 11 },
     { .name = MP_QSTR_name, .code = MPB_I8, .offset = offsetof(widget_t, name), .count = 8 },
     { .name = MP_QSTR_link, .code = MPB_STRUCT_PTR, .offset = offsetof(widget_t, link), .ref.sub = &mp_structs_rect_type },
 };

@@ -7,9 +7,10 @@ MPB_LAYOUT_CHECK(sizeof(int) == 4, "int is 4 bytes");
 
 // Not bound (skipped), with the reason:
 //   field struct big.arr (table_limits.h:10): array of 70000 elements in field 'arr' (a field row holds at most 65535)
-//   field struct bits.wide (table_limits.h:16): field 'wide' is a bit-field spanning 65 bits from its first byte (at most 64)
+//   field struct big.n (table_limits.h:10): field 'n' lies at byte 135536 (a field row reaches 65535)
+//   field struct bits.wide (table_limits.h:21): field 'wide' is a bit-field spanning 65 bits from its first byte (at most 64)
 // Function pointers that take C functions only (no Python callables), with the reason:
-//   callback parameter maker of make (table_limits.h:32): no trampoline for a callback returning a struct by value
+//   callback parameter maker of make (table_limits.h:37): no trampoline for a callback returning a struct by value
 
 static const mpb_fun_type_t mp_table_limits_fun_type;
 static const mpb_fun_t mp_table_limits_each_obj;
@@ -17,6 +18,7 @@ static const mpb_fun_t mp_table_limits_pipeline_obj;
 static const mpb_fun_t mp_table_limits_make_obj;
 static const mpb_struct_type_t mp_table_limits_pt_t_type;
 static const mpb_struct_type_t mp_table_limits_big_type;
+static const mpb_struct_type_t mp_table_limits_edge_type;
 static const mpb_struct_type_t mp_table_limits_bits_type;
 
 static const char mp_table_limits_strings[] =
@@ -55,22 +57,33 @@ static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_pt_t_type, MP_QSTR_pt_t, sizeof(pt
 
 // struct big: class big
 MPB_LAYOUT_CHECK(sizeof(((struct big *)0)->fits) == 65535, "struct big.fits (char[65535]) is 65535 bytes");
-MPB_LAYOUT_CHECK(sizeof(((struct big *)0)->n) == 4, "struct big.n (int) is 4 bytes");
 static const mpb_field_t mp_table_limits_big_fields[] = {
     { .name = MP_QSTR_fits, .code = MPB_I8, .offset = offsetof(struct big, fits), .count = 65535 },
-    { .name = MP_QSTR_n, .code = MPB_I32, .offset = offsetof(struct big, n) },
 };
 static const mp_rom_map_elem_t mp_table_limits_big_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct big)),
 };
 static MP_DEFINE_CONST_DICT(mp_table_limits_big_locals, mp_table_limits_big_locals_table);
-static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_big_type, MP_QSTR_big, sizeof(struct big), 0, 2, mp_table_limits_big_fields, mp_table_limits_big_locals, NULL, NULL);
+static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_big_type, MP_QSTR_big, sizeof(struct big), 0, 1, mp_table_limits_big_fields, mp_table_limits_big_locals, NULL, NULL);
+
+// struct edge: class edge
+MPB_LAYOUT_CHECK(sizeof(((struct edge *)0)->pad) == 65528, "struct edge.pad (char[65528]) is 65528 bytes");
+MPB_LAYOUT_CHECK(sizeof(((struct edge *)0)->last) == 4, "struct edge.last (int) is 4 bytes");
+static const mpb_field_t mp_table_limits_edge_fields[] = {
+    { .name = MP_QSTR_pad, .code = MPB_I8, .offset = offsetof(struct edge, pad), .count = 65528 },
+    { .name = MP_QSTR_last, .code = MPB_I32, .offset = offsetof(struct edge, last) },
+};
+static const mp_rom_map_elem_t mp_table_limits_edge_locals_table[] = {
+    MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct edge)),
+};
+static MP_DEFINE_CONST_DICT(mp_table_limits_edge_locals, mp_table_limits_edge_locals_table);
+static MPB_DEFINE_STRUCT_TYPE(mp_table_limits_edge_type, MP_QSTR_edge, sizeof(struct edge), 0, 2, mp_table_limits_edge_fields, mp_table_limits_edge_locals, NULL, NULL);
 
 // struct bits: class bits
 MPB_LAYOUT_CHECK(sizeof(struct bits) == 9, "struct bits (bitfields a, b) has size 9 and the member offsets mpbind placed the bits in");
 static const mpb_field_t mp_table_limits_bits_fields[] = {
-    { .name = MP_QSTR_a, .code = MPB_U32, .bit_shift = 0, .bit_width = 3, .flags = MPB_F_BITFIELD, .offset = 0 },
-    { .name = MP_QSTR_b, .code = MPB_U32, .bit_shift = 1, .bit_width = 5, .flags = MPB_F_BITFIELD, .offset = 8 },
+    { .name = MP_QSTR_a, .code = MPB_U32, .ref.bits = { 0, 3 }, .flags = MPB_F_BITFIELD, .offset = 0 },
+    { .name = MP_QSTR_b, .code = MPB_U32, .ref.bits = { 1, 5 }, .flags = MPB_F_BITFIELD, .offset = 8 },
 };
 static const mp_rom_map_elem_t mp_table_limits_bits_locals_table[] = {
     MPB_STRUCT_LOCALS_ENTRIES(sizeof(struct bits)),
@@ -278,6 +291,7 @@ static const mp_rom_map_elem_t mp_module_table_limits_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_SMALL), MP_ROM_INT(7) },
     { MP_ROM_QSTR(MP_QSTR_pt_t), MP_ROM_PTR(&mp_table_limits_pt_t_type) },
     { MP_ROM_QSTR(MP_QSTR_big), MP_ROM_PTR(&mp_table_limits_big_type) },
+    { MP_ROM_QSTR(MP_QSTR_edge), MP_ROM_PTR(&mp_table_limits_edge_type) },
     { MP_ROM_QSTR(MP_QSTR_bits), MP_ROM_PTR(&mp_table_limits_bits_type) },
     { MP_ROM_QSTR(MP_QSTR_each), MP_ROM_PTR(&mp_table_limits_each_obj) },
     { MP_ROM_QSTR(MP_QSTR_pipeline), MP_ROM_PTR(&mp_table_limits_pipeline_obj) },

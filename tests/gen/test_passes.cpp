@@ -665,16 +665,27 @@ TEST(Pipeline, LeavesVerifiedIr) {
 
 namespace {
 
-// What a runtime field row (mpb_field_t) cannot describe is skipped with the reason, not dropped silently.
+// What a runtime field row (mpb_field_t) cannot describe is skipped with the reason, not dropped silently: arrays
+// beyond its 16-bit count, fields beyond its 16-bit offset (counted from the start of the table's record for the
+// members of an anonymous struct, which are flattened into it), bitfields read through more than 64 bits.
 TEST(Support, FieldsBeyondAFieldRowAreSkipped) {
-    Module m = named("struct big { unsigned char arr[70000]; short grid[300][300]; char ok[65535]; int : 3; int n; };\n"
+    Module m = named("struct big { char ok[65535]; int : 3; int n; };\n"
+                     "struct huge { short grid[300][300]; unsigned char arr[70000]; };\n"
+                     "struct far { char pad[65500]; struct { int early; char gap[32]; int late; }; };\n"
                      "struct __attribute__((packed)) bits { unsigned a : 3; unsigned long long b : 62; };\n");
     const Record &big = record(m, "struct big");
-    EXPECT_EQ(big.fields[0].binding.reason, "array of 70000 elements in field 'arr' (a field row holds at most 65535)");
-    EXPECT_EQ(big.fields[1].binding.reason, "array of 90000 elements in field 'grid' (a field row holds at most 65535)");
-    EXPECT_TRUE(big.fields[2].binding.bound());
-    EXPECT_EQ(big.fields[3].binding.status, Status::Excluded) << "an unnamed bit-field only pads";
-    EXPECT_TRUE(big.fields[4].binding.bound());
+    EXPECT_TRUE(big.fields[0].binding.bound());
+    EXPECT_EQ(big.fields[1].binding.status, Status::Excluded) << "an unnamed bit-field only pads";
+    EXPECT_EQ(big.fields[2].binding.reason, "field 'n' lies at byte 65536 (a field row reaches 65535)");
+    const Record &huge = record(m, "struct huge");
+    EXPECT_EQ(huge.fields[0].binding.reason, "array of 90000 elements in field 'grid' (a field row holds at most 65535)");
+    EXPECT_EQ(huge.fields[1].binding.reason, "array of 70000 elements in field 'arr' (a field row holds at most 65535)");
+    const Record &far = record(m, "struct far");
+    const Record &inner = m.record(m.canonical(far.fields[1].type).record);
+    EXPECT_TRUE(far.fields[1].binding.bound()) << "the anonymous member itself starts at byte 65500";
+    EXPECT_TRUE(inner.fields[0].binding.bound());
+    EXPECT_TRUE(inner.fields[1].binding.bound());
+    EXPECT_EQ(inner.fields[2].binding.reason, "field 'late' lies at byte 65536 (a field row reaches 65535)");
     const Record &bits = record(m, "struct bits");
     EXPECT_TRUE(bits.fields[0].binding.bound());
     EXPECT_EQ(bits.fields[1].binding.reason, "field 'b' is a bit-field spanning 65 bits from its first byte (at most 64)");

@@ -1,16 +1,21 @@
 // mpbind: -M table_limits
-// Golden: what the runtime's tables cannot hold is skipped with its reason (arrays beyond a field row, bit-fields
-// read through more than 64 bits) and integer constants of every width are bound (small ints, wide ints, const int
-// objects); callbacks a trampoline carries out (a struct by value argument, five callbacks on one user-data
-// argument) and those it cannot (a struct result: C addresses only).
+// Golden: what the runtime's tables cannot hold is skipped with its reason (arrays beyond a field row, fields beyond
+// its 16-bit offset, bit-fields read through more than 64 bits) and integer constants of every width are bound (small
+// ints, wide ints, const int objects); callbacks a trampoline carries out (a struct by value argument, five callbacks
+// on one user-data argument) and those it cannot (a struct result: C addresses only).
 typedef struct {
     int x, y;
 } pt_t;
 
 struct big {
-    unsigned char arr[70000];
     char fits[65535];
+    unsigned char arr[70000];
     int n;
+};
+
+struct edge {
+    char pad[65528];
+    int last;
 };
 
 struct __attribute__((packed)) bits {

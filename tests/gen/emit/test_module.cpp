@@ -277,7 +277,7 @@ TEST(Module, ConstantClassesAttachToTheirOwnerClass) {
 
 TEST(Module, SkippedItemsAreListedWithTheirReasonAndNotEmitted) {
     std::string c = generate("int fine(int x);\nint vprintf_like(const char *fmt, ...);\n"
-                             "struct big { unsigned char arr[70000]; int n; };\n")
+                             "struct big { int n; unsigned char arr[70000]; };\n")
                         .c;
     EXPECT_TRUE(has(c, "// Not bound (skipped), with the reason:\n"
                        "//   function vprintf_like (fx.h:2): variadic function\n"
@@ -309,7 +309,7 @@ TEST(Module, StringsStructsAndPointersConvertThroughTheRuntime) {
 // module is compiled: scalar widths, array lengths, and the layout bitfield positions were computed in.
 TEST(Module, FieldTableRowsCarryOffsetsArraysBitfieldsAndConst) {
     std::string c = generate("struct s { int pad : 13; int flags : 3; const int id; unsigned char data[16]; };\n").c;
-    EXPECT_TRUE(has(c, "{ .name = MP_QSTR_flags, .code = MPB_I32, .bit_shift = 5, .bit_width = 3, "
+    EXPECT_TRUE(has(c, "{ .name = MP_QSTR_flags, .code = MPB_I32, .ref.bits = { 5, 3 }, "
                        ".flags = MPB_F_BITFIELD, .offset = 1 }"))
         << c;
     EXPECT_TRUE(has(c, "{ .name = MP_QSTR_id, .code = MPB_I32, .flags = MPB_F_CONST, .offset = offsetof(struct s, id) }"))

@@ -46,6 +46,24 @@ TEST(PlanCallbacks, StructArgumentConventionResolvesBothUserOffsets) {
     EXPECT_EQ(p.trampolines[cb.trampoline].symbol, "mp_fx_drv_flush_cb_tramp");
 }
 
+// Slots whose trampolines would differ only in the slot share one body; another struct class, C type or context
+// argument is another body.
+TEST(PlanCallbacks, SlotsOfOneShapeShareATrampolineBody) {
+    plan::Plan p = generate("struct drv { void *user_data; void (*a_cb)(struct drv *d, int n);\n"
+                            "  void (*b_cb)(struct drv *d, int n); void (*c_cb)(struct drv *d, unsigned n);\n"
+                            "  void (*d_cb)(struct drv *d, int n, struct drv *other); };\n"
+                            "struct pane { void *user_data; void (*e_cb)(struct pane *p, int n); };\n")
+                        .plan;
+    auto tramp = [&](const char *where) { return &p.trampolines[callback(p, where).trampoline]; };
+    const plan::Trampoline *a = tramp("field a_cb of struct drv"), *b = tramp("field b_cb of struct drv");
+    EXPECT_NE(a, b) << "each slot keeps its own trampoline (its own C address)";
+    EXPECT_EQ(a->body, static_cast<size_t>(a - p.trampolines.data()));
+    EXPECT_EQ(b->body, a->body);
+    EXPECT_EQ(tramp("field c_cb of struct drv")->body, plan::none);
+    EXPECT_EQ(tramp("field d_cb of struct drv")->body, plan::none);
+    EXPECT_EQ(tramp("field e_cb of struct pane")->body, plan::none);
+}
+
 TEST(PlanCallbacks, ClosureConventionIndexesEachCallbackSharingTheUserData) {
     plan::Plan p = generate("int reg(void *db, void *user, int (*cmp)(void *, int), void (*destroy)(void *));\n").plan;
     const auto *cmp = std::get_if<plan::cb::Closure>(&callback(p, "parameter cmp of reg").convention);
