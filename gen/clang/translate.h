@@ -65,6 +65,8 @@ private:
     void macro(CXCursor c);
     void retire_earlier_definition(ir::MacroId latest);
     void bind_record(ir::RecordId id);
+    ir::TypeId translate_type(CXType t); // type() without its cache
+    std::unordered_map<const void *, ir::TypeId> type_ids_; // by clang's type node (CXType::data[0])
     ir::TypeId canonical_of(CXType t);
     ir::TypeId decay(ir::TypeId param);
     bool tagless(CXCursor c);

@@ -84,6 +84,15 @@ ir::TypeId Translator::canonical_of(CXType t) {
 }
 
 ir::TypeId Translator::type(CXType t) {
+    // A CXType is one clang type node with its qualifiers (data[0]): the same node always translates to the same
+    // interned type, and headers use the same few types thousands of times (spelling them is the costly part).
+    if (auto it = type_ids_.find(t.data[0]); it != type_ids_.end()) return it->second;
+    ir::TypeId id = translate_type(t);
+    type_ids_.emplace(t.data[0], id);
+    return id;
+}
+
+ir::TypeId Translator::translate_type(CXType t) {
     // Sugar that carries no meaning for bindings: look through it, keeping qualifiers.
     const bool is_const = clang_isConstQualifiedType(t);
     const bool is_volatile = clang_isVolatileQualifiedType(t);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,13 +13,13 @@
 namespace mpbind::passes {
 
 bool is_python_keyword(const std::string &name) {
-    static const std::array<const char *, 35> words = {
+    static constexpr std::array<std::string_view, 35> words = {
         "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
         "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
         "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
         "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
     if (name.size() < 2 || name.size() > 8) return false; // every keyword has 2 to 8 letters
-    return std::any_of(words.begin(), words.end(), [&](const char *w) { return name == w; });
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return name == w; });
 }
 
 bool is_identifier(const std::string &name) {

@@ -1,8 +1,8 @@
 // classes.cpp: a class per bound struct/union: its field rows (anonymous members flattened), locals, constructor.
 #include <functional>
-#include <iterator>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 #include "builder.h"
 
@@ -68,16 +68,20 @@ const char *const runtime_members[] = {"SIZE", "__SIZE__", "__fields__", "__cast
 // True when no field of c has the name of a member of c or of the classes it inherits (classes before c in the
 // plan): the runtime may then look members up first, and a method call skips the field scan.
 bool no_field_named_like_a_member(const std::vector<Class> &classes, const Class &c) {
-    std::set<std::string> members(std::begin(runtime_members), std::end(runtime_members));
+    // The field names are the short list (the members of a widget class and its bases run into hundreds).
+    if (c.rows.empty()) return true;
+    std::set<std::string_view> fields;
+    for (const FieldRow &f : c.rows) fields.insert(f.py_name);
+    for (const char *name : runtime_members)
+        if (fields.count(name)) return false;
     for (const Class *k = &c; k != nullptr;) {
-        for (const Local &l : k->locals) members.insert(l.name);
+        for (const Local &l : k->locals)
+            if (fields.count(l.name)) return false;
         const Class *parent = nullptr;
         for (const Class &base : classes)
             if (!k->parent.empty() && base.symbol == k->parent) parent = &base;
         k = parent;
     }
-    for (const FieldRow &f : c.rows)
-        if (members.count(f.py_name)) return false;
     return true;
 }
 
