@@ -53,8 +53,9 @@ std::string summary(const plan::Plan &p) {
                     std::to_string(macros) + " macro constants, " + std::to_string(variables) +
                     " global variables; callbacks: " + std::to_string(callbacks) +
                     " with a user-data convention, " +
-                    (p.closure_targets ? std::to_string(p.closure_targets) + " replacing or removing a registration's, "
-                                       : std::string()) +
+                    (p.closure_targets
+                         ? std::to_string(p.closure_targets) + " replacing or removing a registration's callable, "
+                         : std::string()) +
                     std::to_string(p.address_only.size()) + " C address only; " +
                     std::to_string(p.skipped.size()) + " skipped, " + std::to_string(p.excluded) + " excluded" +
                     (p.excluded_by_header

@@ -165,7 +165,7 @@ struct EnumConstant {
     std::string member_name;  // name inside that class
     bool flat = true;         // also a module attribute named py_name
     // The object-like macro that is the whole initializer (`ENUM_X = X`), "" for any other initializer. The only
-    // enumerator of an anonymous enum exports that macro (passes::exported_macro).
+    // enumerator of an anonymous enum exports that macro (passes::macro_export).
     std::string initializer_macro;
     Binding binding;
 };
@@ -264,7 +264,7 @@ struct Macro {
     std::string py_name;      // flat module name; same as info.py_name
     GroupId group;            // class this macro is also a member of
     std::string member_name;
-    bool flat = true;         // module attribute named py_name (always true for macros today)
+    bool flat = true;         // module attribute named py_name (a grouped macro is a class member only by default)
 };
 
 // ---- global variables (the variables pass decides which are module attributes) ----

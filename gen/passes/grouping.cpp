@@ -80,7 +80,7 @@ void group_enum(ir::Module &m, Groups &groups, ir::EnumId eid, GroupRule rule, b
     ir::Enum &e = m.enum_(eid);
     std::vector<std::string> names;
     for (const ir::EnumConstant &k : e.constants)
-        if (k.binding.bound() && exported_macro(e, k).empty()) names.push_back(k.c_name);
+        if (k.binding.bound() && macro_export(e, k).empty()) names.push_back(k.c_name);
     std::string lcp = common_prefix(names);
     ir::GroupId g;
     if (rule == GroupRule::Name && !e.info.py_name.empty()) g = groups.named(e.info.py_name, lcp);
@@ -89,7 +89,7 @@ void group_enum(ir::Module &m, Groups &groups, ir::EnumId eid, GroupRule rule, b
     if (!g.valid()) return;
     for (uint32_t i = 0; i < e.constants.size(); ++i) {
         ir::EnumConstant &k = m.enum_(eid).constants[i];
-        if (!k.binding.bound() || !exported_macro(e, k).empty()) continue;
+        if (!k.binding.bound() || !macro_export(e, k).empty()) continue;
         std::string member = lcp.empty() ? k.py_name : member_name(k.c_name.substr(lcp.size()));
         if (!groups.add(g, ir::GroupMember{member, eid, i, {}})) continue; // stays a flat attribute
         k.group = g;
@@ -110,7 +110,7 @@ std::unordered_set<std::string> bind_exports_once(ir::Module &m) {
     std::unordered_map<std::string, std::string> bound_by; // macro -> the enumerator binding it
     for (ir::Enum &e : m.enums)
         for (ir::EnumConstant &k : e.constants) {
-            const std::string &macro = exported_macro(e, k);
+            const std::string &macro = macro_export(e, k);
             if (macro.empty()) continue;
             exported.insert(macro);
             if (!e.info.binding.bound() || !k.binding.bound()) continue;

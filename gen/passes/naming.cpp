@@ -110,9 +110,15 @@ void check_prefixes_used(const ir::Module &m, const std::vector<std::string> &pr
 
 } // namespace
 
-const std::string &exported_macro(const ir::Enum &e, const ir::EnumConstant &k) {
+const std::string &macro_export(const ir::Enum &e, const ir::EnumConstant &k) {
     static const std::string none;
-    return e.anonymous && e.constants.size() == 1 ? k.initializer_macro : none;
+    const std::string &x = k.initializer_macro;
+    // Only a name made for the export (ENUM_X for X): an ordinary one-member enum (`enum { BUF_LEN = CONFIG_BUF }`,
+    // a typedef'd one) keeps its own name.
+    const std::string &n = k.c_name;
+    bool named_for_it = n.size() > x.size() + 1 && n.compare(n.size() - x.size(), x.size(), x) == 0 &&
+                        n[n.size() - x.size() - 1] == '_';
+    return e.anonymous && e.c_spelling.empty() && e.constants.size() == 1 && !x.empty() && named_for_it ? x : none;
 }
 
 void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
@@ -170,7 +176,7 @@ void naming(ir::Module &m, const std::vector<std::string> &prefixes) {
     for (ir::Enum &e : m.enums) {
         e.info.py_name = py(e.info.c_name.empty() ? e.c_spelling : e.info.c_name, prefixes);
         for (ir::EnumConstant &k : e.constants) { // an export of a macro carries the macro's name
-            const std::string &exported = exported_macro(e, k);
+            const std::string &exported = macro_export(e, k);
             k.py_name = py(exported.empty() ? k.c_name : exported, prefixes);
         }
     }

@@ -19,12 +19,13 @@ std::string strip_prefix(const std::string &name, const std::vector<std::string>
 // MP_QSTR_NULL is the null qstr), a leading digit a leading '_'.
 std::string py_identifier(const std::string &name);
 
-// Throws OptionError when a prefix strips no name of the bound headers.
-// The macro enumerator `k` of `e` exports, or "": the only enumerator of an anonymous enum, initialised with one
-// object-like macro alone (`enum { ENUM_X = X };`, often made by a function-like macro). It is named after the
-// macro and never grouped. Enums of several members stay classes, whatever their initializers.
-const std::string &exported_macro(const ir::Enum &e, const ir::EnumConstant &k);
+// The macro enumerator `k` of `e` exports, or "": the only enumerator of an anonymous enum no typedef names,
+// initialised with one object-like macro alone and named for it (`enum { ENUM_X = X };`, often made by a
+// function-like macro). It is named after the macro and never grouped. Enums of several members stay classes,
+// whatever their initializers.
+const std::string &macro_export(const ir::Enum &e, const ir::EnumConstant &k);
 
+// Throws OptionError when a prefix strips no name of the bound headers.
 void naming(ir::Module &m, const std::vector<std::string> &prefixes);
 
 } // namespace mpbind::passes

@@ -78,6 +78,9 @@ private:
     // Slot trampolines that would differ only in the slot they name share one body: the same C types (the body
     // takes the first one's), context argument, struct classes, pool or not, interrupt context and handle release.
     void share_body(Trampoline &t, const SlotSpec &s) {
+        // An interrupt-context body views struct arguments through static objects (no allocation there): each slot
+        // keeps its own, so a handler keeping its argument never sees another slot's data.
+        if (t.isr && !struct_args_key(t.args).empty()) return;
         std::string key = out_.abi_sig + " " + t.ret.c_type + "(";
         for (const TrampolineValue &a : t.args) key += a.c_type + ",";
         key += ")@" + (s.ctx_arg ? std::to_string(*s.ctx_arg) : "-") + struct_args_key(t.args) +

@@ -117,9 +117,9 @@ static MPB_DEFINE_STRUCT_TYPE(mp_callbacks_trans_t_type, MP_QSTR_trans_t, sizeof
 
 // Calls the Python callable of the field pre_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot;
-static void mp_callbacks_devcfg_t_pre_cb_tramp_body(const mpb_cbslot_t *s, size_t entry, void * a0) {
+static void mp_callbacks_devcfg_t_pre_cb_tramp_entry(size_t entry, void * a0) {
     ++mpb_callback_entries;
-    mp_obj_t f = mpb_cb_find_pooled(s, entry, a0);
+    mp_obj_t f = mpb_cb_find_pooled(&mp_callbacks_devcfg_t_pre_cb_slot, entry, a0);
     if (f == MP_OBJ_NULL) {
         return;
     }
@@ -140,58 +140,79 @@ static void mp_callbacks_devcfg_t_pre_cb_tramp_body(const mpb_cbslot_t *s, size_
     mpb_isr_exit();
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_0(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 0, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(0, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_1(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 1, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(1, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_2(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 2, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(2, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_3(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 3, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(3, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_4(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 4, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(4, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_5(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 5, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(5, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_6(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 6, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(6, a0);
 }
 static void mp_callbacks_devcfg_t_pre_cb_tramp_7(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_pre_cb_slot, 7, a0);
+    mp_callbacks_devcfg_t_pre_cb_tramp_entry(7, a0);
 }
 static const mpb_cfun_t mp_callbacks_devcfg_t_pre_cb_tramp_pool[] = { (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_0, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_1, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_2, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_3, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_4, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_5, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_6, (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_7 };
 static const mpb_cbslot_t mp_callbacks_devcfg_t_pre_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_pre_cb_tramp_0, "v(P)", MP_QSTR_devcfg_t_pre_cb, offsetof(trans_t, user), MPB_USER_NONE, 8, mp_callbacks_devcfg_t_pre_cb_tramp_pool };
 
 // Calls the Python callable of the field post_cb of devcfg_t
 static const mpb_cbslot_t mp_callbacks_devcfg_t_post_cb_slot;
-static void mp_callbacks_devcfg_t_pre_cb_tramp_body(const mpb_cbslot_t *s, size_t entry, void * a0);
+static void mp_callbacks_devcfg_t_post_cb_tramp_entry(size_t entry, void * a0) {
+    ++mpb_callback_entries;
+    mp_obj_t f = mpb_cb_find_pooled(&mp_callbacks_devcfg_t_post_cb_slot, entry, a0);
+    if (f == MP_OBJ_NULL) {
+        return;
+    }
+    static mpb_struct_obj_t v0 = { { MPB_STRUCT_BASE(&mp_callbacks_trans_t_type) }, NULL, MP_OBJ_NULL, 0 };
+    v0.data = a0;
+    mpb_isr_enter();
+    ++mpb_callback_depth;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t args[1] = { MP_OBJ_FROM_PTR(&v0) };
+        mp_obj_t r = mp_call_function_n_kw(f, 1, 0, args);
+        (void)r;
+        nlr_pop();
+    } else {
+        mpb_isr_failed(nlr.ret_val);
+    }
+    --mpb_callback_depth;
+    mpb_isr_exit();
+}
 static void mp_callbacks_devcfg_t_post_cb_tramp_0(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 0, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(0, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_1(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 1, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(1, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_2(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 2, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(2, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_3(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 3, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(3, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_4(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 4, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(4, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_5(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 5, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(5, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_6(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 6, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(6, a0);
 }
 static void mp_callbacks_devcfg_t_post_cb_tramp_7(void * a0) {
-    mp_callbacks_devcfg_t_pre_cb_tramp_body(&mp_callbacks_devcfg_t_post_cb_slot, 7, a0);
+    mp_callbacks_devcfg_t_post_cb_tramp_entry(7, a0);
 }
 static const mpb_cfun_t mp_callbacks_devcfg_t_post_cb_tramp_pool[] = { (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_0, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_1, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_2, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_3, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_4, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_5, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_6, (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_7 };
 static const mpb_cbslot_t mp_callbacks_devcfg_t_post_cb_slot = { (mpb_cfun_t)mp_callbacks_devcfg_t_post_cb_tramp_0, "v(P)", MP_QSTR_devcfg_t_post_cb, offsetof(trans_t, user), MPB_USER_NONE, 8, mp_callbacks_devcfg_t_post_cb_tramp_pool };

@@ -362,7 +362,7 @@ TEST(Run, CallbackSettersOfAClosureAreNotCAddressOnly) {
     std::string json = h.path() + ".json", c = h.path() + ".c";
     auto r = run_cli({"-M", "m", "-o", c, "--json", json, h.path()});
     ASSERT_EQ(r.code, exit_ok) << r.err;
-    EXPECT_NE(r.err.find("callbacks: 1 with a user-data convention, 1 replacing or removing a registration's, "
+    EXPECT_NE(r.err.find("callbacks: 1 with a user-data convention, 1 replacing or removing a registration's callable, "
                          "1 C address only"), std::string::npos) << r.err;
     std::string j = slurp(json);
     EXPECT_NE(j.find("\"convention\": \"closure_target\""), std::string::npos) << j;

@@ -371,7 +371,8 @@ TEST(Grouping, MacrosByLongestSharedPrefixNotALibraryPrefix) {
 constexpr const char *export_header =
     "#define EXPORT_INT(v) enum { ENUM_##v = v }\n#define DPI_DEF 130\n#define SIZE_BIG (1 << 12)\n"
     "#define SIZE_SMALL 4\n#define SIZE_OTHER 5\nEXPORT_INT(DPI_DEF);\nEXPORT_INT(SIZE_BIG);\n"
-    "enum { PLAIN_DPI = DPI_DEF };\nenum { SUM_DPI = DPI_DEF + 1, LIT_DPI = 130, PAREN_DPI = (DPI_DEF) };\n"
+    "enum { PLAIN_DPI = DPI_DEF };\nenum { EXP_DPI_DEF = DPI_DEF };\ntypedef enum { TD_DPI_DEF = DPI_DEF } td_t;\n"
+    "enum { SUM_DPI = DPI_DEF + 1, LIT_DPI = 130, PAREN_DPI = (DPI_DEF) };\n"
     "enum { MODE_DPI = DPI_DEF, MODE_SMALL = SIZE_SMALL };\n";
 
 TEST(Grouping, EnumeratorInitialisedWithOneMacroExportsIt) {
@@ -379,13 +380,15 @@ TEST(Grouping, EnumeratorInitialisedWithOneMacroExportsIt) {
     auto exports = [&](const std::string &name) {
         for (const Enum &e : m.enums)
             for (const EnumConstant &k : e.constants)
-                if (k.c_name == name) return std::make_pair(k.initializer_macro, passes::exported_macro(e, k));
+                if (k.c_name == name) return std::make_pair(k.initializer_macro, passes::macro_export(e, k));
         throw std::runtime_error("no enumerator " + name);
     };
     using P = std::pair<std::string, std::string>;
     EXPECT_EQ(exports("ENUM_DPI_DEF"), P("DPI_DEF", "DPI_DEF")); // made by EXPORT_INT
     EXPECT_EQ(exports("ENUM_SIZE_BIG"), P("SIZE_BIG", "SIZE_BIG"));
-    EXPECT_EQ(exports("PLAIN_DPI"), P("DPI_DEF", "DPI_DEF"));    // written out
+    EXPECT_EQ(exports("EXP_DPI_DEF"), P("DPI_DEF", "DPI_DEF"));  // written out
+    EXPECT_EQ(exports("PLAIN_DPI"), P("DPI_DEF", ""));           // an ordinary enum: not named for the macro
+    EXPECT_EQ(exports("TD_DPI_DEF"), P("DPI_DEF", ""));          // a typedef names the enum
     EXPECT_EQ(exports("SUM_DPI"), P("", ""));                    // an expression, not the macro alone
     EXPECT_EQ(exports("LIT_DPI"), P("", ""));
     EXPECT_EQ(exports("PAREN_DPI"), P("", ""));
@@ -423,9 +426,12 @@ TEST(Grouping, ExportedMacroBoundOnceFlatUnderItsName) {
     EXPECT_TRUE(dpi.flat);
     EXPECT_FALSE(dpi.group.valid());
     EXPECT_EQ(b.enums[1].constants[0].py_name, "SIZE_BIG");
-    EXPECT_EQ(b.enums[2].constants[0].binding.reason, "exports macro DPI_DEF, bound as ENUM_DPI_DEF");
-    EXPECT_TRUE(b.enums[4].constants[0].group.valid()); // MODE.DPI
-    EXPECT_TRUE(b.enums[4].constants[0].binding.bound());
+    EXPECT_EQ(b.enums[3].constants[0].binding.reason, "exports macro DPI_DEF, bound as ENUM_DPI_DEF");
+    EXPECT_EQ(b.enums[2].constants[0].py_name, "PLAIN_DPI"); // not named for the macro: its own constant
+    EXPECT_TRUE(b.enums[2].constants[0].binding.bound());
+    EXPECT_EQ(b.enums[4].constants[0].py_name, "TD_DPI_DEF"); // a typedef'd enum: its own
+    EXPECT_TRUE(b.enums[6].constants[0].group.valid()); // MODE.DPI
+    EXPECT_TRUE(b.enums[6].constants[0].binding.bound());
 }
 
 TEST(Grouping, MacrosJoinEnumClassOfSameName) {
