@@ -2,31 +2,12 @@
 #include "enum_exports.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "macro_tokens.h"
 
 namespace mpbind::clangw {
 
 namespace {
-
-bool identifier(const std::string &t) {
-    return !t.empty() && (std::isalpha(static_cast<unsigned char>(t[0])) || t[0] == '_');
-}
-
-// The arguments of the call whose '(' is tokens[1], split at top-level commas; false if it does not close.
-bool call_args(const std::vector<std::string> &tokens, std::vector<std::vector<std::string>> &args) {
-    if (tokens.size() < 3 || tokens[1] != "(") return false;
-    args.assign(1, {});
-    int depth = 0;
-    for (size_t k = 2; k < tokens.size(); ++k) {
-        const std::string &t = tokens[k];
-        if (t == ")" && depth == 0) return true;
-        if (t == "(") ++depth;
-        if (t == ")") --depth;
-        if (t == "," && depth == 0) args.emplace_back();
-        else args.back().push_back(t);
-    }
-    return false;
-}
 
 // One replacement of a function-like macro: parameters substituted, `a ## b` pasted. Empty when the body
 // stringifies (`#p`: no enumerator is made that way) or the arguments do not fit.
@@ -60,14 +41,17 @@ std::string exported_macro(const std::string &name, const std::vector<std::strin
     if (tokens.empty() || tokens[0] != name) { // made by a macro: replace its invocation once
         auto def = tokens.empty() ? macros.end() : macros.find(tokens[0]);
         std::vector<std::vector<std::string>> args;
-        if (def == macros.end() || !def->second.function_like || !call_args(tokens, args)) return "";
+        size_t end = 0;
+        if (def == macros.end() || !def->second.function_like || tokens.size() < 3 || tokens[1] != "(" ||
+            !call_arguments(tokens, 1, args, end))
+            return "";
         if (args.size() == 1 && args[0].empty() && def->second.params.empty()) args.clear();
         replaced = replace_once(def->second, args);
         seen = &replaced;
     }
     const std::vector<std::string> &t = *seen;
     for (size_t i = 0; i + 2 < t.size(); ++i) {
-        if (t[i] != name || t[i + 1] != "=" || !identifier(t[i + 2])) continue;
+        if (t[i] != name || t[i + 1] != "=" || !starts_identifier(t[i + 2])) continue;
         if (i + 3 < t.size() && t[i + 3] != "," && t[i + 3] != "}") return "";
         auto m = macros.find(t[i + 2]);
         return m != macros.end() && !m->second.function_like ? t[i + 2] : "";

@@ -3,9 +3,9 @@
 // rescanned (so `#define A A` stays `A`). What is not modelled fails the expansion, which sends the macro to the
 // probe parse instead of guessing.
 #include <algorithm>
-#include <cctype>
 
 #include "macro_eval.h"
+#include "macro_tokens.h"
 
 namespace mpbind::clangw {
 
@@ -13,10 +13,6 @@ namespace {
 
 constexpr size_t max_expanded_tokens = 4096;
 constexpr size_t max_depth = 64;
-
-bool is_identifier(const std::string &t) {
-    return !t.empty() && (std::isalpha(static_cast<unsigned char>(t[0])) || t[0] == '_');
-}
 
 // Macros whose value depends on where they are expanded (the probe's own line, file, counter): the probe decides.
 bool is_dynamic_builtin(const std::string &t) {
@@ -36,7 +32,7 @@ public:
         for (size_t i = 0; i < in.size(); ++i) {
             const std::string &t = in[i];
             if (is_dynamic_builtin(t)) return false;
-            const MacroDef *def = is_identifier(t) ? find(t) : nullptr;
+            const MacroDef *def = starts_identifier(t) ? find(t) : nullptr;
             if (!def || (def->function_like && (i + 1 >= in.size() || in[i + 1] != "("))) {
                 out.push_back(t);
                 continue;
@@ -50,7 +46,7 @@ public:
                 if (def->variadic) return false;
                 std::vector<std::vector<std::string>> args;
                 size_t end = 0;
-                if (!collect_args(in, i + 1, args, end)) return false; // the call's ')' is beyond these tokens
+                if (!call_arguments(in, i + 1, args, end)) return false; // the call's ')' is beyond these tokens
                 if (args.size() == 1 && args[0].empty() && def->params.empty()) args.clear();
                 if (args.size() != def->params.size()) return false;
                 std::vector<std::vector<std::string>> expanded(args.size());
@@ -76,7 +72,7 @@ public:
             // A function-like macro name ending a replacement, called by the tokens after it: C would invoke it
             // across the boundary; not modelled.
             if (out.size() > before && i + 1 < in.size() && in[i + 1] == "(") {
-                const MacroDef *last = is_identifier(out.back()) ? find(out.back()) : nullptr;
+                const MacroDef *last = starts_identifier(out.back()) ? find(out.back()) : nullptr;
                 if (last && last->function_like) return false;
             }
         }
@@ -90,27 +86,6 @@ private:
         if (it == scope_.macros.end()) return nullptr;
         if (std::find(active_.begin(), active_.end(), name) != active_.end()) return nullptr;
         return &it->second;
-    }
-
-    // Arguments of a call whose '(' is at `open`: split at top-level commas; `end` is the closing ')'.
-    static bool collect_args(const std::vector<std::string> &in, size_t open,
-                             std::vector<std::vector<std::string>> &args, size_t &end) {
-        args.assign(1, {});
-        int depth = 0;
-        for (size_t k = open + 1; k < in.size(); ++k) {
-            const std::string &t = in[k];
-            if (t == "(") ++depth;
-            if (t == ")") {
-                if (depth == 0) {
-                    end = k;
-                    return true;
-                }
-                --depth;
-            }
-            if (t == "," && depth == 0) args.emplace_back();
-            else args.back().push_back(t);
-        }
-        return false;
     }
 
     const EvalScope &scope_;

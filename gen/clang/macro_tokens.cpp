@@ -89,4 +89,26 @@ std::string probe_refusal(const std::vector<std::string> &body) {
     return "";
 }
 
+bool starts_identifier(const std::string &t) { return !t.empty() && ident_start(t[0]); }
+
+bool call_arguments(const std::vector<std::string> &tokens, size_t open, std::vector<std::vector<std::string>> &args,
+                    size_t &end) {
+    args.assign(1, {});
+    int depth = 0;
+    for (size_t k = open + 1; k < tokens.size(); ++k) {
+        const std::string &t = tokens[k];
+        if (t == "(") ++depth;
+        if (t == ")") {
+            if (depth == 0) {
+                end = k;
+                return true;
+            }
+            --depth;
+        }
+        if (t == "," && depth == 0) args.emplace_back();
+        else args.back().push_back(t);
+    }
+    return false;
+}
+
 } // namespace mpbind::clangw
