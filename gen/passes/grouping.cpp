@@ -3,7 +3,6 @@
 // --flat-constants (one name per constant keeps the module's qstrs and globals table small).
 #include "grouping.h"
 
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -124,12 +123,10 @@ std::unordered_set<std::string> bind_exports_once(ir::Module &m) {
 
 // Whether `p` ("LV_") is one of the --prefix prefixes ("lv_" or "lv"): a library's prefix names no class.
 bool library_prefix(const std::string &p, const std::vector<std::string> &prefixes) {
-    auto lower = [](std::string s) {
-        for (char &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
     for (const std::string &x : prefixes)
-        if (!x.empty() && (lower(p) == lower(x) || lower(p) == lower(x) + "_")) return true;
+        if (!x.empty() && (p.size() == x.size() || (p.size() == x.size() + 1 && p.back() == '_')) &&
+            starts_ignoring_case(p, x))
+            return true;
     return false;
 }
 

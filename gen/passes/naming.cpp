@@ -28,17 +28,19 @@ bool is_identifier(const std::string &name) {
                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
+bool starts_ignoring_case(const std::string &name, const std::string &prefix) {
+    return name.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), name.begin(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
+}
+
 namespace {
 
 // The index of the prefix that strips `name` (see strip_prefix), or -1; `rest` gets what remains.
 int stripping_prefix(const std::string &name, const std::vector<std::string> &prefixes, std::string &rest) {
     for (size_t i = 0; i < prefixes.size(); ++i) {
         const std::string &p = prefixes[i];
-        if (p.empty() || name.size() <= p.size()) continue;
-        bool same = std::equal(p.begin(), p.end(), name.begin(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-        });
-        if (!same) continue;
+        if (p.empty() || name.size() <= p.size() || !starts_ignoring_case(name, p)) continue;
         size_t cut = p.size() + (p.back() != '_' && name[p.size()] == '_' ? 1 : 0);
         rest = name.substr(cut);
         if (is_identifier(rest)) return static_cast<int>(i);

@@ -15,6 +15,9 @@ bool is_identifier(const std::string &name);
 // identifier (empty or starting with a digit).
 std::string strip_prefix(const std::string &name, const std::vector<std::string> &prefixes);
 
+// True when `name` begins with `prefix`, letters compared without case (a --prefix matches LV_ and lv_).
+bool starts_ignoring_case(const std::string &name, const std::string &prefix);
+
 // A usable Python identifier: keywords get a trailing '_' (`class` -> `class_`), as does `NULL` (MicroPython's
 // MP_QSTR_NULL is the null qstr), a leading digit a leading '_'.
 std::string py_identifier(const std::string &name);
